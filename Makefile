@@ -1,0 +1,66 @@
+# Ontwikkelplein: `make run` to try it, `make test` for the whole suite. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE := ontwikkelplein.settings
+
+.PHONY: run test test-sqlite test-postgres test-browser lint bench setup system-packages assets messages clean
+
+# Everything a fresh Debian machine needs, then the site with demo data.
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py print_demo_logins
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+setup: $(VENV)/.installed assets messages
+
+$(VENV)/.installed: requirements/base.txt requirements/dev.txt
+	bash scripts/system-packages.sh base
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements/base.txt -r requirements/dev.txt
+	touch $@
+
+assets: node_modules/.installed
+	bash scripts/build-assets.sh
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+messages: $(VENV)/.installed
+	cd src/ontwikkelplein && ../../$(PY) ../../manage.py compilemessages --ignore=.venv -v 0
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+# The whole suite on SQLite, again on a throwaway PostgreSQL 15, then the browser tests.
+test: setup
+	bash scripts/system-packages.sh test
+	$(MAKE) lint
+	$(MAKE) test-sqlite
+	$(MAKE) test-postgres
+	$(MAKE) test-browser
+
+test-sqlite: setup
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m "not browser" -q
+
+test-postgres: setup
+	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser" -q
+
+test-browser: setup
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m browser -q
+
+bench: setup
+	bash scripts/system-packages.sh test
+	$(PY) bench/run.py --engine sqlite
+	bash scripts/with-postgres.sh $(PY) bench/run.py --engine postgres
+	$(PY) bench/report.py
+
+clean:
+	rm -rf $(VENV) node_modules src/ontwikkelplein/static/vendor
