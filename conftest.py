@@ -1,0 +1,1 @@
+"""Shared pytest fixtures. Browser-test fixtures live in tests/browser/conftest.py."""

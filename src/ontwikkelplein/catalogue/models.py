@@ -1,0 +1,382 @@
+"""The offer catalogue (aanbod), shaped to map one to one onto Open Referral HSDS 3.1:
+Offer = service, OfferLocation = service_at_location, Schedule = schedule,
+Taxonomy/TaxonomyTerm = taxonomy/taxonomy_term, Programme = program. Ids are UUIDs."""
+
+import uuid
+
+from django.conf import settings
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.organisations.models import Location, Organisation, Weekday
+
+
+class Taxonomy(models.Model):
+    """A controlled vocabulary. The four built-in ones (themes, target groups, offer types,
+    levels) are identified by `slug`; KB-beheerders edit their terms in the admin."""
+
+    THEME = "thema"
+    TARGET_GROUP = "doelgroep"
+    OFFER_TYPE = "aanbodsoort"
+    LEVEL = "niveau"
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    slug = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("naam"), max_length=100)
+    description = models.TextField(_("beschrijving"), blank=True)
+    version = models.CharField(_("versie"), max_length=20, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("taxonomie")
+        verbose_name_plural = _("taxonomieën")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TaxonomyTerm(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    taxonomy = models.ForeignKey(
+        Taxonomy, on_delete=models.PROTECT, related_name="terms", verbose_name=_("taxonomie")
+    )
+    code = models.SlugField(_("code"), max_length=60)
+    name = models.CharField(_("naam"), max_length=120)
+    name_en = models.CharField(_("naam (Engels)"), max_length=120, blank=True)
+    description = models.TextField(_("uitleg in eenvoudige woorden"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("valt onder"),
+    )
+    icon = models.CharField(
+        _("pictogram"), max_length=40, blank=True, help_text=_("Naam van het pictogram (thema's).")
+    )
+    position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    is_active = models.BooleanField(_("in gebruik"), default=True)
+
+    class Meta:
+        ordering = ["taxonomy__slug", "position", "name"]
+        verbose_name = _("term")
+        verbose_name_plural = _("termen")
+        constraints = [
+            models.UniqueConstraint(fields=["taxonomy", "code"], name="unique_term_code")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Programme(models.Model):
+    """A national or local programme an offer belongs to: IDO, Taalhuis, BoekStart ..."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    code = models.SlugField(_("code"), unique=True)
+    name = models.CharField(_("naam"), max_length=120)
+    description = models.TextField(_("beschrijving"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("programma")
+        verbose_name_plural = _("programma's")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class OfferStatus(models.TextChoices):
+    DRAFT = "draft", _("Concept")
+    PUBLISHED = "published", _("Gepubliceerd")
+    ARCHIVED = "archived", _("Gearchiveerd")
+
+
+class SignUp(models.TextChoices):
+    WALK_IN = "walk_in", _("Vrije inloop")
+    REGISTRATION = "registration", _("Aanmelden")
+    INTAKE = "intake", _("Eerst een intakegesprek")
+
+
+class Guidance(models.TextChoices):
+    PROFESSIONAL = "professional", _("Professional")
+    VOLUNTEER = "volunteer", _("Vrijwilliger")
+    SELF_STUDY = "self_study", _("Zelfstudie")
+
+
+class Requirement(models.TextChoices):
+    """What to bring (HSDS required_document)."""
+
+    DIGID = "digid", _("DigiD (inlognaam en wachtwoord of de app)")
+    AUTHORISATION_CODE = "authorisation_code", _("Machtigingscode")
+    ID = "id", _("Identiteitsbewijs")
+    OWN_DEVICE = "own_device", _("Eigen laptop, tablet of telefoon")
+    LETTER = "letter", _("De brief of het formulier waar het om gaat")
+    LIBRARY_CARD = "library_card", _("Bibliotheekpas")
+
+
+class Offer(models.Model):
+    """An offer (aanbod) of a library or partner: a course, a spreekuur, a taalcafé ..."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, related_name="offers", verbose_name=_("aanbieder")
+    )
+    partners = models.ManyToManyField(
+        Organisation,
+        blank=True,
+        related_name="partner_offers",
+        verbose_name=_("samen met (partners)"),
+    )
+    title = models.CharField(_("titel"), max_length=150)
+    summary = models.CharField(
+        _("korte zin (B1)"),
+        max_length=200,
+        help_text=_("Eén zin in eenvoudige taal: wat heeft iemand eraan?"),
+    )
+    description = models.TextField(_("beschrijving"))
+    offer_type = models.ForeignKey(
+        TaxonomyTerm,
+        on_delete=models.PROTECT,
+        related_name="offers_of_type",
+        limit_choices_to={"taxonomy__slug": Taxonomy.OFFER_TYPE, "is_active": True},
+        verbose_name=_("soort aanbod"),
+    )
+    themes = models.ManyToManyField(
+        TaxonomyTerm,
+        related_name="offers_by_theme",
+        limit_choices_to={"taxonomy__slug": Taxonomy.THEME, "is_active": True},
+        verbose_name=_("thema's"),
+    )
+    target_groups = models.ManyToManyField(
+        TaxonomyTerm,
+        related_name="offers_by_target_group",
+        limit_choices_to={"taxonomy__slug": Taxonomy.TARGET_GROUP, "is_active": True},
+        verbose_name=_("doelgroepen"),
+    )
+    levels = models.ManyToManyField(
+        TaxonomyTerm,
+        blank=True,
+        related_name="offers_by_level",
+        limit_choices_to={"taxonomy__slug": Taxonomy.LEVEL, "is_active": True},
+        verbose_name=_("niveaus"),
+    )
+    programmes = models.ManyToManyField(
+        Programme, blank=True, related_name="offers", verbose_name=_("programma's")
+    )
+    guidance = models.JSONField(
+        _("begeleiding"), default=list, blank=True, help_text=_("Waarden uit Guidance.")
+    )
+    sign_up = models.CharField(
+        _("meedoen"), max_length=20, choices=SignUp.choices, default=SignUp.WALK_IN
+    )
+    sign_up_instructions = models.TextField(
+        _("zo meld je je aan"),
+        blank=True,
+        help_text=_("Bij aanmelden: hoe (telefoon, website, balie)."),
+    )
+    is_free = models.BooleanField(_("gratis"), default=True)
+    cost_amount = models.DecimalField(
+        _("kosten in euro"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    cost_description = models.CharField(_("uitleg over de kosten"), max_length=200, blank=True)
+    membership_required = models.BooleanField(_("lidmaatschap bibliotheek nodig"), default=False)
+    requirements = models.JSONField(
+        _("wat neem je mee"), default=list, blank=True, help_text=_("Waarden uit Requirement.")
+    )
+    requirements_other = models.CharField(_("ook meenemen"), max_length=200, blank=True)
+    computers = models.PositiveSmallIntegerField(_("aantal computers"), default=0)
+    printer = models.BooleanField(_("printer aanwezig"), default=False)
+    privacy_room = models.BooleanField(_("aparte ruimte voor privacy"), default=False)
+    languages = models.JSONField(
+        _("talen"), default=list, blank=True, help_text=_("ISO 639-1 codes, bijvoorbeeld nl, en.")
+    )
+    capacity = models.PositiveIntegerField(
+        _("aantal plaatsen"), null=True, blank=True, validators=[MinValueValidator(1)]
+    )
+    contact_name = models.CharField(_("contactpersoon"), max_length=120, blank=True)
+    contact_email = models.EmailField(_("e-mailadres"), blank=True)
+    contact_phone = models.CharField(_("telefoonnummer"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=OfferStatus.choices, default=OfferStatus.DRAFT
+    )
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    last_verified_on = models.DateField(_("laatst gecontroleerd op"), null=True, blank=True)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("laatst gecontroleerd door"),
+    )
+    published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("aanbod")
+        verbose_name_plural = _("aanbod")
+        indexes = [
+            models.Index(fields=["status", "organisation"]),
+            models.Index(fields=["last_verified_on"]),
+            models.Index(fields=["updated_at"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == OfferStatus.PUBLISHED
+
+    def is_current(self, today=None) -> bool:
+        today = today or timezone.localdate()
+        return (self.valid_from is None or self.valid_from <= today) and (
+            self.valid_to is None or self.valid_to >= today
+        )
+
+    def guidance_labels(self) -> list[str]:
+        labels = dict(Guidance.choices)
+        return [labels[g] for g in self.guidance if g in labels]
+
+    def requirement_labels(self) -> list[str]:
+        labels = dict(Requirement.choices)
+        return [labels[r] for r in self.requirements if r in labels]
+
+
+class OfferLocation(models.Model):
+    """Where an offer takes place (HSDS service_at_location)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="offer_locations", verbose_name=_("aanbod")
+    )
+    location = models.ForeignKey(
+        Location,
+        on_delete=models.PROTECT,
+        related_name="offer_locations",
+        verbose_name=_("locatie"),
+    )
+    description = models.CharField(
+        _("bijzonderheden op deze plek"),
+        max_length=300,
+        blank=True,
+        help_text=_("Bijv. 'in zaal 2'."),
+    )
+
+    class Meta:
+        verbose_name = _("aanbod op locatie")
+        verbose_name_plural = _("aanbod op locaties")
+        constraints = [
+            models.UniqueConstraint(fields=["offer", "location"], name="unique_offer_location")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.offer} @ {self.location}"
+
+
+class ScheduleKind(models.TextChoices):
+    WEEKLY = "weekly", _("Elke week")
+    DATED = "dated", _("Op een datum")
+
+
+class Schedule(models.Model):
+    """When an offer happens at a location (HSDS schedule): a weekly recurring spreekuur on a
+    weekday, or one dated session of a course. `weekday` is stored for both kinds, so the
+    "day of the week" filter is one indexed lookup."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    offer_location = models.ForeignKey(
+        OfferLocation, on_delete=models.CASCADE, related_name="schedules", verbose_name=_("plek")
+    )
+    kind = models.CharField(_("soort"), max_length=10, choices=ScheduleKind.choices)
+    weekday = models.PositiveSmallIntegerField(_("dag"), choices=Weekday.choices)
+    date = models.DateField(_("datum"), null=True, blank=True)
+    opens_at = models.TimeField(_("van"))
+    closes_at = models.TimeField(_("tot"))
+    valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
+    valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    notes = models.CharField(_("opmerking"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["date", "weekday", "opens_at"]
+        verbose_name = _("tijd")
+        verbose_name_plural = _("tijden")
+        indexes = [models.Index(fields=["weekday"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="schedule_closes_after_opens",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(kind="weekly") | models.Q(date__isnull=False),
+                name="dated_schedule_has_date",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        when = self.date.isoformat() if self.date else self.get_weekday_display()
+        return f"{when} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
+
+    def save(self, *args, **kwargs):
+        if self.kind == ScheduleKind.DATED and self.date:
+            self.weekday = self.date.weekday()
+        super().save(*args, **kwargs)
+
+
+class SynonymGroup(models.Model):
+    """Words and phrases residents use for the same thing ("digid", "inloggen overheid").
+    A search for any of them also finds the others."""
+
+    terms = models.TextField(
+        _("woorden"),
+        help_text=_("Gescheiden door komma's. Een term mag uit meer woorden bestaan."),
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("synoniemengroep")
+        verbose_name_plural = _("synoniemen")
+
+    def __str__(self) -> str:
+        return self.terms
+
+    def term_list(self) -> list[str]:
+        return [t.strip().lower() for t in self.terms.split(",") if t.strip()]
+
+
+class UnmatchedSearch(models.Model):
+    """A search phrase that found nothing, counted anonymously (no IP, no user, no time of
+    day) so staff can add offers or synonyms for what residents look for."""
+
+    phrase = models.CharField(_("zoekterm"), max_length=200, unique=True)
+    count = models.PositiveIntegerField(_("aantal keer"), default=0)
+    first_seen = models.DateField(_("eerst gezien"), auto_now_add=True)
+    last_seen = models.DateField(_("laatst gezien"), auto_now=True)
+
+    class Meta:
+        ordering = ["-count", "phrase"]
+        verbose_name = _("zoekterm zonder resultaat")
+        verbose_name_plural = _("zoektermen zonder resultaat")
+
+    def __str__(self) -> str:
+        return f"{self.phrase} ({self.count})"

@@ -1,0 +1,24 @@
+from django.urls import path
+
+from ontwikkelplein.catalogue.views import public, staff
+
+app_name = "catalogue"
+
+urlpatterns = [
+    # Public site: "Waar kan ik terecht?"
+    path("", public.home, name="home"),
+    path("zoeken/", public.search, name="search"),
+    path("aanbod/<uuid:pk>/", public.offer_detail, name="offer-detail"),
+    # Staff back office
+    path("beheer/", staff.dashboard, name="staff-dashboard"),
+    path("beheer/aanbod/", staff.offer_list, name="staff-offer-list"),
+    path("beheer/aanbod/nieuw/", staff.offer_create, name="staff-offer-create"),
+    path("beheer/aanbod/<uuid:pk>/", staff.offer_preview, name="staff-offer-preview"),
+    path("beheer/aanbod/<uuid:pk>/bewerken/", staff.offer_edit, name="staff-offer-edit"),
+    path("beheer/aanbod/<uuid:pk>/tijden/", staff.offer_schedules, name="staff-offer-schedules"),
+    path("beheer/aanbod/<uuid:pk>/publiceren/", staff.offer_publish, name="staff-offer-publish"),
+    path("beheer/aanbod/<uuid:pk>/archiveren/", staff.offer_archive, name="staff-offer-archive"),
+    path("beheer/aanbod/<uuid:pk>/gecontroleerd/", staff.offer_verify, name="staff-offer-verify"),
+    path("beheer/te-controleren/", staff.to_verify, name="staff-to-verify"),
+    path("beheer/zoektermen/", staff.unmatched_searches, name="staff-unmatched-searches"),
+]

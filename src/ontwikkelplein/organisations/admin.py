@@ -1,0 +1,32 @@
+from django.contrib import admin
+
+from ontwikkelplein.organisations.models import Location, Membership, OpeningHours, Organisation
+
+
+class OpeningHoursInline(admin.TabularInline):
+    model = OpeningHours
+    extra = 0
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "sector"]
+    list_filter = ["kind", "sector"]
+    search_fields = ["name"]
+    filter_horizontal = ["provinces", "municipalities"]
+
+
+@admin.register(Location)
+class LocationAdmin(admin.ModelAdmin):
+    list_display = ["name", "organisation", "kind", "city"]
+    list_filter = ["kind"]
+    search_fields = ["name", "city", "postcode"]
+    autocomplete_fields = ["organisation", "municipality"]
+    inlines = [OpeningHoursInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organisation", "role"]
+    list_filter = ["role"]
+    autocomplete_fields = ["user", "organisation"]
