@@ -55,4 +55,4 @@ class OfferAdmin(admin.ModelAdmin):
     list_filter = ["status", "offer_type"]
     search_fields = ["title"]
     autocomplete_fields = ["organisation"]
-    filter_horizontal = ["themes", "target_groups", "levels", "programmes", "partners"]
+    filter_horizontal = ["themes", "target_groups", "levels", "partners"]

@@ -164,8 +164,14 @@ class Offer(models.Model):
         limit_choices_to={"taxonomy__slug": Taxonomy.LEVEL, "is_active": True},
         verbose_name=_("niveaus"),
     )
-    programmes = models.ManyToManyField(
-        Programme, blank=True, related_name="offers", verbose_name=_("programma's")
+    # One programme, as HSDS service.program_id allows exactly one.
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers",
+        verbose_name=_("programma"),
     )
     guidance = models.JSONField(
         _("begeleiding"), default=list, blank=True, help_text=_("Waarden uit Guidance.")

@@ -7,11 +7,10 @@ from ontwikkelplein.catalogue.models import Offer, OfferLocation, OfferStatus, S
 
 def offer_detail_queryset() -> QuerySet[Offer]:
     """Everything an offer page shows, in a fixed handful of queries."""
-    return Offer.objects.select_related("organisation", "offer_type").prefetch_related(
+    return Offer.objects.select_related("organisation", "offer_type", "programme").prefetch_related(
         "themes",
         "target_groups",
         "levels",
-        "programmes",
         "partners",
         Prefetch(
             "offer_locations",

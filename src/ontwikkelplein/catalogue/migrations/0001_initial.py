@@ -109,7 +109,7 @@ class Migration(migrations.Migration):
                 ('last_verified_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='laatst gecontroleerd door')),
                 ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='organisations.organisation', verbose_name='aanbieder')),
                 ('partners', models.ManyToManyField(blank=True, related_name='partner_offers', to='organisations.organisation', verbose_name='samen met (partners)')),
-                ('programmes', models.ManyToManyField(blank=True, related_name='offers', to='catalogue.programme', verbose_name="programma's")),
+                ('programme', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='offers', to='catalogue.programme', verbose_name='programma')),
             ],
             options={
                 'verbose_name': 'aanbod',
