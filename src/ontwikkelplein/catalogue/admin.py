@@ -1,4 +1,8 @@
-"""Django admin for KB-beheerders: the reference data (taxonomies, programmes, synonyms)."""
+"""Django admin for KB-beheerders: the reference data (taxonomies, programmes, synonyms).
+
+A KB-beheerder is a user with is_staff and a KB-beheerder membership of the KB (see
+organisations.scoping.is_kb_admin). They manage the reference data without needing per-model
+Django permissions; other staff users keep Django's normal permission checks."""
 
 from django.contrib import admin
 
@@ -10,47 +14,91 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
     UnmatchedSearch,
 )
+from ontwikkelplein.organisations.scoping import is_kb_admin
 
 
-class TaxonomyTermInline(admin.TabularInline):
+def _kb_admin(request) -> bool:
+    user = request.user
+    return user.is_active and user.is_staff and is_kb_admin(user)
+
+
+class KbAdminAccess:
+    """Grants a KB-beheerder the actions listed in `kb_actions` on this model."""
+
+    kb_actions = frozenset({"view", "add", "change", "delete"})
+
+    def _kb_may(self, request, action) -> bool:
+        return action in self.kb_actions and _kb_admin(request)
+
+    def has_module_permission(self, request):
+        return _kb_admin(request) or super().has_module_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self._kb_may(request, "view") or super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request, *args):
+        return self._kb_may(request, "add") or super().has_add_permission(request, *args)
+
+    def has_change_permission(self, request, obj=None):
+        return self._kb_may(request, "change") or super().has_change_permission(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return self._kb_may(request, "delete") or super().has_delete_permission(request, obj)
+
+
+class TaxonomyTermInline(KbAdminAccess, admin.TabularInline):
     model = TaxonomyTerm
     extra = 0
     fields = ["code", "name", "name_en", "icon", "position", "is_active"]
 
 
 @admin.register(Taxonomy)
-class TaxonomyAdmin(admin.ModelAdmin):
+class TaxonomyAdmin(KbAdminAccess, admin.ModelAdmin):
+    # The four taxonomies are fixed (the code refers to their slugs); their terms are not.
+    kb_actions = frozenset({"view", "change"})
     list_display = ["name", "slug"]
+    readonly_fields = ["slug"]
     inlines = [TaxonomyTermInline]
 
 
 @admin.register(TaxonomyTerm)
-class TaxonomyTermAdmin(admin.ModelAdmin):
+class TaxonomyTermAdmin(KbAdminAccess, admin.ModelAdmin):
     list_display = ["name", "taxonomy", "code", "position", "is_active"]
     list_filter = ["taxonomy", "is_active"]
+    list_editable = ["position", "is_active"]
     search_fields = ["name", "code"]
 
 
 @admin.register(Programme)
-class ProgrammeAdmin(admin.ModelAdmin):
+class ProgrammeAdmin(KbAdminAccess, admin.ModelAdmin):
     list_display = ["name", "code"]
     search_fields = ["name"]
 
 
 @admin.register(SynonymGroup)
-class SynonymGroupAdmin(admin.ModelAdmin):
+class SynonymGroupAdmin(KbAdminAccess, admin.ModelAdmin):
     list_display = ["terms", "updated_at"]
     search_fields = ["terms"]
 
 
 @admin.register(UnmatchedSearch)
-class UnmatchedSearchAdmin(admin.ModelAdmin):
+class UnmatchedSearchAdmin(KbAdminAccess, admin.ModelAdmin):
+    # Counted by the site itself: readable and removable, never typed in.
+    kb_actions = frozenset({"view", "delete"})
     list_display = ["phrase", "count", "first_seen", "last_seen"]
     search_fields = ["phrase"]
 
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
 
 @admin.register(Offer)
-class OfferAdmin(admin.ModelAdmin):
+class OfferAdmin(KbAdminAccess, admin.ModelAdmin):
+    # Offers are edited by their own organisation in the back office; the KB only reads.
+    kb_actions = frozenset({"view"})
     list_display = ["title", "organisation", "status", "last_verified_on"]
     list_filter = ["status", "offer_type"]
     search_fields = ["title"]

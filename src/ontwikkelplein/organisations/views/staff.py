@@ -1,10 +1,128 @@
-"""Staff pages for an organisation's locations."""
+"""Staff pages for an organisation's locations. Thin: writes go through services, reads through
+selectors, access through views.access (which uses scoping)."""
 
-from django.http import HttpResponse
+import uuid
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from ontwikkelplein.organisations import scoping, selectors, services
+from ontwikkelplein.organisations.forms import (
+    LocationForm,
+    formset_errors_for_summary,
+    opening_hours_formset,
+    opening_hours_rows,
+)
+from ontwikkelplein.organisations.views.access import (
+    require_editable,
+    require_editor,
+    require_readable,
+    staff_required,
+)
 
 
-def _todo(*args, **kwargs):
-    return HttpResponse("todo")
+@staff_required
+def location_list(request):
+    readable = scoping.readable_organisations(request.user)
+    organisation = None
+    organisation_id = request.GET.get("organisatie", "")
+    if _is_uuid(organisation_id):
+        organisation = readable.filter(pk=organisation_id).first()
+    locations = list(selectors.locations_for_staff(request.user, organisation=organisation))
+    editable_ids = set(scoping.editable_organisations(request.user).values_list("pk", flat=True))
+    for location in locations:
+        location.can_edit = location.organisation_id in editable_ids
+    return render(
+        request,
+        "organisations/location_list.html",
+        {
+            "locations": locations,
+            "organisations": readable,
+            "selected_organisation": organisation,
+            "can_create": bool(editable_ids),
+            "staff_nav": "locations",
+        },
+    )
 
 
-location_list = location_create = location_edit = _todo
+@staff_required
+def location_create(request):
+    require_editor(request.user)
+    form = LocationForm(_posted(request), user=request.user)
+    formset = opening_hours_formset(_posted(request))
+    if request.method == "POST" and _valid(form, formset):
+        data = dict(form.cleaned_data)
+        try:
+            location = services.create_location(
+                request.user, opening_hours=opening_hours_rows(formset), **data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _saved_message(location))
+            return redirect("organisations:location-list")
+    return _form_page(request, form, formset, location=None)
+
+
+@staff_required
+def location_edit(request, pk):
+    location = require_readable(selectors.location_for_staff(request.user, pk))
+    require_editable(request.user, location.organisation_id)
+    form = LocationForm(_posted(request), instance=location, user=request.user)
+    formset = opening_hours_formset(_posted(request), location=location)
+    if request.method == "POST" and _valid(form, formset):
+        data = dict(form.cleaned_data)
+        try:
+            location = services.update_location(
+                request.user, location, opening_hours=opening_hours_rows(formset), **data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _saved_message(location))
+            return redirect("organisations:location-list")
+    return _form_page(request, form, formset, location=location)
+
+
+def _valid(form, formset) -> bool:
+    # Validate both, so all errors are shown at once.
+    form_ok = form.is_valid()
+    formset_ok = formset.is_valid()
+    return form_ok and formset_ok
+
+
+def _form_page(request, form, formset, location):
+    errors = []
+    if form.is_bound:
+        errors = form.error_summary() + formset_errors_for_summary(formset, _("Openingstijd %(n)s"))
+    return render(
+        request,
+        "organisations/location_form.html",
+        {
+            "form": form,
+            "formset": formset,
+            "location": location,
+            "error_summary": errors,
+            "staff_nav": "locations",
+        },
+        status=200,
+    )
+
+
+def _is_uuid(value: str) -> bool:
+    try:
+        uuid.UUID(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _saved_message(location) -> str:
+    return _("De locatie %(name)s is opgeslagen.") % {"name": location.name}
+
+
+def _posted(request):
+    """The submitted data, or None for a GET (an empty POST is still a submitted form)."""
+    return request.POST if request.method == "POST" else None

@@ -1,0 +1,238 @@
+"""Staff forms for locations, and the conventions every back-office form follows
+(StaffFormMixin: Utrecht CSS classes, Dutch messages, an error summary that links to fields)."""
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Location, LocationKind, Weekday
+from ontwikkelplein.places.geo import normalise_postcode
+from ontwikkelplein.places.models import Municipality
+
+# Rough bounding box of the Netherlands (with the Wadden islands and south Limburg).
+NL_LATITUDE = (50.7, 53.6)
+NL_LONGITUDE = (3.3, 7.3)
+
+CHECKBOX_CLASS = "utrecht-checkbox utrecht-checkbox--html-input"
+
+# Groups of checkboxes or radio buttons get a class on their wrapper only (Django puts the
+# class on the wrapper and on each input); staff.css styles the inputs inside.
+_WIDGET_CLASSES = [
+    (forms.CheckboxSelectMultiple, "op-choice-list"),
+    (forms.RadioSelect, "op-choice-list"),
+    (forms.CheckboxInput, CHECKBOX_CLASS),
+    (forms.Select, "utrecht-select utrecht-select--html-select"),
+    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
+    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
+]
+
+
+def date_input():
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def time_input():
+    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class StaffFormMixin:
+    """Back-office form conventions. Validation is server-side only: no `required` attributes,
+    so a browser never blocks the submit and everyone gets the same Dutch error summary."""
+
+    use_required_attribute = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            for widget_class, css in _WIDGET_CLASSES:
+                if isinstance(widget, widget_class):
+                    widget.attrs.setdefault("class", css)
+                    break
+            if field.required:
+                # On a group the legend says "verplicht"; aria-required is not allowed on a radio.
+                if not isinstance(widget, forms.RadioSelect):
+                    widget.attrs.setdefault("aria-required", "true")
+                if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
+                    field.error_messages["required"] = _("Kies minstens één.")
+                elif isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
+                    field.error_messages["required"] = _("Maak een keuze.")
+                else:
+                    field.error_messages["required"] = _("Vul dit in.")
+
+    # (legend, [field names]) for forms shown in sections; see grouped_fields().
+    fieldsets: list = []
+
+    def grouped_fields(self) -> list[tuple]:
+        return [
+            (legend, [self[name] for name in names if name in self.fields])
+            for legend, names in self.fieldsets
+        ]
+
+    def error_summary(self) -> list[dict]:
+        """Every error once, with the id of the control it belongs to (for the summary's links)."""
+        return errors_for_summary(self)
+
+
+def errors_for_summary(form, label_prefix: str = "") -> list[dict]:
+    items = []
+    for name, errors in form.errors.items():
+        if name == NON_FIELD_ERRORS:
+            for message in errors:
+                items.append({"anchor": "", "label": label_prefix.strip(), "message": message})
+            continue
+        bound = form[name]
+        anchor = bound.auto_id or ""
+        if bound.use_fieldset and anchor:
+            anchor = f"{anchor}_0"  # the first checkbox or radio button of the group
+        label = f"{label_prefix}{bound.label}"
+        for message in errors:
+            items.append({"anchor": anchor, "label": label, "message": message})
+    return items
+
+
+def formset_errors_for_summary(formset, row_label) -> list[dict]:
+    """Errors of all rows of a formset; `row_label` is a format string such as 'Tijd %(n)s'."""
+    items = [{"anchor": "", "label": "", "message": m} for m in formset.non_form_errors()]
+    for index, form in enumerate(formset.forms, start=1):
+        items.extend(errors_for_summary(form, label_prefix=f"{row_label % {'n': index}} – "))
+    return items
+
+
+class LocationForm(StaffFormMixin, forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = [
+            "organisation",
+            "name",
+            "kind",
+            "description",
+            "street",
+            "house_number",
+            "postcode",
+            "city",
+            "municipality",
+            "latitude",
+            "longitude",
+            "accessibility",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "accessibility": forms.Textarea(attrs={"rows": 3}),
+            "postcode": forms.TextInput(attrs={"autocomplete": "postal-code", "size": 8}),
+            "street": forms.TextInput(attrs={"autocomplete": "address-line1"}),
+            "city": forms.TextInput(attrs={"autocomplete": "address-level2"}),
+        }
+        labels = {"house_number": _("Huisnummer en toevoeging")}
+        help_texts = {
+            "postcode": _("Bijvoorbeeld 3811 AB."),
+            "latitude": _("Mag leeg blijven: dan gebruiken we het midden van het postcodegebied."),
+            "longitude": _("Mag leeg blijven: dan gebruiken we het midden van het postcodegebied."),
+        }
+
+    fieldsets = [
+        (_("Wat voor plek"), ["organisation", "name", "kind", "description", "accessibility"]),
+        (_("Adres"), ["street", "house_number", "postcode", "city", "municipality"]),
+        (_("Coördinaten (niet verplicht)"), ["latitude", "longitude"]),
+    ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisations = scoping.editable_organisations(user)
+        self.fields["organisation"].queryset = organisations
+        several = organisations.count() > 1
+        self.fields["organisation"].empty_label = _("Kies een organisatie") if several else None
+        self.fields["kind"].choices = [("", _("Kies een soort plek")), *LocationKind.choices]
+        municipality = self.fields["municipality"]
+        municipality.queryset = Municipality.objects.select_related("province").order_by("name")
+        municipality.label_from_instance = lambda m: f"{m.name} ({m.province.name})"
+        for name in ("latitude", "longitude"):
+            self.fields[name].widget = forms.NumberInput(
+                attrs={"step": "any", "class": "utrecht-textbox utrecht-textbox--html-input"}
+            )
+            self.fields[name].localize = False
+
+    def clean_postcode(self):
+        postcode = normalise_postcode(self.cleaned_data.get("postcode", ""))
+        if not postcode or len(postcode) != 7:
+            raise forms.ValidationError(
+                _("Vul een geldige postcode in: vier cijfers en twee letters, zoals 3811 AB."),
+                code="invalid",
+            )
+        return postcode
+
+    def clean(self):
+        cleaned = super().clean()
+        latitude, longitude = cleaned.get("latitude"), cleaned.get("longitude")
+        if (latitude is None) != (longitude is None) and not (
+            self.has_error("latitude") or self.has_error("longitude")
+        ):
+            self.add_error(
+                "longitude" if longitude is None else "latitude",
+                _("Vul beide coördinaten in, of laat ze allebei leeg."),
+            )
+        if latitude is not None and not NL_LATITUDE[0] <= latitude <= NL_LATITUDE[1]:
+            self.add_error("latitude", _("Deze breedtegraad ligt niet in Nederland."))
+        if longitude is not None and not NL_LONGITUDE[0] <= longitude <= NL_LONGITUDE[1]:
+            self.add_error("longitude", _("Deze lengtegraad ligt niet in Nederland."))
+        return cleaned
+
+
+class OpeningHoursForm(StaffFormMixin, forms.Form):
+    """One row of opening hours. An empty row is ignored; a half-filled one is an error."""
+
+    weekday = forms.TypedChoiceField(
+        label=_("Dag"),
+        choices=[("", _("Kies een dag")), *Weekday.choices],
+        coerce=int,
+        required=False,
+    )
+    opens_at = forms.TimeField(label=_("Open vanaf"), required=False, widget=time_input())
+    closes_at = forms.TimeField(label=_("Open tot"), required=False, widget=time_input())
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.has_error("weekday") or self.has_error("opens_at") or self.has_error("closes_at"):
+            return cleaned
+        values = [
+            cleaned.get("weekday") not in (None, ""),
+            cleaned.get("opens_at"),
+            cleaned.get("closes_at"),
+        ]
+        if any(values) and not all(values):
+            for name, present in zip(("weekday", "opens_at", "closes_at"), values, strict=True):
+                if not present:
+                    self.add_error(name, _("Vul de dag en beide tijden in, of maak de regel leeg."))
+        elif all(values) and cleaned["closes_at"] <= cleaned["opens_at"]:
+            self.add_error("closes_at", _("De sluitingstijd moet na de openingstijd liggen."))
+        return cleaned
+
+    def row(self):
+        """(weekday, opens_at, closes_at), or None for an empty or deleted row."""
+        data = getattr(self, "cleaned_data", None) or {}
+        if data.get("DELETE") or data.get("weekday") in (None, "") or not data.get("opens_at"):
+            return None
+        return data["weekday"], data["opens_at"], data["closes_at"]
+
+
+OpeningHoursFormSet = forms.formset_factory(OpeningHoursForm, extra=3, can_delete=True)
+
+
+def opening_hours_formset(data=None, location=None):
+    initial = []
+    if location is not None:
+        initial = [
+            {"weekday": h.weekday, "opens_at": h.opens_at, "closes_at": h.closes_at}
+            for h in location.opening_hours.all()
+        ]
+    formset = OpeningHoursFormSet(data=data, initial=initial, prefix="openingstijden")
+    for form in formset.forms:
+        if "DELETE" in form.fields:
+            form.fields["DELETE"].label = _("Deze regel verwijderen")
+            form.fields["DELETE"].widget.attrs["class"] = CHECKBOX_CLASS
+    return formset
+
+
+def opening_hours_rows(formset) -> list[tuple]:
+    return [row for form in formset.forms if (row := form.row()) is not None]

@@ -1,0 +1,29 @@
+"""Reads of organisations and locations for the back office, always scoped through scoping."""
+
+from django.db.models import Count, QuerySet
+
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Location
+
+
+def locations_for_staff(user, organisation=None) -> QuerySet[Location]:
+    """Locations of the organisations the user may read, with their number of offers."""
+    locations = (
+        Location.objects.filter(organisation__in=scoping.readable_organisations(user))
+        .select_related("organisation", "municipality")
+        .annotate(offer_count=Count("offer_locations", distinct=True))
+        .order_by("organisation__name", "name")
+    )
+    if organisation is not None:
+        locations = locations.filter(organisation=organisation)
+    return locations
+
+
+def location_for_staff(user, pk) -> Location | None:
+    """A location the user may read, or None (another organisation's location is not revealed)."""
+    return (
+        Location.objects.filter(pk=pk, organisation__in=scoping.readable_organisations(user))
+        .select_related("organisation", "municipality__province")
+        .prefetch_related("opening_hours")
+        .first()
+    )

@@ -1,0 +1,110 @@
+"""Writes to organisations' locations. Every function is atomic, checks the user's right to
+edit through scoping (raising PermissionDenied) and is the only way views change locations."""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Location, OpeningHours, Organisation
+from ontwikkelplein.places.models import PostcodeArea
+
+LOCATION_FIELDS = {
+    "name",
+    "kind",
+    "description",
+    "street",
+    "house_number",
+    "postcode",
+    "city",
+    "municipality",
+    "latitude",
+    "longitude",
+    "accessibility",
+}
+
+
+def _require_edit(user, organisation_id) -> None:
+    if not scoping.can_edit(user, organisation_id):
+        raise PermissionDenied(_("Je mag de locaties van deze organisatie niet wijzigen."))
+
+
+def _pc4_centroid(postcode: str) -> tuple[float, float] | None:
+    area = PostcodeArea.objects.filter(pc4=(postcode or "")[:4]).first()
+    return (area.latitude, area.longitude) if area else None
+
+
+def _fill_coordinates(location: Location) -> None:
+    """No coordinates given: use the centre of the PC4 area, so distance search still works."""
+    if location.latitude is None or location.longitude is None:
+        centroid = _pc4_centroid(location.postcode)
+        location.latitude, location.longitude = centroid if centroid else (None, None)
+
+
+def _check_fields(fields: dict) -> None:
+    unknown = set(fields) - LOCATION_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown location fields: {', '.join(sorted(unknown))}")
+
+
+@transaction.atomic
+def create_location(
+    user, *, organisation: Organisation, opening_hours: Iterable[tuple] | None = None, **fields
+) -> Location:
+    _require_edit(user, organisation.pk)
+    _check_fields(fields)
+    location = Location(organisation=organisation, **fields)
+    _fill_coordinates(location)
+    location.full_clean()
+    location.save()
+    if opening_hours is not None:
+        _replace_opening_hours(location, opening_hours)
+    return location
+
+
+@transaction.atomic
+def update_location(
+    user, location: Location, *, opening_hours: Iterable[tuple] | None = None, **fields
+) -> Location:
+    """Change a location. Moving it to another organisation needs edit rights on both."""
+    organisation = fields.pop("organisation", None)
+    _check_fields(fields)
+    stored = Location.objects.select_for_update().get(pk=location.pk)
+    _require_edit(user, stored.organisation_id)
+    if organisation is not None and organisation.pk != stored.organisation_id:
+        _require_edit(user, organisation.pk)
+        stored.organisation = organisation
+    old_postcode, old_point = stored.postcode, (stored.latitude, stored.longitude)
+    for name, value in fields.items():
+        setattr(stored, name, value)
+    # A new postcode with the old (or no) coordinates: the old point is wrong now.
+    if stored.postcode != old_postcode and (stored.latitude, stored.longitude) == old_point:
+        stored.latitude = stored.longitude = None
+    _fill_coordinates(stored)
+    stored.full_clean()
+    stored.save()
+    if opening_hours is not None:
+        _replace_opening_hours(stored, opening_hours)
+    return stored
+
+
+@transaction.atomic
+def set_opening_hours(user, location: Location, rows: Iterable[tuple]) -> None:
+    """Replace a location's opening hours by `rows` of (weekday, opens_at, closes_at)."""
+    _require_edit(user, location.organisation_id)
+    _replace_opening_hours(location, rows)
+
+
+def _replace_opening_hours(location: Location, rows: Iterable[tuple]) -> None:
+    hours = [
+        OpeningHours(location=location, weekday=weekday, opens_at=opens_at, closes_at=closes_at)
+        for weekday, opens_at, closes_at in rows
+    ]
+    for row in hours:
+        if row.closes_at <= row.opens_at:
+            raise ValidationError(_("De sluitingstijd moet na de openingstijd liggen."))
+        row.full_clean(exclude=["location"])
+    location.opening_hours.all().delete()
+    OpeningHours.objects.bulk_create(hours)
