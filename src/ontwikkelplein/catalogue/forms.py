@@ -1,8 +1,558 @@
 """Forms of the catalogue. Staff forms first, the public search form at the end."""
 
-from django import forms  # noqa: F401
+import unicodedata
+
+from django import forms
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.catalogue.models import (
+    Guidance,
+    Offer,
+    OfferStatus,
+    Programme,
+    Requirement,
+    SignUp,
+    Taxonomy,
+    TaxonomyTerm,
+)
+from ontwikkelplein.catalogue.search import SearchParams
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.forms import StaffFormMixin, date_input, time_input
+from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
+from ontwikkelplein.places.geo import Place, resolve_place
 
 # --- Staff forms (back office) ---
+# Conventions (Utrecht classes, Dutch messages, error summary) come from StaffFormMixin.
+
+# Languages an offer can be given in (ISO 639-1), the ones Dutch libraries meet most.
+LANGUAGE_CHOICES = [
+    ("nl", _("Nederlands")),
+    ("fy", _("Fries")),
+    ("en", _("Engels")),
+    ("ar", _("Arabisch")),
+    ("tr", _("Turks")),
+    ("pl", _("Pools")),
+    ("uk", _("Oekraïens")),
+    ("ru", _("Russisch")),
+    ("ti", _("Tigrinya")),
+    ("so", _("Somalisch")),
+    ("fa", _("Perzisch (Farsi, Dari)")),
+    ("bg", _("Bulgaars")),
+    ("ro", _("Roemeens")),
+    ("de", _("Duits")),
+    ("fr", _("Frans")),
+    ("es", _("Spaans")),
+    ("pt", _("Portugees")),
+    ("zh", _("Chinees")),
+]
+
+
+def _terms(slug: str, current=()) -> QuerySet[TaxonomyTerm]:
+    """Active terms of one taxonomy, plus the ones an offer already has (so that a term the
+    KB has switched off is not silently dropped when the offer is saved)."""
+    return TaxonomyTerm.objects.filter(
+        Q(is_active=True) | Q(pk__in=[t.pk for t in current]), taxonomy__slug=slug
+    ).order_by("position", "name")
+
+
+class OfferForm(StaffFormMixin, forms.ModelForm):
+    """Create or change an offer. Only validates and offers the right choices; the service
+    (services.create_offer / update_offer) checks rights and writes."""
+
+    locations = forms.ModelMultipleChoiceField(
+        queryset=Location.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Plekken"),
+        help_text=_(
+            "Waar is het aanbod? Nodig om te publiceren. Plekken van een partner zie je hier "
+            "nadat je de partner hebt gekozen en het aanbod hebt opgeslagen."
+        ),
+    )
+    guidance = forms.MultipleChoiceField(
+        choices=Guidance.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Wie helpt er?"),
+    )
+    requirements = forms.MultipleChoiceField(
+        choices=Requirement.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Wat neem je mee?"),
+    )
+    languages = forms.MultipleChoiceField(
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("In welke talen?"),
+    )
+    computers = forms.IntegerField(
+        label=_("Aantal computers"),
+        required=False,
+        min_value=0,
+        max_value=999,
+        help_text=_("Leeg of 0 als er geen computers zijn."),
+    )
+    website = forms.URLField(
+        label=_("Website"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("Een pagina met meer informatie, bijvoorbeeld www.bibliotheek.nl/spreekuur."),
+    )
+
+    class Meta:
+        model = Offer
+        fields = [
+            "organisation",
+            "title",
+            "summary",
+            "description",
+            "offer_type",
+            "themes",
+            "target_groups",
+            "levels",
+            "programme",
+            "partners",
+            "guidance",
+            "sign_up",
+            "sign_up_instructions",
+            "is_free",
+            "cost_amount",
+            "cost_description",
+            "membership_required",
+            "requirements",
+            "requirements_other",
+            "computers",
+            "printer",
+            "privacy_room",
+            "languages",
+            "capacity",
+            "contact_name",
+            "contact_email",
+            "contact_phone",
+            "website",
+            "valid_from",
+            "valid_to",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),
+            "offer_type": forms.RadioSelect,
+            "sign_up": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "levels": forms.CheckboxSelectMultiple,
+            "programme": forms.RadioSelect,
+            "partners": forms.CheckboxSelectMultiple,
+            "contact_email": forms.EmailInput(attrs={"autocomplete": "off"}),
+            "contact_phone": forms.TextInput(attrs={"inputmode": "tel"}),
+            "valid_from": date_input(),
+            "valid_to": date_input(),
+        }
+        help_texts = {
+            "title": _("Kort en duidelijk, bijvoorbeeld: Spreekuur Digitale Overheid."),
+            "description": _(
+                "Wat gebeurt er, wat leer je, hoe gaat het? Schrijf in eenvoudige taal."
+            ),
+            "cost_amount": _("Alleen als het niet gratis is."),
+            "valid_from": _("Leeg laten als het aanbod er nu al is."),
+            "valid_to": _("Leeg laten als er geen einddatum is."),
+        }
+        error_messages = {
+            "summary": {
+                "max_length": _(
+                    "Maak de korte zin korter: hoogstens %(limit_value)d tekens "
+                    "(nu %(show_value)d)."
+                )
+            },
+        }
+
+    fieldsets = [
+        (_("Wat"), ["organisation", "title", "summary", "description"]),
+        (_("Voor wie"), ["target_groups", "levels", "languages"]),
+        (_("Soort en thema"), ["offer_type", "themes", "programme"]),
+        (_("Waar en met wie"), ["locations", "partners"]),
+        (
+            _("Meedoen en kosten"),
+            [
+                "sign_up",
+                "sign_up_instructions",
+                "capacity",
+                "guidance",
+                "is_free",
+                "cost_amount",
+                "cost_description",
+                "membership_required",
+            ],
+        ),
+        (_("Wat neem je mee"), ["requirements", "requirements_other"]),
+        (_("Faciliteiten"), ["computers", "printer", "privacy_room"]),
+        (_("Contact"), ["contact_name", "contact_email", "contact_phone", "website"]),
+        (_("Geldigheid"), ["valid_from", "valid_to"]),
+    ]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer = self.instance
+        existing = offer.pk is not None
+        editable = scoping.editable_organisations(user)
+        organisation = self.fields["organisation"]
+        organisation.queryset = editable
+        if len(editable) == 1:
+            organisation.empty_label = None
+            organisation.initial = organisation.initial or editable[0].pk
+        else:
+            organisation.empty_label = _("Kies een organisatie")
+
+        self.fields["offer_type"].queryset = _terms(Taxonomy.OFFER_TYPE)
+        for name, slug in (
+            ("themes", Taxonomy.THEME),
+            ("target_groups", Taxonomy.TARGET_GROUP),
+            ("levels", Taxonomy.LEVEL),
+        ):
+            current = getattr(offer, name).all() if existing else ()
+            self.fields[name].queryset = _terms(slug, current)
+        programme = self.fields["programme"]
+        programme.queryset = Programme.objects.order_by("name")
+        programme.empty_label = _("Hoort niet bij een programma")
+
+        partners = list(offer.partners.all()) if existing else []
+        self.fields["partners"].queryset = Organisation.objects.filter(
+            Q(kind__in=[OrganisationKind.PARTNER, OrganisationKind.LIBRARY])
+            | Q(pk__in=[p.pk for p in partners])
+        ).order_by("name")
+
+        locations = self.fields["locations"]
+        locations.queryset = (
+            Location.objects.filter(
+                Q(organisation__in=editable) | Q(organisation__in=[p.pk for p in partners])
+            )
+            .select_related("organisation")
+            .order_by("organisation__name", "name")
+        )
+        several = len({loc.organisation_id for loc in locations.queryset}) > 1
+        locations.label_from_instance = lambda loc: (
+            f"{loc.name}, {loc.address_line}" + (f" ({loc.organisation.name})" if several else "")
+        )
+        if existing:
+            locations.initial = [ol.location_id for ol in offer.offer_locations.all()]
+
+        # Keep language codes that are not in our short list (entered through the API or admin).
+        known = {code for code, _label in LANGUAGE_CHOICES}
+        extra = [(code, code) for code in (offer.languages or []) if code not in known]
+        self.fields["languages"].choices = LANGUAGE_CHOICES + extra
+
+    def clean_computers(self):
+        return self.cleaned_data.get("computers") or 0
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        partners = list(cleaned.get("partners") or [])
+        locations = list(cleaned.get("locations") or [])
+
+        if organisation is not None and organisation in partners:
+            self.add_error("partners", _("De aanbieder zelf kies je niet als partner."))
+        if organisation is not None and locations:
+            allowed = {organisation.pk, *(p.pk for p in partners)}
+            wrong = [loc.name for loc in locations if loc.organisation_id not in allowed]
+            if wrong:
+                self.add_error(
+                    "locations",
+                    _("Deze plekken horen niet bij de aanbieder of een gekozen partner: %(names)s.")
+                    % {"names": ", ".join(wrong)},
+                )
+        published = self.instance.pk and self.instance.is_published
+        if published and not locations and not self.has_error("locations"):
+            self.add_error(
+                "locations",
+                _("Dit aanbod is gepubliceerd. Het heeft daarom minstens één plek nodig."),
+            )
+
+        is_free, amount = cleaned.get("is_free"), cleaned.get("cost_amount")
+        if is_free and amount:
+            self.add_error(
+                "cost_amount",
+                _("Het aanbod is gratis. Maak het bedrag leeg, of haal het vinkje bij Gratis weg."),
+            )
+        elif not is_free and amount is None and not self.has_error("cost_amount"):
+            self.add_error(
+                "cost_amount",
+                _("Vul in wat het kost, of zet een vinkje bij Gratis."),
+            )
+        elif not is_free and amount == 0:
+            self.add_error("cost_amount", _("Kost het niets? Zet dan een vinkje bij Gratis."))
+
+        valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
+        if valid_from and valid_to and valid_to < valid_from:
+            self.add_error("valid_to", _("De einddatum mag niet voor de begindatum liggen."))
+
+        if (
+            cleaned.get("sign_up") in (SignUp.REGISTRATION, SignUp.INTAKE)
+            and not cleaned.get("sign_up_instructions", "").strip()
+        ):
+            self.add_error(
+                "sign_up_instructions",
+                _("Schrijf op hoe iemand zich aanmeldt: telefoon, website of balie."),
+            )
+        return cleaned
+
+
+class StaffOfferFilterForm(StaffFormMixin, forms.Form):
+    """GET filters of the staff offer list. Invalid values are ignored, never an error page."""
+
+    q = forms.CharField(label=_("Zoek op titel"), required=False, max_length=150)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Alle statussen")), *OfferStatus.choices],
+        required=False,
+    )
+    organisatie = forms.ModelChoiceField(
+        label=_("Organisatie"),
+        queryset=Organisation.objects.none(),
+        required=False,
+        empty_label=_("Alle organisaties"),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisatie"].queryset = scoping.readable_organisations(user)
+
+    def values(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {
+            "text": data.get("q", ""),
+            "status": data.get("status") or None,
+            "organisation": data.get("organisatie"),
+        }
+
+
+class _ScheduleForm(StaffFormMixin, forms.Form):
+    opens_at = forms.TimeField(label=_("Van"), widget=time_input())
+    closes_at = forms.TimeField(label=_("Tot"), widget=time_input())
+    notes = forms.CharField(
+        label=_("Opmerking"),
+        required=False,
+        max_length=200,
+        help_text=_("Bijvoorbeeld: in zaal 2, of: niet in de schoolvakanties."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens_at and closes_at and closes_at <= opens_at:
+            self.add_error("closes_at", _("De eindtijd moet na de begintijd liggen."))
+        return cleaned
+
+
+class WeeklyScheduleForm(_ScheduleForm):
+    """A time that comes back every week (a spreekuur)."""
+
+    weekday = forms.TypedChoiceField(
+        label=_("Dag"), choices=[("", _("Kies een dag")), *Weekday.choices], coerce=int
+    )
+    field_order = ["weekday", "opens_at", "closes_at", "notes"]
+
+
+class DatedScheduleForm(_ScheduleForm):
+    """One session on a date (a course meeting, an information meeting)."""
+
+    date = forms.DateField(label=_("Datum"), widget=date_input())
+    field_order = ["date", "opens_at", "closes_at", "notes"]
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date < timezone.localdate():
+            raise forms.ValidationError(
+                _("Deze datum is al voorbij. Kies een datum vanaf vandaag."), code="past"
+            )
+        return date
 
 
 # --- Public search form ---
+# The public search form reads GET parameters that anyone can type into a URL, so it never fails
+# as a whole: unknown values are dropped and only an unknown place is explained to the resident.
+
+# GET codes of the day filter -> Weekday values (0 = Monday).
+DAY_CODES = {"ma": 0, "di": 1, "wo": 2, "do": 3, "vr": 4, "za": 5, "zo": 6}
+DAY_CHOICES = [
+    ("ma", _("maandag")),
+    ("di", _("dinsdag")),
+    ("wo", _("woensdag")),
+    ("do", _("donderdag")),
+    ("vr", _("vrijdag")),
+    ("za", _("zaterdag")),
+    ("zo", _("zondag")),
+]
+DISTANCE_CHOICES = [
+    ("", _("Maakt niet uit")),
+    ("2", _("Binnen 2 km")),
+    ("5", _("Binnen 5 km")),
+    ("10", _("Binnen 10 km")),
+    ("25", _("Binnen 25 km")),
+]
+MAX_PAGE = 500
+
+
+class SearchTextField(forms.CharField):
+    """Free text from a URL: control characters (NUL breaks PostgreSQL) become spaces,
+    runs of white space collapse, and text that is too long is cut instead of refused."""
+
+    def __init__(self, *, cut_at: int, **kwargs):
+        self.cut_at = cut_at
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        cleaned = "".join(" " if unicodedata.category(ch) == "Cc" else ch for ch in value)
+        return " ".join(cleaned.split())[: self.cut_at].strip()
+
+    def widget_attrs(self, widget):
+        return {**super().widget_attrs(widget), "maxlength": str(self.cut_at)}
+
+
+class LenientMultipleChoiceField(forms.MultipleChoiceField):
+    """Keeps the known values (once, in the order given) and drops the rest, so an old link to a
+    term that was removed still shows results."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        known = {str(key) for key, _label in self.choices}
+        return list(dict.fromkeys(v for v in self.to_python(value) if v in known))
+
+
+class LenientChoiceField(forms.ChoiceField):
+    """An unknown value counts as "no choice" (for instance afstand=9999)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        value = self.to_python(value)
+        return value if value in {str(key) for key, _label in self.choices} else ""
+
+
+class PageField(forms.Field):
+    """A page number; anything that is not one means page 1."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("widget", forms.HiddenInput)
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        try:
+            page = int(str(value).strip())
+        except (TypeError, ValueError):
+            return 1
+        return min(max(page, 1), MAX_PAGE)
+
+
+class SearchForm(forms.Form):
+    """GET form of /zoeken/. Parameter names are a public contract (links, bookmarks, tests):
+    q, waar, afstand, thema, doelgroep, soort, gratis, inloop, dag, pagina."""
+
+    q = SearchTextField(cut_at=200, label=_("Waar wil je hulp bij?"))
+    waar = SearchTextField(
+        cut_at=100,
+        label=_("Postcode of plaats"),
+        help_text=_("Bijvoorbeeld 3811 of Amersfoort. Je mag dit leeg laten."),
+    )
+    afstand = LenientChoiceField(
+        choices=DISTANCE_CHOICES,
+        label=_("Hoe ver mag het zijn?"),
+        help_text=_("Dit werkt als je een postcode of plaats invult."),
+    )
+    thema = LenientMultipleChoiceField(label=_("Onderwerp"))
+    doelgroep = LenientMultipleChoiceField(label=_("Voor wie?"))
+    soort = LenientMultipleChoiceField(label=_("Soort hulp"))
+    dag = LenientMultipleChoiceField(choices=DAY_CHOICES, label=_("Op welke dag?"))
+    gratis = forms.BooleanField(required=False, label=_("Alleen gratis"))
+    inloop = forms.BooleanField(required=False, label=_("Zonder afspraak (vrije inloop)"))
+    pagina = PageField()
+
+    def __init__(self, data=None, *, terms: dict[str, list], **kwargs):
+        """`terms`: active TaxonomyTerms by taxonomy slug (selectors.active_terms)."""
+        super().__init__(data, **kwargs)
+        self.place: Place | None = None
+        self.place_text = ""
+        self.fields["thema"].choices = _term_choices(terms, Taxonomy.THEME)
+        self.fields["doelgroep"].choices = _term_choices(terms, Taxonomy.TARGET_GROUP)
+        self.fields["soort"].choices = _term_choices(terms, Taxonomy.OFFER_TYPE)
+
+    def clean_waar(self):
+        text = self.cleaned_data["waar"]
+        self.place_text = text  # kept in links even when unknown, so the resident sees it again
+        if text:
+            self.place = resolve_place(text)
+            if self.place is None:
+                raise forms.ValidationError(
+                    _(
+                        "We kennen de plaats of postcode “%(waar)s” niet. "
+                        "Probeer een andere schrijfwijze of laat het veld leeg."
+                    ),
+                    code="unknown_place",
+                    params={"waar": text},
+                )
+        return text
+
+    @property
+    def values(self) -> dict:
+        """Cleaned values of every field. Only `waar` can fail; the other fields still count."""
+        if not hasattr(self, "cleaned_data"):
+            self.is_valid()
+        return {**self.cleaned_data, "waar": self.place_text}
+
+    @property
+    def has_filters(self) -> bool:
+        values = self.values
+        return any(
+            values[name] for name in ("thema", "doelgroep", "soort", "dag", "gratis", "inloop")
+        )
+
+    def search_params(self, *, per_page: int, page: int | None = None) -> SearchParams:
+        values = self.values
+        origin = (self.place.latitude, self.place.longitude) if self.place else None
+        return SearchParams(
+            text=values["q"],
+            themes=tuple(values["thema"]),
+            target_groups=tuple(values["doelgroep"]),
+            offer_types=tuple(values["soort"]),
+            free_only=values["gratis"],
+            walk_in_only=values["inloop"],
+            weekdays=tuple(DAY_CODES[code] for code in values["dag"]),
+            origin=origin,
+            radius_km=float(values["afstand"]) if origin and values["afstand"] else None,
+            page=page or values["pagina"],
+            per_page=per_page,
+        )
+
+    def query_items(self, *, page: int = 1, **overrides) -> list[tuple[str, str]]:
+        """The search as clean GET pairs (unknown values left out), for paging links, "clear
+        filters" and the way back from an offer page. `overrides` replace whole fields."""
+        values = {**self.values, **overrides}
+        items: list[tuple[str, str]] = [
+            (name, values[name]) for name in ("q", "waar", "afstand") if values[name]
+        ]
+        for name in ("thema", "doelgroep", "soort", "dag"):
+            items.extend((name, value) for value in values[name])
+        items.extend((name, "1") for name in ("gratis", "inloop") if values[name])
+        if page > 1:
+            items.append(("pagina", str(page)))
+        return items
+
+
+def _term_choices(terms: dict[str, list], slug: str) -> list[tuple[str, str]]:
+    return [(term.code, term.name) for term in terms.get(slug, [])]

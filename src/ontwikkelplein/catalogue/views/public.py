@@ -1,15 +1,374 @@
-"""Public pages: home, search and offer page. Thin: reads go through selectors and search."""
+"""Public pages: home, search and offer page ("Waar kan ik terecht?"). Thin: reads go through
+selectors and catalogue.search; this module only shapes what the templates show."""
 
-from django.http import HttpResponse
+import re
+from dataclasses import dataclass, field, replace
+from itertools import groupby
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+from django.http import Http404, QueryDict
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext as _
+
+from ontwikkelplein.catalogue import search as search_engine
+from ontwikkelplein.catalogue import selectors
+from ontwikkelplein.catalogue.forms import DISTANCE_CHOICES, LANGUAGE_CHOICES, SearchForm
+from ontwikkelplein.catalogue.models import (
+    Offer,
+    OfferLocation,
+    Schedule,
+    ScheduleKind,
+    SignUp,
+    Taxonomy,
+)
+from ontwikkelplein.catalogue.services import record_unmatched_search
+from ontwikkelplein.organisations.models import Location
+
+PER_PAGE = 20
+CARD_TIMES = 3  # a result card shows at most this many times; the offer page shows all
+FILTER_TAXONOMIES = (Taxonomy.THEME, Taxonomy.TARGET_GROUP, Taxonomy.OFFER_TYPE)
+# SVG files in static/ontwikkelplein/icons/. A term whose icon is not drawn gets the generic one,
+# so a KB-beheerder typing a new icon name never breaks the home page.
+THEME_ICONS = frozenset(
+    {
+        "book",
+        "speech",
+        "calculator",
+        "laptop",
+        "government",
+        "wallet",
+        "heart",
+        "briefcase",
+        "family",
+        "sprout",
+        "child",
+    }
+)
+DEFAULT_ICON = "circle"
+SEARCH_KEYS = frozenset(
+    {"q", "waar", "afstand", "thema", "doelgroep", "soort", "gratis", "inloop", "dag", "pagina"}
+)
+# SearchForm.query_items overrides that leave out every filter (words and place stay).
+NO_FILTERS = {
+    "thema": [],
+    "doelgroep": [],
+    "soort": [],
+    "dag": [],
+    "gratis": False,
+    "inloop": False,
+}
+
+
+# --- Home ---
 
 
 def home(request):
-    return HttpResponse("Ontwikkelplein")
+    themes = selectors.active_terms(Taxonomy.THEME)[Taxonomy.THEME]
+    tiles = [(term, term.icon if term.icon in THEME_ICONS else DEFAULT_ICON) for term in themes]
+    return render(
+        request,
+        "catalogue/public/home.html",
+        {"form": SearchForm(terms={}), "tiles": tiles},
+    )
+
+
+# --- Search ---
+
+
+@dataclass
+class ResultCard:
+    offer: Offer
+    distance_km: float | None
+    offer_location: OfferLocation | None  # the nearest, or the only one
+    location_count: int
+    times: list[Schedule] = field(default_factory=list)
+    more_times: bool = False
 
 
 def search(request):
-    return HttpResponse("zoeken")
+    terms = selectors.active_terms(*FILTER_TAXONOMIES)
+    form = SearchForm(request.GET, terms=terms)
+    form.is_valid()  # never fails as a whole; see SearchForm
+    params = form.search_params(per_page=PER_PAGE)
+    results = search_engine.search(params)
+    if results.total and params.page > results.pages:
+        # A page number past the end (an old link): show the last page instead of nothing.
+        params = replace(params, page=results.pages)
+        results = search_engine.search(params)
+
+    # With filters or a distance limit, do the words alone find anything? That is both the tip
+    # shown to the resident and the test for "a term that found nothing".
+    text_only_total = None
+    if not results.total and params.text and (form.has_filters or params.radius_km):
+        text_only_total = search_engine.search(
+            search_engine.SearchParams(text=params.text, per_page=1)
+        ).total
+    if not results.total and not text_only_total and params.page == 1:
+        _count_unmatched(request, params.text)
+
+    today = timezone.localdate()
+    values = form.values
+    context = {
+        "form": form,
+        "values": values,
+        "place": form.place,
+        "results": results,
+        "cards": _result_cards(results, today),
+        "first_number": (results.page - 1) * results.per_page + 1,
+        "today": today,
+        "text_only_total": text_only_total,
+        "corrected_text": _corrected_text(params.text, results.corrections),
+        "has_filters": form.has_filters,
+        "back_query": urlencode(form.query_items(page=params.page)),
+        "previous_url": _page_url(form, params.page - 1) if params.page > 1 else "",
+        "next_url": _page_url(form, params.page + 1) if params.page < results.pages else "",
+        "words_only_url": _search_url(form.query_items(**NO_FILTERS, afstand="")),
+        "clear_filters_url": _search_url(form.query_items(**NO_FILTERS)),
+        "filter_groups": _filter_groups(form),
+        "distance_choices": DISTANCE_CHOICES,
+    }
+    template = (
+        "catalogue/public/_results.html"
+        if _wants_partial(request)
+        else "catalogue/public/search.html"
+    )
+    response = render(request, template, context)
+    # The same URL answers with a page or a fragment: caches must keep them apart.
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+@dataclass
+class FilterOption:
+    name: str  # the GET parameter
+    value: str
+    label: str
+    checked: bool
+    id: str
+
+
+@dataclass
+class FilterGroup:
+    legend: str
+    options: list[FilterOption]
+
+    @property
+    def chosen(self) -> int:
+        return sum(option.checked for option in self.options)
+
+
+def _filter_groups(form: SearchForm) -> list[FilterGroup]:
+    values = form.values
+    groups = []
+    for name in ("thema", "doelgroep", "soort", "dag"):
+        bound = form[name]
+        options = [
+            FilterOption(name, str(code), str(label), str(code) in values[name], f"id_{name}_{i}")
+            for i, (code, label) in enumerate(bound.field.choices)
+        ]
+        groups.append(FilterGroup(str(bound.label), options))
+    groups.append(
+        FilterGroup(
+            str(_("Kosten en meedoen")),
+            [
+                FilterOption(name, "1", str(form[name].label), values[name], f"id_{name}")
+                for name in ("gratis", "inloop")
+            ],
+        )
+    )
+    return groups
+
+
+def _wants_partial(request) -> bool:
+    # htmx restores history with a full page (HX-History-Restore-Request) even though it also
+    # sends HX-Request, so only ordinary htmx requests get the fragment.
+    return (
+        request.headers.get("HX-Request") == "true"
+        and request.headers.get("HX-History-Restore-Request") != "true"
+    )
+
+
+def _count_unmatched(request, text: str) -> None:
+    """Count words that found nothing once per search a resident makes, not once per request:
+    a full page load counts; an htmx request counts only when the words differ from those of
+    the page it came from (so ticking filters after a failed search does not count again)."""
+    if not text or request.headers.get("HX-History-Restore-Request") == "true":
+        return
+    if request.headers.get("HX-Request") == "true":
+        current = urlsplit(request.headers.get("HX-Current-URL", ""))
+        previous = dict(parse_qsl(current.query)).get("q", "")
+        if " ".join(previous.lower().split()) == " ".join(text.lower().split()):
+            return
+    record_unmatched_search(text)
+
+
+def _search_url(items) -> str:
+    query = urlencode(items)
+    return reverse("catalogue:search") + (f"?{query}" if query else "")
+
+
+def _page_url(form: SearchForm, page: int) -> str:
+    return _search_url(form.query_items(page=page))
+
+
+def _corrected_text(text: str, corrections: dict[str, str]) -> str:
+    """The words the engine searched for, when it corrected typos ("Gezocht op: ...")."""
+    if not corrections:
+        return ""
+    lowered = {typed.lower(): used for typed, used in corrections.items()}
+    return " ".join(lowered.get(word.lower(), word) for word in text.split())
+
+
+def _result_cards(results, today) -> list[ResultCard]:
+    offers = selectors.offers_for_cards(hit.offer.pk for hit in results.hits)
+    cards = []
+    for hit in results.hits:
+        offer = offers.get(hit.offer.pk)
+        if offer is None:  # unpublished between indexing and now
+            continue
+        offer_locations = list(offer.offer_locations.all())
+        chosen = _nearest(offer_locations, hit.nearest_location)
+        schedules = (
+            list(chosen.schedules.all())
+            if chosen
+            else [s for ol in offer_locations for s in ol.schedules.all()]
+        )
+        times = upcoming_schedules(schedules, today)
+        cards.append(
+            ResultCard(
+                offer=offer,
+                distance_km=hit.distance_km,
+                offer_location=chosen,
+                location_count=len(offer_locations),
+                times=times[:CARD_TIMES],
+                more_times=len(times) > CARD_TIMES,
+            )
+        )
+    return cards
+
+
+def _nearest(offer_locations, nearest: Location | None) -> OfferLocation | None:
+    if nearest is not None:
+        for offer_location in offer_locations:
+            if offer_location.location_id == nearest.pk:
+                return offer_location
+    return offer_locations[0] if len(offer_locations) == 1 else None
+
+
+def upcoming_schedules(schedules, today) -> list[Schedule]:
+    """Times still to come: weekly ones that have not ended (by weekday), then dated sessions
+    from today on (by date)."""
+    weekly = [
+        s
+        for s in schedules
+        if s.kind == ScheduleKind.WEEKLY and (s.valid_to is None or s.valid_to >= today)
+    ]
+    dated = [s for s in schedules if s.kind == ScheduleKind.DATED and s.date and s.date >= today]
+    weekly.sort(key=lambda s: (s.weekday, s.opens_at))
+    dated.sort(key=lambda s: (s.date, s.opens_at))
+    return weekly + dated
+
+
+# --- Offer page ---
+
+
+@dataclass
+class LocationBlock:
+    offer_location: OfferLocation
+    weekly: list[Schedule]
+    dated: list[Schedule]
+    opening_hours: list[tuple[str, list]]  # (weekday name, [OpeningHours, ...])
+
+    @property
+    def location(self) -> Location:
+        return self.offer_location.location
 
 
 def offer_detail(request, pk):
-    return HttpResponse("aanbod")
+    offer = selectors.published_offer(pk)
+    if offer is None:
+        raise Http404
+    today = timezone.localdate()
+    blocks = []
+    for offer_location in offer.offer_locations.all():
+        times = upcoming_schedules(offer_location.schedules.all(), today)
+        hours = sorted(offer_location.location.opening_hours.all(), key=_hours_key)
+        blocks.append(
+            LocationBlock(
+                offer_location=offer_location,
+                weekly=[s for s in times if s.kind == ScheduleKind.WEEKLY],
+                dated=[s for s in times if s.kind == ScheduleKind.DATED],
+                opening_hours=[
+                    (rows[0].get_weekday_display(), rows)
+                    for rows in (list(g) for _day, g in groupby(hours, key=lambda h: h.weekday))
+                ],
+            )
+        )
+    organisation = offer.organisation
+    phone = offer.contact_phone or organisation.phone
+    website = offer.website or organisation.website
+    back_query = _clean_back_query(request.GET.get("van", ""))
+    context = {
+        "offer": offer,
+        "today": today,
+        "locations": blocks,
+        "is_walk_in": offer.sign_up == SignUp.WALK_IN,
+        "needs_registration": offer.sign_up == SignUp.REGISTRATION,
+        "needs_intake": offer.sign_up == SignUp.INTAKE,
+        "languages": language_names(offer.languages),
+        "contact_name": offer.contact_name,
+        "phone": phone,
+        "phone_href": phone_href(phone),
+        "email": offer.contact_email or organisation.email,
+        "website": website if website.startswith(("https://", "http://")) else "",
+        "back_url": _search_url(parse_qsl(back_query)) if back_query else "",
+        "back_query": back_query,
+        "print_mode": request.GET.get("print") == "1",
+        "canonical_url": request.build_absolute_uri(
+            reverse("catalogue:offer-detail", args=[offer.pk])
+        ),
+    }
+    return render(request, "catalogue/public/offer_detail.html", context)
+
+
+def _hours_key(hours):
+    return (hours.weekday, hours.opens_at)
+
+
+def _clean_back_query(raw: str) -> str:
+    """The search an offer page was opened from (`van`), reduced to known search parameters, so
+    the "back to the results" link can only ever point at the search page."""
+    data = QueryDict(raw[:2000])
+    items = [
+        (key, value[:200])
+        for key in sorted(data.keys() & SEARCH_KEYS)
+        for value in data.getlist(key)
+    ]
+    return urlencode(items[:100])
+
+
+def phone_href(phone: str) -> str:
+    """'033 - 123 45 67' -> 'tel:0331234567'; empty when there are no digits."""
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    return f"tel:{digits}" if re.search(r"\d", digits) else ""
+
+
+def language_names(codes) -> list[str]:
+    """ISO 639-1 codes as names in the language of the page ('ar' -> 'Arabisch'): the names
+    staff choose from first, then Django's list, else the code itself."""
+    ours = dict(LANGUAGE_CHOICES)
+    names = []
+    for code in codes or []:
+        code = str(code).lower()
+        if code in ours:
+            names.append(str(ours[code]))
+            continue
+        try:
+            names.append(str(get_language_info(code)["name_translated"]))
+        except KeyError:
+            names.append(code.upper())
+    return names
