@@ -555,4 +555,4 @@ class SearchForm(forms.Form):
 
 
 def _term_choices(terms: dict[str, list], slug: str) -> list[tuple[str, str]]:
-    return [(term.code, term.name) for term in terms.get(slug, [])]
+    return [(term.code, term.display_name) for term in terms.get(slug, [])]
