@@ -31,7 +31,10 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+# The locale folder may hold no catalogue yet (git keeps no empty folders); compilemessages
+# refuses to run without one.
 messages: $(VENV)/.installed
+	mkdir -p src/ontwikkelplein/locale
 	cd src/ontwikkelplein && ../../$(PY) ../../manage.py compilemessages --ignore=.venv -v 0
 
 lint: $(VENV)/.installed

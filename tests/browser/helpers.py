@@ -1,0 +1,117 @@
+"""Helpers for the browser tests: axe-core, logging in, keyboard navigation."""
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+REPO_DIR = Path(__file__).resolve().parent.parent.parent
+AXE_JS = REPO_DIR / "node_modules" / "axe-core" / "axe.min.js"
+# Zero violations for WCAG 2.0/2.1/2.2 A and AA, and for axe's best practices (landmarks, one
+# h1, heading order, unique landmarks): the project promises those too.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+PASSWORD = "geheim-wachtwoord-123"  # UserFactory's password
+
+
+def assert_no_axe_violations(page, *, tags=AXE_TAGS, what: str = "") -> None:
+    """Runs axe-core on the whole document and fails with every violation: rule id, impact,
+    help text and the offending nodes. The page needs JavaScript (axe is injected)."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags},
+                                                    resultTypes: ['violations']});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
+                nodes: v.nodes.map(n => ({target: n.target.join(' '), html: n.html,
+                                          summary: n.failureSummary})),
+            }));
+        }""",
+        tags,
+    )
+    if violations:
+        lines = [f"axe-core found {len(violations)} violation(s) on {what or page.url}:"]
+        for v in violations:
+            lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
+            for node in v["nodes"]:
+                lines.append(f"    at {node['target']}: {node['html'][:200]}")
+                for summary_line in (node["summary"] or "").splitlines():
+                    lines.append(f"      {summary_line}")
+        pytest.fail("\n".join(lines), pytrace=False)
+
+
+def login(page, user, password: str = PASSWORD) -> None:
+    """Logs in through the real login page (/account/inloggen/)."""
+    page.goto("/account/inloggen/")
+    page.get_by_label("Gebruikersnaam").fill(user.username)
+    page.get_by_label("Wachtwoord").fill(password)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Inloggen", exact=True).click()
+    assert "/account/inloggen/" not in page.url, f"login failed for {user.username}"
+
+
+def active_element(page) -> dict:
+    """Tag, id, name, value, type, href, class, text and the names of its form's fields
+    (`form_names`) of the focused element."""
+    return page.evaluate(
+        """() => {
+            const el = document.activeElement;
+            if (!el) return {};
+            return {tag: el.tagName.toLowerCase(), id: el.id || '', name: el.name || '',
+                    value: el.value || '', type: el.type || '', href: el.getAttribute('href') || '',
+                    cls: el.className || '', text: (el.innerText || '').trim(),
+                    form_names: el.form ? [...el.form.elements].map(e => e.name).filter(Boolean)
+                                        : []};
+        }"""
+    )
+
+
+def tab_until(page, is_target: Callable[[dict], bool], max_tabs: int = 150) -> dict:
+    """Presses Tab until the focused element satisfies `is_target`; fails if it never does.
+    Returns the focused element's description (see active_element)."""
+    seen = []
+    for _ in range(max_tabs):
+        page.keyboard.press("Tab")
+        element = active_element(page)
+        if is_target(element):
+            return element
+        seen.append(element)
+    described = json.dumps(seen[-10:], ensure_ascii=False)[:1500]
+    pytest.fail(f"Tab never reached the element; last stops: {described}", pytrace=False)
+
+
+OFFER_LINK = "main a[href*='/aanbod/']"
+UUID_RE = re.compile(r"/aanbod/([0-9a-f-]{36})/")
+
+
+def result_offer_ids(page) -> list[str]:
+    """The offers linked from the main region, in page order, each once."""
+    ids = []
+    for href in page.locator(OFFER_LINK).evaluate_all("links => links.map(a => a.href)"):
+        match = UUID_RE.search(href)
+        if match and match.group(1) not in ids:
+            ids.append(match.group(1))
+    return ids
+
+
+def offer_ids(*offers) -> list[str]:
+    return [str(offer.pk) for offer in offers]
+
+
+def reveal(locator) -> None:
+    """Opens the collapsed <details> (a filter group) around `locator` by clicking its summary,
+    as a person would; works with and without JavaScript."""
+    if locator.is_visible():
+        return
+    summary = locator.locator("xpath=ancestor::details[not(@open)][1]/summary")
+    assert summary.count() == 1, "the element is hidden and not inside a closed <details>"
+    summary.click()
+    assert locator.is_visible()
+
+
+def path_of(page) -> str:
+    return urlsplit(page.url).path
