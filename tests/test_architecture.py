@@ -10,7 +10,9 @@ ALLOWED = {
     "organisations": {"places"},
     "accounts": {"organisations"},
     "catalogue": {"organisations", "places"},
-    "demo": {"accounts", "places", "organisations", "catalogue"},
+    "apikeys": {"organisations"},
+    "desk": {"apikeys", "catalogue", "organisations", "places"},
+    "demo": {"accounts", "places", "organisations", "catalogue", "apikeys", "desk"},
 }
 # accounts may import organisations only in its admin (the membership inline).
 RESTRICTED = {("accounts", "organisations"): {"admin.py"}}

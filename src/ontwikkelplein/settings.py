@@ -42,6 +42,8 @@ INSTALLED_APPS = [
     "ontwikkelplein.places",
     "ontwikkelplein.organisations",
     "ontwikkelplein.catalogue",
+    "ontwikkelplein.apikeys",
+    "ontwikkelplein.desk",
     "ontwikkelplein.demo",
 ]
 
