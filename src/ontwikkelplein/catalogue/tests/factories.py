@@ -71,6 +71,15 @@ class OfferFactory(factory.django.DjangoModelFactory):
                     closes_at=datetime.time(12, 0),
                 )
 
+    @factory.post_generation
+    def indexed(self, create, extracted, **kwargs):
+        """Last hook, so locations are in: index the offer like the services do after a commit.
+        `indexed=False` leaves the search index alone."""
+        if create and extracted is not False:
+            from ontwikkelplein.catalogue.search import index_offer
+
+            index_offer(self.pk)
+
 
 class OfferLocationFactory(factory.django.DjangoModelFactory):
     class Meta:
