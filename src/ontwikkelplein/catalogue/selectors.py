@@ -60,10 +60,11 @@ def active_terms(*taxonomy_slugs: str) -> dict[str, list]:
 
 
 def offers_for_cards(offer_ids) -> dict:
-    """Published offers by id with what a result card shows, in a fixed number of queries
-    whatever the number of hits (the search engine returns bare offers)."""
+    """Offers by id with what a result card shows, in a fixed number of queries whatever the
+    number of hits. The ids come from the search engine, which returns published offers only; a
+    second status filter here made SQLite scan every published offer (see docs/performance.md)."""
     queryset = (
-        Offer.objects.filter(pk__in=list(offer_ids), status=OfferStatus.PUBLISHED)
+        Offer.objects.filter(pk__in=list(offer_ids))
         .select_related("organisation", "offer_type")
         .prefetch_related(
             "themes",
