@@ -13,7 +13,8 @@ run: setup
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo
 	$(PY) manage.py print_demo_logins
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# Plain http on the loopback address: cookies without the Secure flag, or logging in fails.
+	DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0} $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(VENV)/.installed assets messages
 
