@@ -1,0 +1,132 @@
+"""Reads for the desk screen: who may register for which organisation and location, the user's
+own registrations of today, the last one, and the choices offered for a referral.
+
+Access goes through organisations.scoping (the memberships); this module only says which roles
+and kinds of organisation the desk screen is for."""
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from ontwikkelplein.catalogue.models import Offer, OfferStatus
+from ontwikkelplein.desk.models import Contact
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import (
+    Location,
+    Organisation,
+    OrganisationKind,
+    Role,
+)
+
+# Front-office staff register; so do specialists and team leaders when they help at the desk.
+DESK_ROLES = {Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER}
+# Organisations with a public desk. The KB and the POIs read figures only.
+DESK_KINDS = {OrganisationKind.LIBRARY, OrganisationKind.PARTNER}
+
+
+def registering_organisation_ids(user) -> set:
+    return {
+        m.organisation_id
+        for m in scoping.memberships(user)
+        if m.role in DESK_ROLES and m.organisation.kind in DESK_KINDS
+    }
+
+
+def may_use_desk(user) -> bool:
+    return bool(registering_organisation_ids(user))
+
+
+def may_register(user, organisation_id) -> bool:
+    return organisation_id in registering_organisation_ids(user)
+
+
+def registering_locations(user) -> QuerySet[Location]:
+    """The locations the user may register contacts for, their own organisations' ones."""
+    return (
+        Location.objects.filter(organisation_id__in=registering_organisation_ids(user))
+        .select_related("organisation")
+        .order_by("organisation__name", "name")
+    )
+
+
+def own_contacts(user) -> QuerySet[Contact]:
+    """Registrations of the user's own organisations that are not removed; anything else is
+    not found (404) for this user."""
+    return Contact.objects.filter(
+        organisation_id__in=registering_organisation_ids(user), is_removed=False
+    )
+
+
+def _with_questions(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
+    return contacts.select_related("location").prefetch_related(
+        "questions__agency", "questions__topic"
+    )
+
+
+def todays_contacts(user) -> list[Contact]:
+    """The user's own registrations of today, newest first."""
+    contacts = own_contacts(user).filter(registered_by=user, date=timezone.localdate())
+    return list(_with_questions(contacts).order_by("-registered_at"))
+
+
+def last_contact(user) -> Contact | None:
+    """The user's latest registration that still counts (for "Zelfde als vorige")."""
+    contacts = own_contacts(user).filter(registered_by=user).order_by("-created_at")
+    return _with_questions(contacts).first()
+
+
+def recent_single_questions(user, limit: int = 200) -> list:
+    """The questions of the user's recent one-question registrations, newest first: the raw
+    material for the user's own favourites."""
+    contacts = list(
+        own_contacts(user)
+        .filter(registered_by=user)
+        .order_by("-created_at")
+        .prefetch_related("questions__agency", "questions__topic")[:limit]
+    )
+    questions = []
+    for contact in contacts:
+        items = list(contact.questions.all())
+        if len(items) == 1:
+            questions.append(items[0])
+    return questions
+
+
+def referral_partners(organisation_ids) -> QuerySet[Organisation]:
+    """Partner organisations in the library's network: those working in a municipality where
+    the library has a location or that it serves, and partners of its own offers. When that
+    finds none, every partner organisation."""
+    municipality_ids = set(
+        Location.objects.filter(organisation_id__in=organisation_ids).values_list(
+            "municipality_id", flat=True
+        )
+    ) | set(
+        Organisation.objects.filter(pk__in=organisation_ids).values_list(
+            "municipalities", flat=True
+        )
+    )
+    municipality_ids.discard(None)
+    partners = Organisation.objects.filter(kind=OrganisationKind.PARTNER)
+    nearby = partners.filter(
+        Q(municipalities__in=municipality_ids)
+        | Q(locations__municipality__in=municipality_ids)
+        | Q(partner_offers__organisation_id__in=organisation_ids)
+    ).distinct()
+    return nearby if nearby.exists() else partners
+
+
+def referral_offers(organisation_ids) -> QuerySet[Offer]:
+    """Published offers a visitor can be referred to: the library's own and those at a place
+    in a municipality where the library has a location."""
+    municipality_ids = Location.objects.filter(organisation_id__in=organisation_ids).values(
+        "municipality_id"
+    )
+    return (
+        Offer.objects.filter(status=OfferStatus.PUBLISHED)
+        .filter(
+            Q(organisation_id__in=organisation_ids)
+            | Q(offer_locations__location__municipality_id__in=municipality_ids)
+        )
+        .distinct()
+        .select_related("organisation")
+        .order_by("title")
+    )

@@ -1,0 +1,13 @@
+"""Template helpers of the front-desk figures."""
+
+from django import template
+
+from ontwikkelplein.desk.selectors import available_views
+
+register = template.Library()
+
+
+@register.filter
+def sees_figures(user) -> bool:
+    """Whether the user may open the figures (for the staff menu)."""
+    return bool(available_views(user))
