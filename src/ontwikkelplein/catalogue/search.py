@@ -1,17 +1,25 @@
 """Search over published offers: one module, two engines (SQLite FTS5 and PostgreSQL full text).
 
-The front half is shared Python, so both engines see exactly the same words:
-  text -> fold (lowercase, strip accents) -> words -> drop Dutch stop words -> stem
-       -> correct typing errors against the index vocabulary -> expand synonyms (SynonymGroup).
-Documents are analysed by the same code before they are stored, so the engines only match
-ready-made words: SQLite keeps them in an FTS5 table (ranked with bm25), PostgreSQL in a weighted
-tsvector with a GIN index (ranked with ts_rank). Filters, distance, ordering and paging run in
-one SQL statement per search; a result page then loads its offers in a fixed handful of queries.
-
-Stemming is Snowball's Dutch (Porter) algorithm, the one PostgreSQL's 'dutch' configuration uses
-(snowballstemmer calls it 'dutch_porter'; its newer 'dutch' is a different algorithm), plus three
-small fixes for plurals it leaves apart (cursussen, taalmaatjes, kinderen); see stem().
-Storage: migrations/0003_search_storage.py. Design and figures: docs/performance.md."""
+A shared Python front half turns text into words, the same for documents and queries:
+  text -> words (lowercase; `folded` also without accents) -> drop Dutch stop words
+       -> rewrite a few plural forms before stemming (see rewrite()).
+Each engine then stems those words itself:
+  - PostgreSQL with its own text search configuration `ontwikkelplein_dutch`: the built-in
+    'dutch' one (Snowball's Dutch stemmer and stop list) with `unaccent` in front of it
+    (migrations/0004_postgres_dutch_configuration.py). Words arrive with their accents, for
+    unaccent to remove. The database turns each offer's words into the weighted tsvector it
+    stores (setweight(to_tsvector('ontwikkelplein_dutch', ...)), GIN index); query and synonym
+    words are stemmed with to_tsvector on the same configuration, so stored and searched
+    lexemes always come from the same place.
+  - SQLite with the same Snowball algorithm in Python (snowballstemmer 'dutch_porter'; its
+    newer 'dutch' is a different algorithm) after fold(), which strips accents like unaccent;
+    the stems go into an FTS5 table (migrations/0003_search_storage.py).
+Tests compare the two analyses word by word on the demo and reference texts, so the engines
+index and search the same lexemes. On those lexemes the shared half then corrects typing errors
+against the index vocabulary and expands synonyms (SynonymGroup); the engine matches the
+finished lexemes and ranks (bm25 / ts_rank, title first). Filters, distance, ordering and
+paging run in one SQL statement per search; a result page then loads its offers in a fixed
+handful of queries. Design and figures: docs/performance.md."""
 
 import dataclasses
 import math
@@ -19,8 +27,9 @@ import re
 import unicodedata
 import uuid
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import snowballstemmer
 from django.db import connection, transaction
@@ -86,64 +95,136 @@ MAX_QUERY_WORDS = 12
 MAX_WORD_LENGTH = 60  # longer "words" are noise (pasted links, base64) and are not indexed
 MAX_PER_PAGE = 100
 
-# PostgreSQL's dutch.stop (the Snowball list), so an index built with the 'dutch' configuration
-# would hold the same words, plus question words people type into a search box.
-STOP_WORDS = frozenset(
+# PostgreSQL's dutch.stop (the Snowball list), which the 'dutch' configuration drops as well.
+DUTCH_STOP_WORDS = frozenset(
     """
     aan al alles als altijd andere ben bij daar dan dat de der deze die dit doch doen door dus
     een eens en er ge geen geweest haar had heb hebben heeft hem het hier hij hoe hun iemand iets
     ik in is ja je kan kon kunnen maar me meer men met mij mijn moet na naar niet niets nog nu of
     om omdat onder ons ook op over reeds te tegen toch toen tot u uit uw van veel voor want waren
     was wat werd wezen wie wil worden wordt zal ze zelf zich zij zijn zo zonder zou
-    graag jij jou jouw kun kunt onze waar wanneer we welk welke wij
     """.split()  # noqa: SIM905 - a word list reads better as text
 )
+# Question words people type into a search box. Not in PostgreSQL's list, so the front half
+# drops every stop word before either engine sees the text.
+STOP_WORDS = DUTCH_STOP_WORDS | frozenset(
+    "graag jij jou jouw kun kunt onze waar wanneer we welk welke wij".split()  # noqa: SIM905
+)
 
-# Letters that Unicode does not decompose into a base letter plus an accent.
+# Letters that Unicode does not decompose into a base letter plus an accent (as unaccent does).
 _EXTRA_FOLDS = str.maketrans(
     {
         **{"ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ı": "i", "ŋ": "n", "ŧ": "t", "ĸ": "q"},
-        **{"æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ʼ": "'"},
+        **{"æ": "ae", "œ": "oe", "ð": "d", "þ": "th", "ʼ": "'", "ŀ": "l"},
+        **{"ẜ": "s", "ẝ": "s", "ỻ": "ll", "ỽ": "v", "ỿ": "y"},
     }
 )
 _WORD_RE = re.compile(r"[^\W_]+")
-_VOWELS = frozenset("aeiouy")
-# Plurals the Porter rules do not bring back to the singular.
+# A word as typed: letters and digits, with any combining accents that NFC could not compose.
+_TYPED_RE = re.compile(
+    r"[^\W_](?:[^\W_]|[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f])*"
+)
+# Lowercase letters for which unaccent and fold() are tested to agree (Basic Latin, Latin-1,
+# Latin Extended-A, Latin Extended Additional, Greek): such words reach PostgreSQL as typed, so
+# unaccent removes their accents; any other word is sent already folded.
+_UNACCENT_SAFE = re.compile(r"[a-z0-9\u00df-\u00f6\u00f8-\u017f\u1e00-\u1eff\u0386-\u03ce]+")
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
+# Plurals the Snowball rules do not bring back to the singular.
 _IRREGULAR = {"kinderen": "kind", "kinders": "kind", "steden": "stad", "eieren": "ei"}
 _PORTER = snowballstemmer.stemmer("dutch_porter")
 
 
 def fold(text: str) -> str:
     """Lowercase without accents: 'Taalcafé' -> 'taalcafe', 'Straße' -> 'strasse'."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    # Before decomposing too: NFKD would turn ŀ into l and a middle dot.
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_EXTRA_FOLDS))
     text = "".join(ch for ch in text if not unicodedata.combining(ch))
     return text.translate(_EXTRA_FOLDS)
 
 
+def _typed_words(text: str) -> Iterator[tuple[str, str]]:
+    """(folded, typed) per word; `typed` is lowercase with its accents."""
+    for match in _TYPED_RE.finditer(unicodedata.normalize("NFC", text)):
+        yield from _forms(match.group())
+
+
+@lru_cache(maxsize=200_000)
+def _forms(token: str) -> tuple[tuple[str, str], ...]:
+    typed = token.casefold()
+    folded = fold(typed)
+    pieces = _WORD_RE.findall(folded)
+    if pieces == [folded]:
+        return ((folded, typed),)
+    return tuple((piece, piece) for piece in pieces)  # folding split it: "l·l", "1⁄2"
+
+
 def words(text: str) -> list[str]:
     """Folded words of at least two characters; punctuation and operators are separators."""
-    return [w for w in _WORD_RE.findall(fold(text)) if 1 < len(w) <= MAX_WORD_LENGTH]
+    return [w for w, _ in _typed_words(text) if 1 < len(w) <= MAX_WORD_LENGTH]
+
+
+@lru_cache(maxsize=200_000)
+def rewrite(word: str) -> str:
+    """The form of a folded word that both engines stem, so that plurals meet their singular:
+    a few irregular plurals (kinderen -> kind); -jes/-ies keeps its -e (taalmaatjes ->
+    taalmaatje, like taalmaatje); and where Snowball would leave a doubled final consonant
+    (cursussen -> cursuss, lessen -> less), one of the two is dropped before stemming
+    (cursusen -> cursus, lesen -> les), if that brings the stem to the single consonant.
+    Never a stop word, which PostgreSQL would drop. Words with digits (nt2, 3811) stay."""
+    if any(ch.isdigit() for ch in word):
+        return word
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    if len(word) > 4 and word.endswith(("jes", "ies")):
+        word = word[:-1]
+    stemmed = _PORTER.stemWord(word)
+    end = len(stemmed)
+    if (
+        end > 3  # with one letter before it, the shorter word may stem differently
+        and stemmed[-1] == stemmed[-2]
+        and stemmed[-1] in _CONSONANTS
+        and word.startswith(stemmed)
+    ):
+        undoubled = word[: end - 1] + word[end:]
+        if _PORTER.stemWord(undoubled) == stemmed[:-1] and undoubled not in STOP_WORDS:
+            return undoubled
+    return word
 
 
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball Dutch (Porter) with three fixes: plural -jes/-ies keeps its -e (taalmaatjes ~
-    taalmaatje), a final double consonant is undoubled (cursussen -> cursuss -> cursus, like
-    cursus) and a few irregular plurals. Words with digits (nt2, 3811, 65plus) stay as typed."""
+    """Snowball Dutch (Porter), as PostgreSQL's dutch_stem, of a folded and rewritten word.
+    Words with digits stay as typed, as PostgreSQL's 'simple' dictionary leaves them."""
     if any(ch.isdigit() for ch in word):
         return word
-    word = _IRREGULAR.get(word, word)
-    if len(word) > 4 and word.endswith(("jes", "ies")):
-        word = word[:-1]
-    result = _PORTER.stemWord(word)
-    if len(result) > 2 and result[-1] == result[-2] and result[-1] not in _VOWELS:
-        result = result[:-1]
-    return result
+    return _PORTER.stemWord(word)
 
 
-def analyse(text: str) -> list[tuple[str, str]]:
-    """(word, stem) pairs of the meaningful words of a text, in order."""
-    return [(w, stem(w)) for w in words(text) if w not in STOP_WORDS]
+@dataclass(frozen=True)
+class Word:
+    """A meaningful word of a text, in the forms the two halves need."""
+
+    folded: str  # lowercase, no accents: compared with stop words and typing errors, shown
+    rewritten: str  # rewrite(folded): what SQLite's stemmer gets
+    source: str  # what PostgreSQL gets: the word as typed (lowercase), or its rewrite
+
+    @property
+    def python_stem(self) -> str:
+        return stem(self.rewritten)
+
+
+def analyse(text: str) -> list[Word]:
+    """The meaningful words of a text, in order: no stop words, no single letters."""
+    return [word for folded, typed in _typed_words(text) if (word := _word(folded, typed))]
+
+
+@lru_cache(maxsize=200_000)
+def _word(folded: str, typed: str) -> Word | None:
+    if not 1 < len(folded) <= MAX_WORD_LENGTH or folded in STOP_WORDS:
+        return None
+    rewritten = rewrite(folded)
+    as_typed = rewritten == folded and _UNACCENT_SAFE.fullmatch(typed)
+    return Word(folded, rewritten, typed if as_typed else rewritten)
 
 
 def max_edits(word: str) -> int:
@@ -171,40 +252,56 @@ class Plan:
     corrections: dict[str, str]
 
 
-def _synonym_index() -> tuple[dict[Group, set[Group]], dict[str, str]]:
+def _synonym_groups() -> list[list[list[Word]]]:
+    """Every SynonymGroup as its phrases, each phrase as its words."""
+    groups = []
+    for terms in SynonymGroup.objects.values_list("terms", flat=True):
+        phrases = [analyse(term) for term in terms.split(",")]
+        groups.append([phrase for phrase in phrases if phrase])
+    return groups
+
+
+def _synonym_index(groups, lexemes) -> tuple[dict[Group, set[Group]], dict[str, str]]:
     """phrase -> every phrase of its group(s); and each synonym stem -> a readable word."""
     alternatives: dict[Group, set[Group]] = defaultdict(set)
     readable: dict[str, str] = {}
-    for terms in SynonymGroup.objects.values_list("terms", flat=True):
+    for group in groups:
         phrases = []
-        for term in terms.split(","):
-            pairs = analyse(term)
-            if pairs:
-                phrases.append(tuple(s for _, s in pairs))
-                for word, s in pairs:
-                    readable.setdefault(s, word)
-        for phrase in phrases:
-            alternatives[phrase].update(phrases)
+        for phrase in group:
+            stems = tuple(s for word in phrase for s in lexemes[word])
+            if stems:
+                phrases.append(stems)
+            for word in phrase:
+                for s in lexemes[word]:
+                    readable.setdefault(s, word.folded)
+        for stems in phrases:
+            alternatives[stems].update(phrases)
     return alternatives, readable
 
 
 def plan(text: str) -> Plan:
     """Turn what someone typed into search terms, correcting words the index does not know."""
-    pairs = analyse((text or "")[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
-    if not pairs:
+    typed = analyse((text or "")[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+    if not typed:
         return Plan((), {})
     engine = _engine()
-    synonyms, synonym_words = _synonym_index()
-    known = engine.known_words({s for _, s in pairs})
+    groups = _synonym_groups()
+    # One call stems the query and every synonym, with the engine's own stemmer.
+    lexemes = engine.stems({*typed, *(w for group in groups for phrase in group for w in phrase)})
+    synonyms, synonym_words = _synonym_index(groups, lexemes)
+    known = engine.known_words({s for word in typed for s in lexemes[word]})
     corrections: dict[str, str] = {}
     stems: list[str] = []
-    for word, s in pairs:
-        if s not in known and s not in synonym_words and max_edits(word):
-            best = _closest_word(engine, word, s, synonym_words)
-            if best is not None:
-                s, readable = best
-                corrections[word] = readable
-        stems.append(s)
+    for word in typed:
+        found = lexemes[word]
+        if len(found) == 1 and max_edits(word.folded):
+            s = found[0]
+            if s not in known and s not in synonym_words:
+                best = _closest_word(engine, word.folded, s, synonym_words)
+                if best is not None:
+                    found = (best[0],)
+                    corrections[word.folded] = best[1]
+        stems.extend(found)
     return Plan(_segment(stems, synonyms), corrections)
 
 
@@ -257,16 +354,53 @@ def _segment(stems: list[str], synonyms: dict[Group, set[Group]]) -> tuple[Term,
 
 @dataclass
 class Document:
-    """An offer as the index sees it: stems per weighted field, and a readable word per stem."""
+    """An offer as the index sees it: its meaningful words per weighted field."""
 
-    title: list[str]
-    summary: list[str]
-    body: list[str]
-    readable: dict[str, str]
+    title: list[Word]
+    summary: list[Word]
+    body: list[Word]
 
     @property
+    def fields(self) -> tuple[list[Word], list[Word], list[Word]]:
+        return self.title, self.summary, self.body
+
+
+@dataclass
+class Entry:
+    """A document with the engine's stems of its words, ready to store."""
+
+    db_id: object
+    document: Document
+    lexemes: dict[Word, tuple[str, ...]]
+
+    def field_stems(self) -> list[str]:
+        """Per field, its stems in order, separated by spaces (SQLite's FTS5 columns)."""
+        return [
+            " ".join(s for word in part for s in self.lexemes[word])
+            for part in self.document.fields
+        ]
+
+    def field_sources(self) -> list[str]:
+        """Per field, its words as PostgreSQL analyses them, separated by spaces."""
+        return [" ".join(word.source for word in part) for part in self.document.fields]
+
+    @cached_property
     def stems(self) -> set[str]:
-        return set(self.title) | set(self.summary) | set(self.body)
+        return {s for part in self.document.fields for word in part for s in self.lexemes[word]}
+
+    def readable(self) -> dict[str, str]:
+        """A word to show per stem: the shortest, so "cursus" rather than "cursussen"."""
+        readable: dict[str, str] = {}
+        for part in self.document.fields:
+            for word in part:
+                for s in self.lexemes[word]:
+                    _prefer_shorter(readable, s, word.folded)
+        return readable
+
+
+def _prefer_shorter(readable: dict[str, str], s: str, word: str) -> None:
+    if s not in readable or (len(word), word) < (len(readable[s]), readable[s]):
+        readable[s] = word
 
 
 class _Engine:
@@ -275,6 +409,10 @@ class _Engine:
     vendor = ""
 
     def db_id(self, offer_id: uuid.UUID):
+        raise NotImplementedError
+
+    def stems(self, words: set[Word]) -> dict[Word, tuple[str, ...]]:
+        """The engine's stem of each word: one as a rule, none for a word it does not index."""
         raise NotImplementedError
 
     def match_sql(self, expression: str) -> tuple[str, list]:
@@ -290,6 +428,8 @@ class _Engine:
         raise NotImplementedError
 
     def known_words(self, stems: set[str]) -> set[str]:
+        if not stems:
+            return set()
         with connection.cursor() as cursor:
             marks = ", ".join(["%s"] * len(stems))
             cursor.execute(
@@ -303,13 +443,13 @@ class _Engine:
     def read_words(self, cursor, db_id) -> set[str] | None:
         raise NotImplementedError
 
-    def write(self, cursor, db_id, document: Document | None, existed: bool) -> None:
+    def write(self, cursor, db_id, entry: Entry | None, existed: bool) -> None:
         raise NotImplementedError
 
     def clear(self, cursor) -> None:
         raise NotImplementedError
 
-    def bulk_write(self, cursor, rows: list[tuple]) -> None:
+    def bulk_write(self, cursor, entries: list[Entry]) -> None:
         raise NotImplementedError
 
     def after_rebuild(self, cursor) -> None:
@@ -321,6 +461,9 @@ class _SQLite(_Engine):
 
     def db_id(self, offer_id):
         return offer_id.hex  # Django stores UUIDs as 32 hex characters on SQLite
+
+    def stems(self, words):
+        return {word: (word.python_stem,) for word in words}
 
     def match_sql(self, expression):
         # bm25 is lower for better matches; columns weigh title 5, summary 2, body 1.
@@ -361,7 +504,7 @@ class _SQLite(_Engine):
         row = cursor.fetchone()
         return None if row is None else set(row[0].split())
 
-    def write(self, cursor, db_id, document, existed):
+    def write(self, cursor, db_id, entry, existed):
         if existed:
             cursor.execute(
                 "DELETE FROM catalogue_search_fts WHERE rowid ="
@@ -369,11 +512,11 @@ class _SQLite(_Engine):
                 [db_id],
             )
             cursor.execute("DELETE FROM catalogue_search_entry WHERE offer_id = %s", [db_id])
-        if document is None:
+        if entry is None:
             return
         cursor.execute(
             "INSERT INTO catalogue_search_entry (offer_id, words) VALUES (%s, %s)",
-            [db_id, " ".join(sorted(document.stems))],
+            [db_id, " ".join(sorted(entry.stems))],
         )
         cursor.execute("SELECT id FROM catalogue_search_entry WHERE offer_id = %s", [db_id])
         rowid = cursor.fetchone()[0]
@@ -382,7 +525,7 @@ class _SQLite(_Engine):
         cursor.execute(
             "INSERT INTO catalogue_search_fts (rowid, title, summary, body)"
             " VALUES (%s, %s, %s, %s)",
-            [rowid, " ".join(document.title), " ".join(document.summary), " ".join(document.body)],
+            [rowid, *entry.field_stems()],
         )
 
     def clear(self, cursor):
@@ -390,23 +533,20 @@ class _SQLite(_Engine):
         cursor.execute("DELETE FROM catalogue_search_entry")
         cursor.execute("DELETE FROM catalogue_search_word")
 
-    def bulk_write(self, cursor, rows):
+    def bulk_write(self, cursor, entries):
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM catalogue_search_entry")
         start = cursor.fetchone()[0] + 1
         cursor.executemany(
             "INSERT INTO catalogue_search_entry (id, offer_id, words) VALUES (%s, %s, %s)",
             [
-                (start + i, db_id, " ".join(sorted(doc.stems)))
-                for i, (db_id, doc) in enumerate(rows)
+                (start + i, entry.db_id, " ".join(sorted(entry.stems)))
+                for i, entry in enumerate(entries)
             ],
         )
         cursor.executemany(
             "INSERT INTO catalogue_search_fts (rowid, title, summary, body)"
             " VALUES (%s, %s, %s, %s)",
-            [
-                (start + i, " ".join(doc.title), " ".join(doc.summary), " ".join(doc.body))
-                for i, (_, doc) in enumerate(rows)
-            ],
+            [(start + i, *entry.field_stems()) for i, entry in enumerate(entries)],
         )
 
     def after_rebuild(self, cursor):
@@ -417,11 +557,38 @@ class _SQLite(_Engine):
 
 class _Postgres(_Engine):
     vendor = "postgresql"
+    CONFIGURATION = "ontwikkelplein_dutch"  # made by migrations/0004
     # ts_rank weights for D, C, B, A: title (A) counts five times a body word (C), like bm25 above.
     RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+    CACHE_SIZE = 100_000
+
+    def __init__(self):
+        # source word -> its lexemes. The configuration only changes with a migration, so what
+        # the database said once holds; a search for known words then needs no extra query.
+        self._lexemes: dict[str, tuple[str, ...]] = {}
 
     def db_id(self, offer_id):
         return offer_id
+
+    def stems(self, words):
+        sources = {word.source for word in words}
+        known = {s: found for s in sources if (found := self._lexemes.get(s)) is not None}
+        missing = sorted(sources - known.keys())
+        if missing:
+            with connection.cursor() as cursor:
+                # Each word on its own, in the configuration the documents are analysed with;
+                # lexemes in the order the words produced them.
+                cursor.execute(
+                    "SELECT w, ARRAY(SELECT lexeme FROM unnest(to_tsvector(%s::regconfig, w))"
+                    " ORDER BY positions[1], lexeme) FROM unnest(%s::text[]) AS w",
+                    [self.CONFIGURATION, missing],
+                )
+                found = {w: tuple(lexemes) for w, lexemes in cursor.fetchall()}
+            known.update(found)
+            if len(self._lexemes) + len(found) > self.CACHE_SIZE:
+                self._lexemes.clear()
+            self._lexemes.update(found)
+        return {word: known[word.source] for word in words}
 
     def match_sql(self, expression):
         # The query is written out twice rather than joined in once, so the planner sees it and
@@ -438,8 +605,8 @@ class _Postgres(_Engine):
         return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"
 
     def expression(self, terms, mode):
-        # Lexemes are quoted and cast with ::tsquery, which does not run a parser or dictionary:
-        # the engine matches exactly the stems the shared front half produced.
+        # The lexemes came from the configuration already (stems()); quoted and cast with
+        # ::tsquery they are matched as they are, without a second analysis.
         def term_sql(term):
             groups = [
                 self.lexeme(g[0]) if len(g) == 1 else "(" + " & ".join(map(self.lexeme, g)) + ")"
@@ -461,18 +628,6 @@ class _Postgres(_Engine):
             )
             return {word: (display, ndocs) for word, display, ndocs in cursor.fetchall()}
 
-    def tsvector(self, document: Document) -> str:
-        """A tsvector literal with positions and weights: title A, summary B, the rest C."""
-        positions: dict[str, list[str]] = defaultdict(list)
-        position = 0
-        for weight, stems in (("A", document.title), ("B", document.summary), ("C", document.body)):
-            for s in stems:
-                position = min(position + 1, 16383)
-                if len(positions[s]) < 255:  # PostgreSQL keeps at most 256 positions per word
-                    positions[s].append(f"{position}{weight}")
-            position += 1
-        return " ".join(f"{self.lexeme(s)}:{','.join(p)}" for s, p in positions.items())
-
     def read_words(self, cursor, db_id):
         # One reindex of an offer at a time (also before its first row exists), so the word
         # counts cannot be applied twice.
@@ -481,16 +636,29 @@ class _Postgres(_Engine):
         row = cursor.fetchone()
         return None if row is None else set(row[0].split())
 
-    def write(self, cursor, db_id, document, existed):
-        if document is None:
+    # PostgreSQL analyses the words itself: title A, summary B, the rest C. The words are not
+    # stored; kept out of the table, its rows stay narrow and matching reads fewer pages.
+    INSERT = (
+        "INSERT INTO catalogue_search_entry (offer_id, document, words) VALUES (%s,"
+        " setweight(to_tsvector(%s::regconfig, %s), 'A')"
+        " || setweight(to_tsvector(%s::regconfig, %s), 'B')"
+        " || setweight(to_tsvector(%s::regconfig, %s), 'C'), %s)"
+    )
+
+    def _row(self, db_id, entry: Entry) -> list:
+        title, summary, body = entry.field_sources()
+        configuration = self.CONFIGURATION
+        words = " ".join(sorted(entry.stems))
+        return [db_id, configuration, title, configuration, summary, configuration, body, words]
+
+    def write(self, cursor, db_id, entry, existed):
+        if entry is None:
             cursor.execute("DELETE FROM catalogue_search_entry WHERE offer_id = %s", [db_id])
             return
         cursor.execute(
-            "INSERT INTO catalogue_search_entry (offer_id, document, words)"
-            " VALUES (%s, %s::tsvector, %s)"
-            " ON CONFLICT (offer_id) DO UPDATE"
+            self.INSERT + " ON CONFLICT (offer_id) DO UPDATE"
             " SET document = EXCLUDED.document, words = EXCLUDED.words",
-            [db_id, self.tsvector(document), " ".join(sorted(document.stems))],
+            self._row(db_id, entry),
         )
 
     def clear(self, cursor):
@@ -498,12 +666,8 @@ class _Postgres(_Engine):
         cursor.execute("DELETE FROM catalogue_search_entry")
         cursor.execute("DELETE FROM catalogue_search_word")
 
-    def bulk_write(self, cursor, rows):
-        cursor.executemany(
-            "INSERT INTO catalogue_search_entry (offer_id, document, words)"
-            " VALUES (%s, %s::tsvector, %s)",
-            [(db_id, self.tsvector(doc), " ".join(sorted(doc.stems))) for db_id, doc in rows],
-        )
+    def bulk_write(self, cursor, entries):
+        cursor.executemany(self.INSERT, [self._row(entry.db_id, entry) for entry in entries])
 
     def after_rebuild(self, cursor):
         # Bulk inserts wait in the GIN index's pending list (until autovacuum); merged now, the
@@ -797,23 +961,17 @@ def document(offer: Offer) -> Document:
     body_parts += [p.name for p in offer.partners.all()]
     for offer_location in offer.offer_locations.all():
         body_parts += [offer_location.location.name, offer_location.location.city]
-    readable: dict[str, str] = {}
-
-    def field_stems(text: str) -> list[str]:
-        stems = []
-        for word, s in analyse(text):
-            # The shortest word is the most readable: "cursus" rather than "cursussen".
-            if s not in readable or (len(word), word) < (len(readable[s]), readable[s]):
-                readable[s] = word
-            stems.append(s)
-        return stems
-
     return Document(
-        title=field_stems(offer.title),
-        summary=field_stems(offer.summary),
-        body=field_stems("\n".join(body_parts)),
-        readable=readable,
+        title=analyse(offer.title),
+        summary=analyse(offer.summary),
+        body=analyse("\n".join(body_parts)),
     )
+
+
+def _entries(engine, documents: list[tuple[object, Document]]) -> list[Entry]:
+    """The documents with their stems, from one call to the engine's stemmer."""
+    lexemes = engine.stems({word for _, doc in documents for part in doc.fields for word in part})
+    return [Entry(db_id, doc, lexemes) for db_id, doc in documents]
 
 
 def _add_words(cursor, counts: Counter, readable: dict[str, str]) -> None:
@@ -846,16 +1004,18 @@ def index_offer(offer_id) -> None:
     db_id = engine.db_id(offer_uuid)
     with transaction.atomic():
         offer = _index_queryset().filter(pk=offer_uuid).first()
-        doc = document(offer) if _indexable(offer, timezone.localdate()) else None
+        entry = None
+        if _indexable(offer, timezone.localdate()):
+            entry = _entries(engine, [(db_id, document(offer))])[0]
         with connection.cursor() as cursor:
             old = engine.read_words(cursor, db_id)
-            engine.write(cursor, db_id, doc, existed=old is not None)
+            engine.write(cursor, db_id, entry, existed=old is not None)
             old = old or set()
-            new = doc.stems if doc else set()
+            new = entry.stems if entry else set()
             if old - new:
                 _remove_words(cursor, old - new)
             if new - old:
-                _add_words(cursor, Counter(new - old), doc.readable)
+                _add_words(cursor, Counter(new - old), entry.readable())
 
 
 def rebuild_index(batch_size: int = 2000) -> int:
@@ -875,16 +1035,13 @@ def rebuild_index(batch_size: int = 2000) -> int:
             batch = list(batch_qs[:batch_size])
             if not batch:
                 break
-            rows = []
-            for offer in batch:
-                doc = document(offer)
-                rows.append((engine.db_id(offer.pk), doc))
-                counts.update(doc.stems)
-                for s, word in doc.readable.items():
-                    if s not in readable or (len(word), word) < (len(readable[s]), readable[s]):
-                        readable[s] = word
-            engine.bulk_write(cursor, rows)
-            indexed += len(rows)
+            entries = _entries(engine, [(engine.db_id(o.pk), document(o)) for o in batch])
+            for entry in entries:
+                counts.update(entry.stems)
+                for s, word in entry.readable().items():
+                    _prefer_shorter(readable, s, word)
+            engine.bulk_write(cursor, entries)
+            indexed += len(entries)
             last = batch[-1].pk
         if counts:
             _add_words(cursor, counts, readable)

@@ -1,7 +1,10 @@
 """catalogue.search on the database: the same tests run on SQLite (FTS5) and PostgreSQL."""
 
+import ast
 import datetime
 import io
+from collections import Counter
+from pathlib import Path
 
 import pytest
 from django.core.management import call_command
@@ -506,31 +509,157 @@ def test_raw_statement_runs_the_bare_engine_query():
     assert [str(row[0]).replace("-", "") for row in rows] == [offer.pk.hex]
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_porter_stemmer_is_postgresql_dutch_configuration():
-    """The Python stemmer starts from the algorithm of PostgreSQL's 'dutch' configuration."""
-    import snowballstemmer
+# --- PostgreSQL analyses with its own 'dutch' configuration, as SQLite does in Python -----------
 
-    sample = search.words(
-        "cursussen formulieren toeslagen inloggen belastingaangifte kinderen bibliotheken "
-        "vrijwilligers spreekuren bijeenkomsten aanvragen ouderen taalhuizen lezen voorlezen "
-        "computers geldzaken gezondheid opvoeden solliciteren nieuwkomers inburgering"
-    )
-    porter = snowballstemmer.stemmer("dutch_porter")
+postgresql_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
+
+# Words worth checking beyond the demo: plurals the rewrites handle, accents, digits.
+EXTRA_WORDS = (
+    "cursussen lessen klassen bussen wassen willen mannen zwemmen spellen grills taalmaatjes "
+    "kinderen steden eieren knuffeltjes hobbies apps appen alle Taalcafé café's ideeën "
+    "coördinator reünie naïef één Curaçao Škoda Straße Ærø Ŀlobet Đorđević Łódź Dürer Ǆemal "
+    "nt2 NT2-les 65plussers 3811 2e café2 vóór hé zóveel"
+)
+
+
+def lexemes(sources: list[str]) -> dict[str, list[str]]:
+    """PostgreSQL's analysis of each word on its own, in the search configuration."""
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT w, (ts_lexize('dutch_stem', w))[1] FROM unnest(%s::text[]) w", [sample]
+            "SELECT w, ARRAY(SELECT lexeme FROM unnest(to_tsvector('ontwikkelplein_dutch', w))"
+            " ORDER BY positions[1]) FROM unnest(%s::text[]) AS w",
+            [sources],
         )
-        postgres = dict(cursor.fetchall())
-    assert {w: porter.stemWord(w) for w in sample} == postgres
+        return dict(cursor.fetchall())
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only")
-def test_python_folding_leaves_nothing_for_unaccent():
-    """Accents are removed before text reaches either engine; for the letters of European
-    languages (Latin-1 and Latin Extended-A) unaccent would change nothing."""
-    letters = "".join(chr(c) for c in range(0xC0, 0x180) if chr(c).isalpha())
-    folded = search.fold(letters)
+def demo_and_reference_texts() -> list[str]:
+    """Every string in the demo data and the seeded reference data (terms, synonyms)."""
+    from ontwikkelplein.catalogue import reference_data
+    from ontwikkelplein.demo import data, offers
+
+    texts = [EXTRA_WORDS]
+    for module in (offers, data, reference_data):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        texts += [
+            node.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+        ]
+    return texts
+
+
+@postgresql_only
+def test_configuration_is_dutch_with_unaccent():
     with connection.cursor() as cursor:
-        cursor.execute("SELECT unaccent(%s)", [folded])
-        assert cursor.fetchone()[0] == folded
+        cursor.execute(
+            "SELECT t.alias, array_agg(d.dictname::text ORDER BY m.mapseqno)"
+            " FROM pg_ts_config_map m JOIN pg_ts_config c ON c.oid = m.mapcfg"
+            " JOIN pg_ts_dict d ON d.oid = m.mapdict"
+            " JOIN ts_token_type('default') t ON t.tokid = m.maptokentype"
+            " WHERE c.cfgname = 'ontwikkelplein_dutch' GROUP BY t.alias"
+        )
+        mapping = dict(cursor.fetchall())
+        cursor.execute("SELECT to_tsvector('ontwikkelplein_dutch', 'De cursussen in het Taalcafé')")
+        analysed = cursor.fetchone()[0]
+    assert mapping["asciiword"] == mapping["word"] == ["unaccent", "dutch_stem"]
+    assert mapping["numword"] == ["unaccent", "simple"]
+    assert mapping["int"] == ["simple"]  # as in pg_catalog.dutch
+    # Stop words dropped, Snowball stems (without the rewrite: cursuss), accents gone.
+    assert analysed == "'cursuss':2 'taalcaf':5"
+
+
+@postgresql_only
+def test_postgresql_stems_every_demo_and_reference_word_like_python():
+    """Documents and queries are stemmed by PostgreSQL here and by Python on SQLite: for every
+    word of the demo and seed data both must give the same lexeme. PostgreSQL gets the word as
+    search.py sends it (as typed, or rewritten) and also the rewritten word itself."""
+    found = {w for text in demo_and_reference_texts() for w in search.analyse(text)}
+    assert len(found) > 1000
+    postgres = lexemes(sorted({w.source for w in found} | {w.rewritten for w in found}))
+    differences = {
+        w.folded: (w.python_stem, postgres[w.source], postgres[w.rewritten])
+        for w in found
+        if not postgres[w.source] == postgres[w.rewritten] == [w.python_stem]
+    }
+    assert differences == {}
+
+
+@postgresql_only
+def test_postgresql_drops_the_dutch_stop_words_with_or_without_accents():
+    dropped = lexemes(sorted(search.DUTCH_STOP_WORDS) + ["één", "ÉÉN", "Dé", "zó"])
+    assert {w: ls for w, ls in dropped.items() if ls} == {}
+    # The front half drops them first, with a few search-box words PostgreSQL keeps.
+    kept = lexemes(sorted(search.STOP_WORDS - search.DUTCH_STOP_WORDS))
+    assert all(kept.values())
+
+
+@postgresql_only
+def test_unaccent_and_fold_agree_on_every_letter_sent_as_typed():
+    """Words of these letters reach PostgreSQL with their accents (unaccent removes them) and
+    SQLite folded by Python: both must end with the same letters."""
+    letters = [
+        ch
+        for code in range(0x20, 0x2000)
+        if (ch := chr(code)).isalpha()
+        and ch.casefold() == ch
+        and search._UNACCENT_SAFE.fullmatch(ch)
+    ]
+    assert len(letters) > 250
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT c, lower(unaccent(c)) FROM unnest(%s::text[]) AS c", [letters])
+        postgres = dict(cursor.fetchall())
+    assert {ch: postgres[ch] for ch in letters if postgres[ch] != search.fold(ch)} == {}
+
+
+@postgresql_only
+def test_postgresql_computes_the_weighted_document_from_the_words():
+    offer = neutral(
+        "Cursussen in het Taalcafé",
+        summary="Oefen je Nederlands.",
+        description="Met koffie.",
+        organisation=OrganisationFactory(name="Bibliotheek Eemland"),
+    )
+    indexed = search._index_queryset().get(pk=offer.pk)
+    title, summary, body = [
+        " ".join(w.source for w in part) for part in search.document(indexed).fields
+    ]
+    # What PostgreSQL gets: stop words gone, plurals rewritten, accents left for unaccent.
+    assert (title, summary) == ("cursusen taalcafé", "oefen nederlands")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT document = setweight(to_tsvector('ontwikkelplein_dutch', %s), 'A')"
+            " || setweight(to_tsvector('ontwikkelplein_dutch', %s), 'B')"
+            " || setweight(to_tsvector('ontwikkelplein_dutch', %s), 'C'),"
+            " document @@ 'cursus:A & taalcaf:A'::tsquery,"
+            " document @@ 'nederland:B'::tsquery, document @@ 'koffie:C & eemland:C'::tsquery,"
+            " document @@ 'cursus:B'::tsquery"
+            " FROM catalogue_search_entry WHERE offer_id = %s",
+            [title, summary, body, offer.pk],
+        )
+        assert cursor.fetchone() == (True, True, True, True, False)
+
+
+@postgresql_only
+def test_demo_documents_hold_the_same_lexemes_on_both_engines():
+    """The whole demo, indexed by PostgreSQL: each stored tsvector holds exactly the stems
+    Python (so SQLite) gives the offer's words, and the vocabulary counts them."""
+    from ontwikkelplein.demo.services import load_demo
+
+    load_demo()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT offer_id, tsvector_to_array(document), words FROM catalogue_search_entry"
+        )
+        stored = {offer_id: (set(array), set(words.split())) for offer_id, array, words in cursor}
+        cursor.execute("SELECT word, ndocs FROM catalogue_search_word")
+        vocabulary = dict(cursor.fetchall())
+    offers = search._index_queryset().in_bulk(list(stored))
+    assert len(stored) > 30
+    counts = Counter()
+    for offer_id, (document, words) in stored.items():
+        doc = search.document(offers[offer_id])
+        python = {w.python_stem for part in doc.fields for w in part}
+        assert document == words == python, offers[offer_id].title
+        counts.update(python)
+    assert vocabulary == dict(counts)
