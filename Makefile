@@ -64,6 +64,8 @@ bench: setup
 	bash scripts/system-packages.sh test
 	$(PY) bench/run.py --engine sqlite
 	bash scripts/with-postgres.sh $(PY) bench/run.py --engine postgres
+	$(PY) bench/desk.py --engine sqlite
+	bash scripts/with-postgres.sh $(PY) bench/desk.py --engine postgres
 	$(PY) bench/report.py
 
 clean:

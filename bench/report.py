@@ -7,6 +7,8 @@ import argparse
 import json
 from pathlib import Path
 
+import desk_report
+
 REPO = Path(__file__).resolve().parent.parent
 ENGINES = [("sqlite", "SQLite (FTS5)"), ("postgres", "PostgreSQL (full text)")]
 LAYERS = [
@@ -48,6 +50,24 @@ all queries.
 """
 
 DESIGN = """\
+## How the engines analyse text
+
+Both engines index and search the same lexemes (`catalogue/search.py`; tests compare them word
+by word on the demo and reference data):
+
+- Shared Python splits text into words, drops Dutch stop words and rewrites a few plurals before
+  stemming (`rewrite()`: cursussen → cursusen, which stems to cursus).
+- **PostgreSQL** analyses with its own text search configuration `ontwikkelplein_dutch`, the
+  built-in `dutch` one (Snowball stemmer, stop list) with `unaccent` in front of the stemmer.
+  Words arrive with their accents, for `unaccent` to remove. The database turns each offer's
+  words into the weighted `tsvector` it stores, title A, summary B, the rest C, with
+  `setweight(to_tsvector('ontwikkelplein_dutch', …), …)` (GIN index); so `rebuild_index()`
+  includes PostgreSQL's own analysis of every document. Query and synonym words are stemmed by
+  the same configuration (`to_tsvector`, once per word a process has not seen yet); the lexemes
+  are matched with `@@ tsquery` and ranked with `ts_rank`; `pg_trgm` finds typo candidates.
+- **SQLite** gets the words with accents folded by Python, stemmed by the same Snowball algorithm
+  in Python (`snowballstemmer`), in an FTS5 table ranked with bm25.
+
 ## Reading the figures
 
 - A broad word is the expensive case: `digid` matches about a quarter of this catalogue, and with
@@ -202,7 +222,8 @@ def main() -> None:
     runs = load(args.results)
     if not runs:
         raise SystemExit(f"no results in {args.results}; run bench/run.py first")
-    args.output.write_text(render(runs))
+    # The front desk (bench/desk.py) follows the search figures in the same file.
+    args.output.write_text(render(runs) + desk_report.section(args.results))
     print(f"wrote {args.output}")
 
 

@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
@@ -7,6 +8,8 @@ urlpatterns = [
     path("account/", include("ontwikkelplein.accounts.urls")),
     path("beheer/locaties/", include("ontwikkelplein.organisations.urls")),
     path("api/v1/", include("ontwikkelplein.desk.api.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("ontwikkelplein.desk.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

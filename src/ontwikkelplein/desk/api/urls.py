@@ -1,5 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from ontwikkelplein.desk.api.views import ContactCreateView
 
 app_name = "desk-api"
 
-urlpatterns = []
+urlpatterns = [
+    path("contacts/", ContactCreateView.as_view(), name="contact-create"),
+]
