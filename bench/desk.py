@@ -589,7 +589,7 @@ def generate_contacts(
     partners = [p.hex for p in network["partners"]]
     help_json: dict[tuple, str] = {}
 
-    rebuild = _drop_secondary_indexes([Contact, Question])
+    rebuild = _drop_secondary_indexes([Contact, Question, DailyCount, DailyHelpCount])
     cache = _big_sqlite_cache()
     started = time.perf_counter()
     totals = {"questions": 0, "daily_count_rows": 0, "daily_help_count_rows": 0}

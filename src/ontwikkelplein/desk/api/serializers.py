@@ -15,10 +15,8 @@ from ontwikkelplein.desk.models import (
     ReferralTarget,
     Topic,
 )
-from ontwikkelplein.desk.services import ContactData, QuestionData
+from ontwikkelplein.desk.services import MAX_QUESTIONS, ContactData, QuestionData
 from ontwikkelplein.organisations.models import Location, Organisation
-
-MAX_QUESTIONS = 20
 
 
 class ChoiceField(serializers.ChoiceField):

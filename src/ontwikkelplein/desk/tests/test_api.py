@@ -290,6 +290,7 @@ def test_another_content_type_is_refused(client, location, key):
         ({"channel": "fax"}, "channel"),
         ({"channel": None}, "channel"),
         ({"questions": []}, "questions"),
+        ({"questions": [digid_question()] * 11}, "questions"),
         ({"questions": "DigiD"}, "questions"),
         ({"questions": [1]}, "questions"),
         ({"questions": [digid_question(category="belasting")]}, "questions"),
