@@ -297,6 +297,9 @@ def reading(runs: dict[str, dict]) -> str:
 NOTES = """\
 ## Re-running
 
+A full run takes about ten minutes per engine on the machine above, most of it generating the
+five million contacts; `--contacts 1000000` takes about three.
+
 ```
 make bench                                                   # both engines, then this file
 .venv/bin/python bench/desk.py --engine sqlite --contacts 100000 --requests 500
