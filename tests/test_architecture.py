@@ -12,7 +12,20 @@ ALLOWED = {
     "catalogue": {"organisations", "places"},
     "apikeys": {"organisations"},
     "desk": {"apikeys", "catalogue", "organisations", "places"},
-    "demo": {"accounts", "places", "organisations", "catalogue", "apikeys", "desk"},
+    "notifications": {"organisations"},
+    "referrals": {"apikeys", "catalogue", "desk", "notifications", "organisations", "places"},
+    "opendata": {"catalogue", "organisations", "places"},
+    "demo": {
+        "accounts",
+        "places",
+        "organisations",
+        "catalogue",
+        "apikeys",
+        "desk",
+        "notifications",
+        "referrals",
+        "opendata",
+    },
 }
 # accounts may import organisations only in its admin (the membership inline).
 RESTRICTED = {("accounts", "organisations"): {"admin.py"}}

@@ -45,6 +45,9 @@ INSTALLED_APPS = [
     "ontwikkelplein.catalogue",
     "ontwikkelplein.apikeys",
     "ontwikkelplein.desk",
+    "ontwikkelplein.notifications",
+    "ontwikkelplein.referrals",
+    "ontwikkelplein.opendata",
     "ontwikkelplein.demo",
 ]
 

@@ -8,8 +8,13 @@ urlpatterns = [
     path("account/", include("ontwikkelplein.accounts.urls")),
     path("beheer/locaties/", include("ontwikkelplein.organisations.urls")),
     path("api/v1/", include("ontwikkelplein.desk.api.urls")),
+    path("api/v1/", include("ontwikkelplein.referrals.api.urls")),
+    path("api/hsds/", include("ontwikkelplein.opendata.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
     path("", include("ontwikkelplein.desk.urls")),
+    path("", include("ontwikkelplein.referrals.urls")),
+    path("", include("ontwikkelplein.notifications.urls")),
+    path("", include("ontwikkelplein.opendata.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

@@ -1,0 +1,64 @@
+"""E-mail outbox and in-application notifications.
+
+Mail is never sent inside the request that causes it: a message is stored in the outbox in the same
+transaction as the change it reports, then sent (and retried with back-off) by `send_outbox`. So an
+unreachable mail server loses nothing.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class OutboxMessage(models.Model):
+    class State(models.TextChoices):
+        PENDING = "pending", _("Wacht op verzending")
+        SENT = "sent", _("Verstuurd")
+        FAILED = "failed", _("Mislukt (opgegeven)")
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    to = models.JSONField(_("aan"), default=list)
+    subject = models.CharField(_("onderwerp"), max_length=200)
+    body = models.TextField(_("tekst"))
+    html_body = models.TextField(blank=True)
+    # What the message is about, e.g. "referral:<uuid>", so it can be erased with that record.
+    reference = models.CharField(max_length=100, blank=True, db_index=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    next_attempt_at = models.DateTimeField()
+    last_error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"])]
+        verbose_name = _("uitgaand bericht")
+        verbose_name_plural = _("uitgaande berichten")
+
+    def __str__(self):
+        return self.subject
+
+
+class Notification(models.Model):
+    """A message for one staff member inside the application."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    text = models.CharField(_("tekst"), max_length=300)
+    url = models.CharField(max_length=300, blank=True)
+    reference = models.CharField(max_length=100, blank=True, db_index=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"])]
+        verbose_name = _("melding")
+        verbose_name_plural = _("meldingen")
+
+    def __str__(self):
+        return self.text

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class OpendataConfig(AppConfig):
+    name = "ontwikkelplein.opendata"
+    verbose_name = "Opendata"
