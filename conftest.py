@@ -9,5 +9,8 @@ def _fast_password_hasher():
     # dominate their run time. Logging in still checks the password, with a cheap hash.
     from django.test import override_settings
 
-    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+    # The demo's desk registrations: a few weeks instead of a year keeps load_demo quick.
+    with override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], DEMO_DESK_DAYS=21
+    ):
         yield

@@ -102,7 +102,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "catalogue:staff-dashboard"
+# Role-aware: front-desk staff land on the desk screen (desk/views/start.py).
+LOGIN_REDIRECT_URL = "desk:start"
 LOGOUT_REDIRECT_URL = "catalogue:home"
 
 AUTH_PASSWORD_VALIDATORS = [

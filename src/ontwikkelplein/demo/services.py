@@ -5,7 +5,6 @@ only written when a value differs, so a second run on the same day changes nothi
 later moves dated sessions along with today, so they stay in the future. Whatever staff changed in
 demo records is put back; records staff created themselves are left alone."""
 
-import uuid
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -24,6 +23,8 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.desk import load_desk_registrations
+from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.organisations.models import (
     Location,
@@ -35,15 +36,9 @@ from ontwikkelplein.organisations.models import (
 from ontwikkelplein.places import services as places_services
 from ontwikkelplein.places.models import Municipality, PostcodeArea, Province
 
-NAMESPACE = uuid.UUID("6f0c8f5e-4a39-4d2e-9a57-0b1e6d3c2a10")
-
 
 class DemoDataError(Exception):
     """The database lacks something the demo needs (for example the seeded reference data)."""
-
-
-def demo_uuid(kind: str, key: str) -> uuid.UUID:
-    return uuid.uuid5(NAMESPACE, f"{kind}:{key}")
 
 
 def _upsert(model, lookup: dict, values: dict, on_create: dict | None = None):
@@ -302,6 +297,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         locations = _load_locations(orgs, municipalities)
         _load_users(orgs)
         offers = _load_offers(orgs, locations, today)
+    contacts = load_desk_registrations(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -310,6 +306,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "published": sum(1 for o in offers if o.status == "published"),
         "users": len(data.USERS),
         "indexed": indexed,
+        "contacts": contacts,
     }
 
 

@@ -367,7 +367,9 @@ def _existing(organisation: Organisation, reference) -> Contact | None:
     return Contact.objects.filter(organisation=organisation, client_reference=reference).first()
 
 
-def register_contact(data: ContactData, *, user=None, source: str = "desk") -> tuple[Contact, bool]:
+def register_contact(
+    data: ContactData, *, user=None, source: str = "desk", check_time: bool = True
+) -> tuple[Contact, bool]:
     """Validate (raises django.core.exceptions.ValidationError with Dutch messages), store the
     contact with its questions, record the change, update the DailyCount/DailyHelpCount roll-ups,
     all in one transaction. Returns (contact, created); created is False when a contact with the
@@ -375,6 +377,9 @@ def register_contact(data: ContactData, *, user=None, source: str = "desk") -> t
 
     With a `user` (the desk screen), the user must have a desk role in the organisation, else
     PermissionDenied. Without one (the API), the caller has checked its key.
+
+    `check_time=False` accepts a registration time further back than MAX_AGE; only for loading
+    historic or demo registrations, never for the desk screen or the API.
 
     ValidationError carries a dict: "location", "channel", "questions", "note",
     "registered_at", and "questions[<n>].<field>" for a question's field (n from 0)."""
@@ -386,7 +391,7 @@ def register_contact(data: ContactData, *, user=None, source: str = "desk") -> t
     existing = _existing(data.organisation, reference)
     if existing is not None:
         return existing, False
-    _validate(data)
+    _validate(data, check_time=check_time)
     registered_at = data.registered_at or timezone.now()
     try:
         with transaction.atomic():

@@ -1,11 +1,12 @@
 from django.urls import path, re_path
 
-from ontwikkelplein.desk.views import figures, screen
+from ontwikkelplein.desk.views import figures, screen, start
 
 app_name = "desk"
 
 # The desk screen (/balie/) and the figures (/beheer/cijfers/) are added here.
 urlpatterns = [
+    path("beheer/start/", start.start, name="start"),
     # Desk screen
     path("balie/", screen.screen, name="screen"),
     path("balie/verzenden/", screen.submit, name="screen-submit"),

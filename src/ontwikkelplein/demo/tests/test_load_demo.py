@@ -12,6 +12,7 @@ from ontwikkelplein.catalogue.models import Offer, OfferLocation, OfferStatus, S
 from ontwikkelplein.catalogue.reference_data import THEMES
 from ontwikkelplein.catalogue.search import SearchParams, search
 from ontwikkelplein.demo import data
+from ontwikkelplein.desk.models import Contact, DailyCount
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import (
     OUTREACH_KINDS,
@@ -65,6 +66,8 @@ def snapshot():
         "memberships": Membership.objects.count(),
         "themes": Offer.themes.through.objects.count(),
         "partners": Offer.partners.through.objects.count(),
+        "contacts": sorted(Contact.objects.values_list("id", "client_reference")),
+        "daily_counts": sorted(DailyCount.objects.values_list("id", "questions", "contacts")),
     }
 
 
@@ -217,3 +220,22 @@ def test_ido_of_eemland_is_found_first_near_amersfoort():
     assert first.offer.organisation.name == "Bibliotheek Eemland"
     assert first.offer.programme.code == "ido"
     assert first.distance_km < 3
+
+
+def test_demo_desk_registrations_fill_the_figures_of_each_library(settings):
+    settings.DEMO_DESK_DAYS = 10
+    load()
+    today = timezone.localdate()
+    contacts = Contact.objects.all()
+    assert contacts.exists()
+    assert not contacts.filter(date__gte=today).exists()
+    assert not contacts.filter(date__lt=today - datetime.timedelta(days=10)).exists()
+    for name in LIBRARY_NAMES:
+        assert contacts.filter(organisation__name=name).exists(), name
+    # Registered through the desk services: the roll-up holds exactly the questions stored.
+    from django.db.models import Sum
+
+    from ontwikkelplein.desk.models import Question
+
+    assert DailyCount.objects.aggregate(n=Sum("questions"))["n"] == Question.objects.count()
+    assert DailyCount.objects.aggregate(n=Sum("contacts"))["n"] == contacts.count()

@@ -17,6 +17,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: {organisations} organisations, {locations} locations, "
-                "{offers} offers ({published} published), {users} demo logins.".format(**counts)
+                "{offers} offers ({published} published), {users} demo logins, "
+                "{contacts} new desk registrations.".format(**counts)
             )
         )
