@@ -1,20 +1,51 @@
-"""The notifications app's public face: queue e-mail, notify staff, erase by reference."""
+"""The notifications app's public face: queue e-mail, deliver the outbox, notify staff, mark
+notifications read, erase by reference.
 
+Delivery is at least once and, in practice, exactly once: a message is claimed with a row lock
+(skipped by other workers on PostgreSQL), sent, and marked sent in the same transaction. Only a
+crash between the mail server's "accepted" and the commit would send it twice.
+"""
+
+import datetime
+import logging
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
 from ontwikkelplein.notifications.models import Notification, OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+# Minutes to wait after the 1st, 2nd, 3rd ... failed attempt; the last step repeats.
+BACKOFF_MINUTES = (1, 5, 15, 60, 240, 720)
+# After this many failed attempts (about 30 hours with the steps above) a message is given up
+# ("failed") and waits for someone to resend it from the admin.
+DEFAULT_MAX_ATTEMPTS = 8
+# Sent (and given-up) messages hold e-mail addresses: they are deleted after this many days.
+DEFAULT_KEEP_DAYS = 30
+
+
+def max_attempts() -> int:
+    return int(getattr(settings, "OUTBOX_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
+
+
+def backoff(attempts: int) -> datetime.timedelta:
+    """The wait after the `attempts`-th failed attempt (1-based)."""
+    step = BACKOFF_MINUTES[min(max(attempts, 1), len(BACKOFF_MINUTES)) - 1]
+    return datetime.timedelta(minutes=step)
 
 
 @transaction.atomic
 def queue_email(
     to: str | Iterable[str], subject: str, body: str, *, html_body: str = "", reference: str = ""
 ) -> OutboxMessage:
-    """Store a message in the outbox; `send_outbox` delivers it (and retries on failure)."""
+    """Store a message in the outbox; it is sent right after the surrounding transaction
+    commits, and else (mail server down) by `send_outbox` with back-off."""
     recipients = [to] if isinstance(to, str) else list(to)
-    return OutboxMessage.objects.create(
+    message = OutboxMessage.objects.create(
         to=recipients,
         subject=subject[:200],
         body=body,
@@ -22,6 +53,122 @@ def queue_email(
         reference=reference,
         next_attempt_at=timezone.now(),
     )
+    if getattr(settings, "OUTBOX_SEND_ON_COMMIT", True):
+        message_id = message.pk
+        transaction.on_commit(lambda: _send_after_commit(message_id))
+    return message
+
+
+def _send_after_commit(message_id) -> None:
+    # Runs after the caller's commit, inside its request: whatever goes wrong here must not
+    # turn a stored change into an error page. The message simply stays queued.
+    try:
+        send_message(message_id)
+    except Exception:
+        logger.exception("Sending outbox message %s right away failed; it stays queued", message_id)
+
+
+def _claim(queryset, now) -> OutboxMessage | None:
+    """The next due pending message, locked for this transaction. On PostgreSQL another worker
+    skips it; SQLite has one writer at a time and ignores the lock."""
+    return (
+        queryset.select_for_update(skip_locked=True)
+        .filter(state=OutboxMessage.State.PENDING, next_attempt_at__lte=now)
+        .order_by("next_attempt_at", "created_at")
+        .first()
+    )
+
+
+def _deliver(message: OutboxMessage, now) -> bool:
+    """Try to send one claimed message and record the result on it. True when sent."""
+    email = EmailMultiAlternatives(
+        subject=message.subject,
+        body=message.body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=list(message.to),
+    )
+    if message.html_body:
+        email.attach_alternative(message.html_body, "text/html")
+    message.attempts += 1
+    try:
+        email.send(fail_silently=False)
+    except Exception as error:  # SMTPException, ConnectionRefusedError, timeouts ...
+        message.last_error = f"{type(error).__name__}: {error}"[:2000]
+        if message.attempts >= max_attempts():
+            message.state = OutboxMessage.State.FAILED
+            logger.error(
+                "Outbox message %s given up after %s attempts", message.pk, message.attempts
+            )
+        else:
+            message.next_attempt_at = now + backoff(message.attempts)
+        message.save(update_fields=["attempts", "last_error", "state", "next_attempt_at"])
+        return False
+    message.state = OutboxMessage.State.SENT
+    message.sent_at = now
+    message.save(update_fields=["attempts", "state", "sent_at"])
+    return True
+
+
+def send_message(message_id, *, now=None) -> bool | None:
+    """Send one message if it is pending and due. None when it was not (already sent, not due,
+    or another worker has it), else whether it was sent."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        message = _claim(OutboxMessage.objects.filter(pk=message_id), now)
+        if message is None:
+            return None
+        return _deliver(message, now)
+
+
+def send_due_messages(*, now=None, limit: int | None = None) -> tuple[int, int]:
+    """Send the due pending messages one by one, each in its own transaction, so one bad
+    message or a crash half-way loses nothing. Returns (sent, failed attempts)."""
+    now = now or timezone.now()
+    sent = failed = 0
+    while limit is None or sent + failed < limit:
+        with transaction.atomic():
+            message = _claim(OutboxMessage.objects.all(), now)
+            if message is None:
+                break
+            if _deliver(message, now):
+                sent += 1
+            else:
+                failed += 1
+    return sent, failed
+
+
+@transaction.atomic
+def resend(messages: Iterable[OutboxMessage]) -> int:
+    """Queue given-up (or any unsent) messages again, with a fresh count of attempts."""
+    ids = [m.pk for m in messages]
+    return (
+        OutboxMessage.objects.filter(pk__in=ids)
+        .exclude(state=OutboxMessage.State.SENT)
+        .update(
+            state=OutboxMessage.State.PENDING,
+            attempts=0,
+            next_attempt_at=timezone.now(),
+            last_error="",
+        )
+    )
+
+
+@transaction.atomic
+def purge_old_messages(*, now=None, days: int | None = None) -> int:
+    """Delete sent messages, and given-up ones, older than `days` (default 30): they hold
+    e-mail addresses and have done their work. Pending messages are never purged."""
+    now = now or timezone.now()
+    days = (
+        days if days is not None else int(getattr(settings, "OUTBOX_KEEP_DAYS", DEFAULT_KEEP_DAYS))
+    )
+    cutoff = now - datetime.timedelta(days=days)
+    sent, _ = OutboxMessage.objects.filter(
+        state=OutboxMessage.State.SENT, sent_at__lt=cutoff
+    ).delete()
+    failed, _ = OutboxMessage.objects.filter(
+        state=OutboxMessage.State.FAILED, created_at__lt=cutoff
+    ).delete()
+    return sent + failed
 
 
 @transaction.atomic
@@ -37,6 +184,21 @@ def notify(users: Iterable, text: str, *, url: str = "", reference: str = "") ->
             Notification.objects.create(user=user, text=text[:300], url=url, reference=reference)
         )
     return created
+
+
+def mark_read(user, notification_id) -> bool:
+    """Mark one of the user's own notifications read. False when it is not theirs (or gone)."""
+    own = Notification.objects.filter(pk=notification_id, user=user)
+    if not own.exists():
+        return False
+    own.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return True
+
+
+def mark_all_read(user) -> int:
+    return Notification.objects.filter(user=user, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 @transaction.atomic
