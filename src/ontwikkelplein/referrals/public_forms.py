@@ -1,0 +1,206 @@
+"""Forms of the public referral pages: the resident's "Ik wil hulp", the status look-up and the
+partner link. Plain B1 Dutch; the services validate again (phone number, consent, lengths)."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.referrals import spam
+from ontwikkelplein.referrals.models import (
+    OUTCOMES_NEEDING_REASON,
+    ContactPreference,
+    Outcome,
+    Status,
+)
+
+QUESTION_MAX = 1000
+NAME_MAX = 100
+MOMENT_MAX = 200
+
+
+def consent_text(organisation_name: str) -> str:
+    """The consent the resident gives, in the words shown; stored as it was shown."""
+    days = int(getattr(settings, "REFERRAL_RETENTION_DAYS", 90))
+    return gettext(
+        "Ja, %(organisation)s mag mijn naam, mijn telefoonnummer of e-mailadres en mijn vraag "
+        "gebruiken om contact met mij op te nemen. Alleen de mensen die mijn vraag behandelen, "
+        "zien deze gegevens. %(days)s dagen nadat mijn vraag is afgerond, worden mijn gegevens "
+        "gewist. Ik mag altijd vragen om mijn gegevens eerder te wissen."
+    ) % {"organisation": organisation_name, "days": days}
+
+
+class TextInput(forms.TextInput):
+    def __init__(self, autocomplete="", **attrs):
+        attrs = {"class": "utrecht-textbox utrecht-textbox--html-input", **attrs}
+        if autocomplete:
+            attrs["autocomplete"] = autocomplete
+        super().__init__(attrs)
+
+
+class HelpRequestForm(forms.Form):
+    """The resident asks for help with one offer. The spam fields are checked by the view."""
+
+    name = forms.CharField(
+        label=_("Je naam"),
+        max_length=NAME_MAX,
+        widget=TextInput(autocomplete="name"),
+        error_messages={
+            "required": _("Vul je naam in."),
+            "max_length": _("Je naam is te lang. Gebruik hoogstens %(limit_value)d tekens."),
+        },
+    )
+    contact_preference = forms.ChoiceField(
+        label=_("Hoe nemen we contact met je op?"),
+        choices=[
+            (ContactPreference.PHONE, _("Bel me")),
+            (ContactPreference.EMAIL, _("Mail me")),
+        ],
+        initial=ContactPreference.PHONE,
+        widget=forms.RadioSelect(attrs={"class": "op-choice-list"}),
+        error_messages={"required": _("Kies: bellen of mailen.")},
+    )
+    phone = forms.CharField(
+        label=_("Je telefoonnummer"),
+        required=False,
+        max_length=30,
+        help_text=_("Bijvoorbeeld 06 12345678."),
+        widget=TextInput(autocomplete="tel", type="tel", inputmode="tel"),
+        error_messages={"max_length": _("Dit telefoonnummer is te lang.")},
+    )
+    email = forms.EmailField(
+        label=_("Je e-mailadres"),
+        required=False,
+        max_length=254,
+        help_text=_("Bijvoorbeeld naam@voorbeeld.nl."),
+        widget=forms.EmailInput(
+            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "autocomplete": "email"}
+        ),
+        error_messages={
+            "invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
+            "max_length": _("Dit e-mailadres is te lang."),
+        },
+    )
+    best_moment = forms.CharField(
+        label=_("Wanneer kunnen we je het best bereiken?"),
+        required=False,
+        max_length=MOMENT_MAX,
+        help_text=_("Bijvoorbeeld: dinsdagmiddag, of na 17 uur. Dit mag je leeg laten."),
+        widget=TextInput(),
+        error_messages={
+            "max_length": _("Dit is te lang. Gebruik hoogstens %(limit_value)d tekens."),
+        },
+    )
+    question = forms.CharField(
+        label=_("Waar gaat het over?"),
+        max_length=QUESTION_MAX,
+        help_text=_("Schrijf in een paar zinnen waar je hulp bij wilt."),
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 4}
+        ),
+        error_messages={
+            "required": _("Schrijf kort waar je hulp bij wilt."),
+            "max_length": _(
+                "Je tekst is te lang. Gebruik hoogstens %(limit_value)d tekens. "
+                "Je kunt de rest vertellen als we contact met je hebben."
+            ),
+        },
+    )
+    consent = forms.BooleanField(
+        # The label is the consent text itself (set in __init__).
+        label="",
+        widget=forms.CheckboxInput(
+            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+        ),
+        error_messages={
+            "required": _(
+                "Zet een vinkje als je het goed vindt dat we je gegevens gebruiken. "
+                "Zonder jouw toestemming kunnen we je niet helpen via dit formulier."
+            )
+        },
+    )
+
+    def __init__(self, *args, organisation_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_text = consent_text(organisation_name)
+        self.fields["consent"].label = self.consent_text
+
+    def clean_phone(self):
+        return " ".join(self.cleaned_data["phone"].split())
+
+    def clean(self):
+        data = super().clean()
+        preference = data.get("contact_preference")
+        missing_phone = not data.get("phone") and "phone" not in self.errors
+        missing_email = not data.get("email") and "email" not in self.errors
+        if preference == ContactPreference.PHONE and missing_phone:
+            self.add_error("phone", _("Vul je telefoonnummer in, want je koos: bel me."))
+        if preference == ContactPreference.EMAIL and missing_email:
+            self.add_error("email", _("Vul je e-mailadres in, want je koos: mail me."))
+        return data
+
+    @property
+    def honeypot_name(self) -> str:
+        return spam.HONEYPOT_FIELD
+
+    @property
+    def started_name(self) -> str:
+        return spam.STARTED_FIELD
+
+
+class StatusLookupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Je code"),
+        max_length=20,
+        help_text=_(
+            "Je vindt de code op de pagina die je zag na het versturen. Bijvoorbeeld: ABCD-2345."
+        ),
+        widget=TextInput(
+            autocomplete="off", autocapitalize="characters", spellcheck="false", size="12"
+        ),
+        error_messages={
+            "required": _("Vul je code in."),
+            "max_length": _("We vinden deze code niet. Kijk of je hem goed hebt overgenomen."),
+        },
+    )
+
+
+# Accepting (ontvangen) is its own button; closing is its own form.
+PARTNER_STATUSES = [
+    (Status.CONTACTED, _("Contact gelegd")),
+    (Status.IN_PROGRESS, _("In behandeling")),
+]
+
+
+class PartnerStatusForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Nieuwe status"),
+        choices=PARTNER_STATUSES,
+        widget=forms.RadioSelect(attrs={"class": "op-choice-list"}),
+        error_messages={"required": _("Kies een status.")},
+    )
+
+
+class PartnerCloseForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label=_("Uitkomst"),
+        choices=Outcome.choices,
+        widget=forms.RadioSelect(attrs={"class": "op-choice-list"}),
+        error_messages={"required": _("Kies een uitkomst.")},
+    )
+    reason = forms.CharField(
+        label=_("Reden"),
+        required=False,
+        max_length=1000,
+        help_text=_("Nodig bij 'Past niet'. Schrijf geen persoonsgegevens op."),
+        widget=forms.Textarea(
+            attrs={"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows": 3}
+        ),
+        error_messages={"max_length": _("Gebruik hoogstens %(limit_value)d tekens.")},
+    )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("outcome") in OUTCOMES_NEEDING_REASON and not data.get("reason", "").strip():
+            self.add_error("reason", _("Schrijf kort waarom het niet past."))
+        return data
