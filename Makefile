@@ -66,6 +66,8 @@ bench: setup
 	bash scripts/with-postgres.sh $(PY) bench/run.py --engine postgres
 	$(PY) bench/desk.py --engine sqlite
 	bash scripts/with-postgres.sh $(PY) bench/desk.py --engine postgres
+	$(PY) bench/opendata.py --engine sqlite
+	bash scripts/with-postgres.sh $(PY) bench/opendata.py --engine postgres
 	$(PY) bench/report.py
 
 clean:

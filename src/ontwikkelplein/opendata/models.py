@@ -1,1 +1,121 @@
-from django.db import models  # noqa: F401
+"""Open data: HSDS import runs (with their progress and report) and the taxonomy terms of other
+publishers that an import brought in, kept so a KB-beheerder can map them onto ours."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.catalogue.models import Offer, TaxonomyTerm
+from ontwikkelplein.organisations.models import Organisation
+
+
+class ImportStatus(models.TextChoices):
+    WAITING = "waiting", _("Wacht op start")
+    CHECKING = "checking", _("Bezig met controleren")
+    SAVING = "saving", _("Bezig met opslaan")
+    DONE = "done", _("Klaar")
+    REJECTED = "rejected", _("Afgewezen: er is niets opgeslagen")
+    FAILED = "failed", _("Mislukt: er is niets opgeslagen")
+
+
+class ImportRun(models.Model):
+    """One import of an HSDS file. The counters are written while the import runs (outside its
+    transaction), so the progress page and the terminal can show how far it is."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("door"),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("importeren voor"),
+    )
+    file_name = models.CharField(_("bestand"), max_length=255)
+    # Where the uploaded file waits until the import starts; emptied when it has run.
+    stored_path = models.CharField(max_length=500, blank=True)
+    file_format = models.CharField(_("soort bestand"), max_length=20, blank=True)
+    publish = models.BooleanField(_("publiceren"), default=False)
+    dry_run = models.BooleanField(_("alleen controleren"), default=False)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ImportStatus.choices, default=ImportStatus.WAITING
+    )
+    total = models.PositiveIntegerField(_("records"), default=0)
+    processed = models.PositiveIntegerField(_("verwerkt"), default=0)
+    created = models.PositiveIntegerField(_("nieuw"), default=0)
+    changed = models.PositiveIntegerField(_("gewijzigd"), default=0)
+    unchanged = models.PositiveIntegerField(_("ongewijzigd"), default=0)
+    errors = models.JSONField(_("fouten"), default=list, blank=True)
+    warnings = models.JSONField(_("meldingen"), default=list, blank=True)
+    records = models.JSONField(_("records"), default=list, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    started_at = models.DateTimeField(_("gestart"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("klaar"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import")
+        verbose_name_plural = _("imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.get_status_display()})"
+
+    @property
+    def is_running(self) -> bool:
+        return self.status in (ImportStatus.CHECKING, ImportStatus.SAVING)
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ImportStatus.DONE, ImportStatus.REJECTED, ImportStatus.FAILED)
+
+    @property
+    def percent(self) -> int:
+        if not self.total:
+            return 100 if self.is_finished else 0
+        return min(100, round(100 * self.processed / self.total))
+
+
+class ExternalTerm(models.Model):
+    """A taxonomy term of another publisher (an HSDS taxonomy_term we do not have). Kept with
+    its HSDS id; once a KB-beheerder maps it onto one of our terms, the offers get that term."""
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    taxonomy = models.CharField(_("taxonomie"), max_length=200, blank=True)
+    taxonomy_id = models.UUIDField(_("id van de taxonomie"), null=True, blank=True)
+    code = models.CharField(_("code"), max_length=200, blank=True)
+    name = models.CharField(_("naam"), max_length=300)
+    description = models.TextField(_("beschrijving"), blank=True)
+    parent_id = models.UUIDField(_("id van de bovenliggende term"), null=True, blank=True)
+    language = models.CharField(_("taal"), max_length=20, blank=True)
+    term_uri = models.URLField(_("adres van de term"), max_length=500, blank=True)
+    mapped_to = models.ForeignKey(
+        TaxonomyTerm,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="external_terms",
+        verbose_name=_("hoort bij onze term"),
+    )
+    offers = models.ManyToManyField(
+        Offer, blank=True, related_name="external_terms", verbose_name=_("aanbod")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["taxonomy", "name"]
+        verbose_name = _("externe term")
+        verbose_name_plural = _("externe termen")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.taxonomy})" if self.taxonomy else self.name

@@ -1,3 +1,20 @@
+from django.urls import path
+
+from ontwikkelplein.opendata.views import exports, imports
+
 app_name = "opendata"
 
-urlpatterns = []
+urlpatterns = [
+    # HSDS import (H2)
+    path("beheer/gegevens/import/", imports.import_upload, name="import"),
+    path("beheer/gegevens/import/termen/", imports.external_terms, name="import-terms"),
+    path(
+        "beheer/gegevens/import/termen/<uuid:pk>/",
+        imports.external_term_map,
+        name="import-term-map",
+    ),
+    path("beheer/gegevens/import/<uuid:pk>/", imports.import_detail, name="import-detail"),
+    path("beheer/gegevens/import/<uuid:pk>/start/", imports.import_start, name="import-start"),
+    # HSDS and spreadsheet export (H1)
+    path("beheer/gegevens/export/", exports.export, name="export"),
+]

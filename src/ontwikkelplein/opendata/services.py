@@ -1,0 +1,254 @@
+"""Open data writes: HSDS import runs and the mapping of other publishers' taxonomy terms onto
+ours. Views and the import_hsds command call these; the work itself is in opendata.importer."""
+
+import datetime
+import os
+import tempfile
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from ontwikkelplein.catalogue import search
+from ontwikkelplein.catalogue.models import Offer, Taxonomy, TaxonomyTerm
+from ontwikkelplein.opendata import importer
+from ontwikkelplein.opendata.import_files import (
+    MAX_FILE_BYTES,
+    ImportFileError,
+    read_file,
+    read_path,
+)
+from ontwikkelplein.opendata.import_rules import Problem
+from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, ImportStatus
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Organisation
+
+STALE_AFTER = datetime.timedelta(days=1)
+MAX_REPORTED = 1000  # records listed on the report page; the counters count them all
+
+
+def import_dir() -> Path:
+    path = Path(
+        getattr(settings, "ONTWIKKELPLEIN_IMPORT_DIR", "")
+        or Path(tempfile.gettempdir()) / "ontwikkelplein-imports"
+    )
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+# --- Who may import ---------------------------------------------------------------------------
+
+
+def may_import(user) -> bool:
+    """Editors (specialist, team leader, partner staff) and KB-beheerders; POI advisers and
+    front-desk staff never write."""
+    return scoping.is_kb_admin(user) or scoping.editable_organisations(user).exists()
+
+
+def importable_organisations(user):
+    if scoping.is_kb_admin(user):
+        return Organisation.objects.all()
+    return scoping.editable_organisations(user)
+
+
+def _require_import(user, organisation) -> None:
+    if not may_import(user):
+        raise PermissionDenied(_("Je mag geen gegevens importeren."))
+    if organisation is None:
+        if not scoping.is_kb_admin(user):
+            raise PermissionDenied(_("Kies de organisatie waarvoor je importeert."))
+    elif not importable_organisations(user).filter(pk=organisation.pk).exists():
+        raise PermissionDenied(
+            _("Je mag niet importeren voor %(name)s.") % {"name": organisation.name}
+        )
+
+
+# --- Import runs ----------------------------------------------------------------------------
+
+
+def create_run(
+    user, *, uploaded_file, organisation=None, publish=False, dry_run=False
+) -> ImportRun:
+    """Keep the upload until the import starts (the progress page starts it)."""
+    _require_import(user, organisation)
+    if uploaded_file.size > MAX_FILE_BYTES:
+        raise ImportFileError(_("Het bestand is te groot."))
+    _remove_stale_uploads()
+    run = ImportRun(
+        created_by=user,
+        organisation=organisation,
+        file_name=os.path.basename(uploaded_file.name or "upload")[:255],
+        publish=publish,
+        dry_run=dry_run,
+    )
+    target = import_dir() / f"{run.pk}.upload"
+    with target.open("wb") as out:
+        for chunk in uploaded_file.chunks():
+            out.write(chunk)
+    run.stored_path = str(target)
+    run.save()
+    return run
+
+
+def _remove_stale_uploads() -> None:
+    """Uploads whose import was never started are removed after a day."""
+    cutoff = timezone.now() - STALE_AFTER
+    for run in ImportRun.objects.filter(status=ImportStatus.WAITING, created_at__lt=cutoff).exclude(
+        stored_path=""
+    ):
+        Path(run.stored_path).unlink(missing_ok=True)
+        ImportRun.objects.filter(pk=run.pk).update(stored_path="")
+
+
+def execute_run(
+    run: ImportRun, *, user=None, progress=None, max_bytes=MAX_FILE_BYTES, path=None
+) -> ImportRun:
+    """Run the import of `run` now, in this process. The counters of the run are saved while it
+    checks (outside the import's transaction) so a progress page can show them."""
+    if run.status != ImportStatus.WAITING:
+        return run
+    started = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
+        status=ImportStatus.CHECKING, started_at=timezone.now()
+    )
+    if not started:  # another request started it a moment ago
+        run.refresh_from_db()
+        return run
+    run.refresh_from_db()
+
+    def report_progress(phase, done, total):
+        if phase == "check":
+            ImportRun.objects.filter(pk=run.pk).update(processed=done, total=total)
+        elif phase == "save" and done == 0:
+            ImportRun.objects.filter(pk=run.pk).update(
+                status=ImportStatus.SAVING, processed=0, total=total
+            )
+        if progress:
+            progress(phase, done, total)
+
+    options = importer.ImportOptions(
+        user=user if user is not None else run.created_by,
+        organisation=run.organisation,
+        publish=run.publish,
+        dry_run=run.dry_run,
+        progress=report_progress,
+    )
+    source_path = Path(path or run.stored_path)
+    try:
+        if path is not None:
+            source = read_path(source_path, max_bytes=max_bytes)
+        else:
+            with source_path.open("rb") as handle:
+                source = read_file(handle, run.file_name, max_bytes=max_bytes)
+        run.file_format = source.format
+        report = importer.run(source, options)
+    except ImportFileError as exc:
+        report = importer.ImportReport()
+        report.errors.append(Problem("file", "", run.file_name, "-", str(exc)))
+    except Exception:
+        # A fault of ours: the transaction has rolled back; say so, then let it be logged.
+        ImportRun.objects.filter(pk=run.pk).update(
+            status=ImportStatus.FAILED,
+            finished_at=timezone.now(),
+            errors=[
+                {
+                    "record_type": "file",
+                    "type_label": str(_("bestand")),
+                    "record_id": "",
+                    "record_name": run.file_name,
+                    "field": "-",
+                    "message": _("Er ging iets mis bij ons. Er is niets opgeslagen."),
+                }
+            ],
+        )
+        raise
+    finally:
+        if path is None and run.stored_path:
+            Path(run.stored_path).unlink(missing_ok=True)
+            run.stored_path = ""
+    _finish(run, report)
+    return run
+
+
+def _finish(run: ImportRun, report) -> None:
+    run.status = ImportStatus.DONE if report.ok else ImportStatus.REJECTED
+    run.total = report.total
+    run.processed = report.total if report.ok else run.processed
+    run.created = report.counts.get("created", 0)
+    run.changed = report.counts.get("changed", 0)
+    run.unchanged = report.counts.get("unchanged", 0)
+    run.errors = [p.as_dict() | {"type_label": p.type_label} for p in report.errors[:MAX_REPORTED]]
+    run.warnings = [
+        p.as_dict() | {"type_label": p.type_label} for p in report.warnings[:MAX_REPORTED]
+    ]
+    run.records = report.records[:MAX_REPORTED] if report.ok else []
+    run.finished_at = timezone.now()
+    run.save()
+
+
+def import_path(
+    path,
+    *,
+    user=None,
+    organisation=None,
+    publish=False,
+    dry_run=False,
+    progress=None,
+    max_bytes=MAX_FILE_BYTES,
+):
+    """The command line: import a file or datapackage folder now. Returns the finished run."""
+    run = ImportRun.objects.create(
+        created_by=user,
+        organisation=organisation,
+        file_name=Path(path).name[:255],
+        publish=publish,
+        dry_run=dry_run,
+    )
+    return execute_run(run, user=user, progress=progress, max_bytes=max_bytes, path=path)
+
+
+# --- Taxonomy terms of others -----------------------------------------------------------------
+
+FIELD_FOR_TAXONOMY = {
+    Taxonomy.THEME: "themes",
+    Taxonomy.TARGET_GROUP: "target_groups",
+    Taxonomy.LEVEL: "levels",
+}
+
+
+@transaction.atomic
+def map_external_term(user, term: ExternalTerm, our_term: TaxonomyTerm | None) -> int:
+    """Map another publisher's term onto ours (KB-beheerders); the offers that carry it get our
+    term. Returns how many offers changed. Unmapping leaves the offers' terms as they are."""
+    if user is not None and not scoping.is_kb_admin(user):
+        raise PermissionDenied(_("Alleen een KB-beheerder koppelt termen."))
+    term.mapped_to = our_term
+    term.save(update_fields=["mapped_to", "updated_at"])
+    if our_term is None:
+        return 0
+    return apply_mapping(term)
+
+
+def apply_mapping(term: ExternalTerm) -> int:
+    our_term = term.mapped_to
+    if our_term is None:
+        return 0
+    slug = our_term.taxonomy.slug
+    changed = []
+    for offer in term.offers.all():
+        if slug == Taxonomy.OFFER_TYPE:
+            if offer.offer_type_id != our_term.pk:
+                offer.offer_type = our_term
+                offer.save(update_fields=["offer_type", "updated_at"])
+                changed.append(offer.pk)
+            continue
+        field = FIELD_FOR_TAXONOMY.get(slug)
+        if field and not getattr(offer, field).filter(pk=our_term.pk).exists():
+            getattr(offer, field).add(our_term)
+            Offer.objects.filter(pk=offer.pk).update(updated_at=timezone.now())
+            changed.append(offer.pk)
+    if changed:
+        transaction.on_commit(lambda: [search.index_offer(pk) for pk in changed])
+    return len(changed)
