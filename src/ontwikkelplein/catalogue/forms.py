@@ -11,8 +11,10 @@ from ontwikkelplein.catalogue.models import (
     Guidance,
     Offer,
     OfferStatus,
+    OfferTemplate,
     Programme,
     Requirement,
+    ScheduleKind,
     SignUp,
     Taxonomy,
     TaxonomyTerm,
@@ -556,3 +558,268 @@ class SearchForm(forms.Form):
 
 def _term_choices(terms: dict[str, list], slug: str) -> list[tuple[str, str]]:
     return [(term.code, term.display_name) for term in terms.get(slug, [])]
+
+
+# --- Offer templates (sjablonen) ---
+
+
+def _clean_costs_and_sign_up(form, cleaned) -> None:
+    """The same rules as OfferForm.clean for costs and signing up."""
+    is_free, amount = cleaned.get("is_free"), cleaned.get("cost_amount")
+    if is_free and amount:
+        form.add_error(
+            "cost_amount",
+            _("Het aanbod is gratis. Maak het bedrag leeg, of haal het vinkje bij Gratis weg."),
+        )
+    elif not is_free and amount is None and not form.has_error("cost_amount"):
+        form.add_error("cost_amount", _("Vul in wat het kost, of zet een vinkje bij Gratis."))
+    elif not is_free and amount == 0:
+        form.add_error("cost_amount", _("Kost het niets? Zet dan een vinkje bij Gratis."))
+    if (
+        cleaned.get("sign_up") in (SignUp.REGISTRATION, SignUp.INTAKE)
+        and not cleaned.get("sign_up_instructions", "").strip()
+    ):
+        form.add_error(
+            "sign_up_instructions",
+            _("Schrijf op hoe iemand zich aanmeldt: telefoon, website of balie."),
+        )
+
+
+class OfferTemplateForm(StaffFormMixin, forms.ModelForm):
+    """Create or change a template (KB-beheerder, POI adviser). Only validates; the service
+    (services.create_template / update_template) checks rights, writes and versions."""
+
+    guidance = forms.MultipleChoiceField(
+        choices=Guidance.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Wie helpt er?"),
+    )
+    requirements = forms.MultipleChoiceField(
+        choices=Requirement.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Wat neem je mee?"),
+    )
+    languages = forms.MultipleChoiceField(
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("In welke talen?"),
+    )
+
+    class Meta:
+        model = OfferTemplate
+        fields = [
+            "owner",
+            "title",
+            "summary",
+            "description",
+            "offer_type",
+            "themes",
+            "target_groups",
+            "levels",
+            "programme",
+            "guidance",
+            "sign_up",
+            "sign_up_instructions",
+            "is_free",
+            "cost_amount",
+            "cost_description",
+            "membership_required",
+            "requirements",
+            "requirements_other",
+            "languages",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 8}),
+            "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),
+            "offer_type": forms.RadioSelect,
+            "sign_up": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+            "target_groups": forms.CheckboxSelectMultiple,
+            "levels": forms.CheckboxSelectMultiple,
+            "programme": forms.RadioSelect,
+        }
+        labels = {"owner": _("Sjabloon van")}
+        help_texts = {
+            "title": _("De naam van het aanbod, bijvoorbeeld: Taalcafé."),
+            "summary": _("Eén zin in eenvoudige taal: wat heeft iemand eraan?"),
+            "description": _(
+                "Wat gebeurt er, wat leer je, hoe gaat het? Schrijf in eenvoudige taal (B1). "
+                "Noem geen plaats of tijd: die vult de bibliotheek zelf in."
+            ),
+            "sign_up_instructions": _("Bij aanmelden: hoe (telefoon, website, balie)."),
+            "cost_amount": _("Alleen als het niet gratis is."),
+        }
+
+    fieldsets = [
+        (_("Wat"), ["owner", "title", "summary", "description"]),
+        (_("Voor wie"), ["target_groups", "levels", "languages"]),
+        (_("Soort en thema"), ["offer_type", "themes", "programme"]),
+        (
+            _("Meedoen en kosten"),
+            [
+                "sign_up",
+                "sign_up_instructions",
+                "guidance",
+                "is_free",
+                "cost_amount",
+                "cost_description",
+                "membership_required",
+            ],
+        ),
+        (_("Wat neem je mee"), ["requirements", "requirements_other"]),
+    ]
+
+    def __init__(self, *args, owners, **kwargs):
+        """`owners`: the organisations the user may write templates for. A template keeps its
+        owner, so the field is only there when creating one."""
+        super().__init__(*args, **kwargs)
+        template = self.instance
+        existing = template.pk is not None and not template._state.adding
+        if existing:
+            del self.fields["owner"]
+        else:
+            owner = self.fields["owner"]
+            owner.queryset = owners
+            if len(owners) == 1:
+                owner.empty_label = None
+                owner.initial = owners[0].pk
+            else:
+                owner.empty_label = _("Kies een organisatie")
+        self.fields["offer_type"].queryset = _terms(
+            Taxonomy.OFFER_TYPE, [template.offer_type] if template.offer_type_id else ()
+        )
+        for name, slug in (
+            ("themes", Taxonomy.THEME),
+            ("target_groups", Taxonomy.TARGET_GROUP),
+            ("levels", Taxonomy.LEVEL),
+        ):
+            current = getattr(template, name).all() if existing else ()
+            self.fields[name].queryset = _terms(slug, current)
+        programme = self.fields["programme"]
+        programme.queryset = Programme.objects.order_by("name")
+        programme.empty_label = _("Hoort niet bij een programma")
+        known = {code for code, _label in LANGUAGE_CHOICES}
+        extra = [(code, code) for code in (template.languages or []) if code not in known]
+        self.fields["languages"].choices = LANGUAGE_CHOICES + extra
+
+    def clean(self):
+        cleaned = super().clean()
+        _clean_costs_and_sign_up(self, cleaned)
+        return cleaned
+
+
+class AdoptTemplateForm(StaffFormMixin, forms.Form):
+    """Adopt a template: only place, time and contact. The content comes from the template."""
+
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(), label=_("Voor welke organisatie?")
+    )
+    locations = forms.ModelMultipleChoiceField(
+        queryset=Location.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Waar is het?"),
+        help_text=_("Kies een of meer plekken."),
+    )
+    weekday = forms.TypedChoiceField(
+        label=_("Elke week op"),
+        choices=[("", _("Kies een dag")), *Weekday.choices],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        help_text=_("Kies een dag als het elke week is. Of vul hieronder een datum in."),
+    )
+    date = forms.DateField(
+        label=_("Of op een datum"),
+        required=False,
+        widget=date_input(),
+        help_text=_("Voor één keer. Meer tijden voeg je later toe bij Tijden."),
+    )
+    opens_at = forms.TimeField(label=_("Van"), widget=time_input())
+    closes_at = forms.TimeField(label=_("Tot"), widget=time_input())
+    contact_name = forms.CharField(label=_("Contactpersoon"), required=False, max_length=120)
+    contact_phone = forms.CharField(
+        label=_("Telefoonnummer"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"inputmode": "tel"}),
+    )
+    contact_email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        widget=forms.EmailInput(attrs={"autocomplete": "off"}),
+    )
+
+    fieldsets = [
+        (_("Waar"), ["organisation", "locations"]),
+        (_("Wanneer"), ["weekday", "date", "opens_at", "closes_at"]),
+        (_("Contact"), ["contact_name", "contact_phone", "contact_email"]),
+    ]
+
+    def __init__(self, *args, organisations: list, **kwargs):
+        """`organisations`: those the user may adopt this template for (at least one)."""
+        super().__init__(*args, **kwargs)
+        organisation = self.fields["organisation"]
+        organisation.queryset = Organisation.objects.filter(
+            pk__in=[o.pk for o in organisations]
+        ).order_by("name")
+        if len(organisations) == 1:
+            organisation.initial = organisations[0].pk
+            organisation.widget = forms.HiddenInput()
+        else:
+            organisation.empty_label = _("Kies een organisatie")
+        locations = self.fields["locations"]
+        locations.queryset = (
+            Location.objects.filter(organisation__in=[o.pk for o in organisations])
+            .select_related("organisation")
+            .order_by("organisation__name", "name")
+        )
+        several = len(organisations) > 1
+        locations.label_from_instance = lambda loc: (
+            f"{loc.name}, {loc.address_line}" + (f" ({loc.organisation.name})" if several else "")
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        organisation = cleaned.get("organisation")
+        locations = cleaned.get("locations") or []
+        if organisation is not None:
+            wrong = [loc.name for loc in locations if loc.organisation_id != organisation.pk]
+            if wrong:
+                self.add_error(
+                    "locations",
+                    _("Deze plekken horen niet bij %(organisation)s: %(names)s.")
+                    % {"organisation": organisation.name, "names": ", ".join(wrong)},
+                )
+        weekday, date = cleaned.get("weekday"), cleaned.get("date")
+        if not self.has_error("weekday") and not self.has_error("date"):
+            if weekday is None and date is None:
+                self.add_error("weekday", _("Kies een dag, of vul een datum in."))
+            elif weekday is not None and date is not None:
+                self.add_error("date", _("Kies een dag óf een datum, niet allebei."))
+            elif date is not None and date < timezone.localdate():
+                self.add_error("date", _("Deze datum is al voorbij. Kies een datum vanaf vandaag."))
+        opens_at, closes_at = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens_at and closes_at and closes_at <= opens_at:
+            self.add_error("closes_at", _("De eindtijd moet na de begintijd liggen."))
+        if (
+            not self.has_error("contact_email")
+            and not cleaned.get("contact_phone", "").strip()
+            and not cleaned.get("contact_email")
+        ):
+            self.add_error(
+                "contact_phone",
+                _("Vul een telefoonnummer of e-mailadres in, zodat mensen je kunnen bereiken."),
+            )
+        return cleaned
+
+    def schedule(self) -> dict:
+        """add_schedule's keywords from the cleaned data."""
+        data = self.cleaned_data
+        if data.get("date") is not None:
+            kind, extra = ScheduleKind.DATED, {"date": data["date"]}
+        else:
+            kind, extra = ScheduleKind.WEEKLY, {"weekday": data["weekday"]}
+        return {"kind": kind, "opens_at": data["opens_at"], "closes_at": data["closes_at"], **extra}

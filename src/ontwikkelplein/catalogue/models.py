@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from ontwikkelplein.organisations.models import Location, Organisation, Weekday
+from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
 
 
 class Taxonomy(models.Model):
@@ -394,3 +394,152 @@ class UnmatchedSearch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.phrase} ({self.count})"
+
+
+# --- Offer templates (sjablonen) ---
+
+
+class OfferTemplate(models.Model):
+    """A standard offer (sjabloon) described once by the KB (national) or a POI (for its region):
+    the texts, themes, target groups and what to bring. A library adopts it and fills in only
+    place, time and contact. Every save that changes the content makes a new `version`; the
+    content of each version is kept in OfferTemplateVersion, so adopted offers can be compared
+    with the version they took over."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    owner = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="offer_templates",
+        verbose_name=_("gemaakt door"),
+    )
+    version = models.PositiveIntegerField(_("versie"), default=1)
+    title = models.CharField(_("titel"), max_length=150)
+    summary = models.CharField(_("korte zin (B1)"), max_length=200)
+    description = models.TextField(_("beschrijving"))
+    offer_type = models.ForeignKey(
+        TaxonomyTerm,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"taxonomy__slug": Taxonomy.OFFER_TYPE, "is_active": True},
+        verbose_name=_("soort aanbod"),
+    )
+    themes = models.ManyToManyField(TaxonomyTerm, related_name="+", verbose_name=_("thema's"))
+    target_groups = models.ManyToManyField(
+        TaxonomyTerm, related_name="+", verbose_name=_("doelgroepen")
+    )
+    levels = models.ManyToManyField(
+        TaxonomyTerm, blank=True, related_name="+", verbose_name=_("niveaus")
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("programma"),
+    )
+    guidance = models.JSONField(_("begeleiding"), default=list, blank=True)
+    sign_up = models.CharField(
+        _("meedoen"), max_length=20, choices=SignUp.choices, default=SignUp.WALK_IN
+    )
+    sign_up_instructions = models.TextField(_("zo meld je je aan"), blank=True)
+    is_free = models.BooleanField(_("gratis"), default=True)
+    cost_amount = models.DecimalField(
+        _("kosten in euro"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    cost_description = models.CharField(_("uitleg over de kosten"), max_length=200, blank=True)
+    membership_required = models.BooleanField(_("lidmaatschap bibliotheek nodig"), default=False)
+    requirements = models.JSONField(_("wat neem je mee"), default=list, blank=True)
+    requirements_other = models.CharField(_("ook meenemen"), max_length=200, blank=True)
+    languages = models.JSONField(_("talen"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("sjabloon")
+        verbose_name_plural = _("sjablonen")
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_national(self) -> bool:
+        return self.owner.kind == OrganisationKind.KB
+
+    def guidance_labels(self) -> list[str]:
+        labels = dict(Guidance.choices)
+        return [labels[g] for g in self.guidance if g in labels]
+
+    def requirement_labels(self) -> list[str]:
+        labels = dict(Requirement.choices)
+        return [labels[r] for r in self.requirements if r in labels]
+
+
+class OfferTemplateVersion(models.Model):
+    """The content of one version of a template, as saved (see services.template_content)."""
+
+    template = models.ForeignKey(
+        OfferTemplate, on_delete=models.CASCADE, related_name="versions", verbose_name=_("sjabloon")
+    )
+    number = models.PositiveIntegerField(_("versie"))
+    content = models.JSONField(_("inhoud"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["template", "-number"]
+        verbose_name = _("sjabloonversie")
+        verbose_name_plural = _("sjabloonversies")
+        constraints = [
+            models.UniqueConstraint(fields=["template", "number"], name="unique_template_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.template} v{self.number}"
+
+
+class OfferTemplateAdoption(models.Model):
+    """An offer made from a template: which version's content it last took over, and which
+    newer version the library dismissed (no suggestion until the version after that). Kept
+    beside Offer rather than on it, so the offer model (and its HSDS mapping) stays as it is."""
+
+    offer = models.OneToOneField(
+        Offer, on_delete=models.CASCADE, related_name="template_adoption", verbose_name=_("aanbod")
+    )
+    template = models.ForeignKey(
+        OfferTemplate,
+        on_delete=models.PROTECT,
+        related_name="adoptions",
+        verbose_name=_("sjabloon"),
+    )
+    version = models.PositiveIntegerField(_("overgenomen versie"))
+    dismissed_version = models.PositiveIntegerField(_("genegeerde versie"), null=True, blank=True)
+    adopted_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("overgenomen sjabloon")
+        verbose_name_plural = _("overgenomen sjablonen")
+
+    def __str__(self) -> str:
+        return f"{self.offer} ← {self.template} v{self.version}"

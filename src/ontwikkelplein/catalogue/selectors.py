@@ -1,20 +1,30 @@
 """Non-trivial reads of the catalogue."""
 
 import datetime
+from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import (
+    Guidance,
     Offer,
     OfferLocation,
     OfferStatus,
+    OfferTemplate,
+    OfferTemplateAdoption,
+    OfferTemplateVersion,
+    Programme,
+    Requirement,
     Schedule,
+    SignUp,
     TaxonomyTerm,
     UnmatchedSearch,
 )
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Role
 
 
 def offer_detail_queryset() -> QuerySet[Offer]:
@@ -145,3 +155,295 @@ def staff_offer_counts(user) -> dict[str, int]:
 def unmatched_searches() -> QuerySet[UnmatchedSearch]:
     """Search phrases that found nothing, most frequent first (anonymous and national)."""
     return UnmatchedSearch.objects.order_by("-count", "-last_seen", "phrase")
+
+
+# --- Offer templates (sjablonen) ---
+
+# The content of an offer that a template holds, in display order. Place (locations,
+# facilities, capacity), time (schedules, validity) and contact stay with the library.
+TEMPLATE_M2M_FIELDS = ("themes", "target_groups", "levels")
+TEMPLATE_CONTENT_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "offer_type",
+    "themes",
+    "target_groups",
+    "levels",
+    "programme",
+    "guidance",
+    "sign_up",
+    "sign_up_instructions",
+    "is_free",
+    "cost_amount",
+    "cost_description",
+    "membership_required",
+    "requirements",
+    "requirements_other",
+    "languages",
+)
+_FK_FIELDS = ("offer_type", "programme")
+_LIST_FIELDS = ("guidance", "requirements", "languages")
+
+
+def template_content(obj) -> dict:
+    """The template content of a saved OfferTemplate or Offer as plain JSON values (ids as
+    strings, lists sorted), so two contents compare with == and a version can be stored."""
+    content = {}
+    for name in TEMPLATE_CONTENT_FIELDS:
+        if name in TEMPLATE_M2M_FIELDS:
+            content[name] = sorted(
+                str(pk) for pk in getattr(obj, name).values_list("pk", flat=True)
+            )
+        elif name in _FK_FIELDS:
+            pk = getattr(obj, f"{name}_id")
+            content[name] = str(pk) if pk else None
+        elif name in _LIST_FIELDS:
+            content[name] = sorted(getattr(obj, name) or [])
+        elif name == "cost_amount":
+            value = getattr(obj, name)
+            content[name] = f"{value:.2f}" if value is not None else None
+        else:
+            content[name] = getattr(obj, name)
+    return content
+
+
+def template_owner_ids(user) -> set:
+    """Organisations for which the user may write templates: the KB for a KB-beheerder, the
+    POI for a POI adviser (for its own region only). POI advisers are read-only everywhere
+    else; templates are the one exception."""
+    return {
+        m.organisation_id
+        for m in scoping.memberships(user)
+        if (m.role == Role.KB_ADMIN and m.organisation.kind == OrganisationKind.KB)
+        or (m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI)
+    }
+
+
+def covering_poi_ids(organisation_ids) -> set:
+    """POIs whose provinces hold a municipality the organisations serve or one of their
+    locations: whose regional templates these organisations may adopt."""
+    organisation_ids = list(organisation_ids)
+    provinces = set(
+        Organisation.objects.filter(pk__in=organisation_ids).values_list(
+            "municipalities__province", flat=True
+        )
+    ) | set(
+        Location.objects.filter(organisation__in=organisation_ids).values_list(
+            "municipality__province", flat=True
+        )
+    )
+    provinces.discard(None)
+    if not provinces:
+        return set()
+    return set(
+        Organisation.objects.filter(kind=OrganisationKind.POI, provinces__in=provinces).values_list(
+            "pk", flat=True
+        )
+    )
+
+
+def _templates_for(organisation_ids, extra_owner_ids=()) -> QuerySet[OfferTemplate]:
+    owners = covering_poi_ids(organisation_ids) | set(extra_owner_ids)
+    return OfferTemplate.objects.filter(
+        Q(owner__kind=OrganisationKind.KB) | Q(owner__in=owners)
+    ).select_related("owner", "offer_type")
+
+
+def templates_for_staff(user) -> QuerySet[OfferTemplate]:
+    """Templates the user sees: national ones, those of the POIs covering the user's own
+    organisations, and the user's own (a POI adviser's). A KB-beheerder sees all."""
+    if scoping.is_kb_admin(user):
+        templates = OfferTemplate.objects.select_related("owner", "offer_type")
+    else:
+        own = scoping.own_organisations(user).values_list("pk", flat=True)
+        templates = _templates_for(own, template_owner_ids(user))
+    return templates.order_by("title", "pk")
+
+
+def staff_template(user, pk) -> OfferTemplate | None:
+    return (
+        templates_for_staff(user)
+        .select_related("programme")
+        .prefetch_related("themes", "target_groups", "levels")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def template_available_to(template: OfferTemplate, organisation) -> bool:
+    """May `organisation` adopt `template`? National ones everyone; a POI's its region."""
+    if template.owner.kind == OrganisationKind.KB:
+        return True
+    return template.owner_id in covering_poi_ids([organisation.pk])
+
+
+def adopting_organisations(user, template: OfferTemplate) -> list:
+    """The organisations the user may create an offer for from this template."""
+    return [
+        organisation
+        for organisation in scoping.editable_organisations(user).order_by("name")
+        if template_available_to(template, organisation)
+    ]
+
+
+def template_version_content(template: OfferTemplate, number: int) -> dict | None:
+    version = OfferTemplateVersion.objects.filter(template=template, number=number).first()
+    return version.content if version else None
+
+
+# Labels of the content fields, for the comparison.
+def _field_labels() -> dict:
+    return {
+        name: str(OfferTemplate._meta.get_field(name).verbose_name)
+        for name in TEMPLATE_CONTENT_FIELDS
+    }
+
+
+class ContentDisplay:
+    """Turns template content (template_content) into readable Dutch, looking up every term
+    and programme once."""
+
+    def __init__(self, contents):
+        term_ids, programme_ids = set(), set()
+        for content in contents:
+            if not content:
+                continue
+            for name in TEMPLATE_M2M_FIELDS:
+                term_ids.update(content.get(name) or [])
+            if content.get("offer_type"):
+                term_ids.add(content["offer_type"])
+            if content.get("programme"):
+                programme_ids.add(content["programme"])
+        self.terms = {
+            str(t.pk): t.display_name for t in TaxonomyTerm.objects.filter(pk__in=term_ids)
+        }
+        self.programmes = {
+            str(p.pk): p.name for p in Programme.objects.filter(pk__in=programme_ids)
+        }
+        self.choices = {
+            "guidance": dict(Guidance.choices),
+            "requirements": dict(Requirement.choices),
+            "sign_up": dict(SignUp.choices),
+        }
+
+    def value(self, name: str, value) -> str:
+        if value in (None, "", []):
+            return "–"
+        if name in TEMPLATE_M2M_FIELDS:
+            return ", ".join(sorted(self.terms.get(pk, "?") for pk in value))
+        if name == "offer_type":
+            return self.terms.get(value, "?")
+        if name == "programme":
+            return self.programmes.get(value, "?")
+        if isinstance(value, bool):
+            return _("ja") if value else _("nee")
+        if name in self.choices:
+            labels = self.choices[name]
+            items = value if isinstance(value, list) else [value]
+            return ", ".join(str(labels.get(item, item)) for item in items)
+        if isinstance(value, list):
+            return ", ".join(value)
+        if name == "cost_amount":
+            return f"€ {value}".replace(".", ",")
+        return str(value)
+
+
+@dataclass
+class FieldChange:
+    name: str
+    label: str
+    offer_value: str
+    adopted_value: str
+    new_value: str
+    changed_in_template: bool  # the new version differs from the version the offer took over
+    edited_by_library: bool  # the offer differs from the version it took over
+
+    @property
+    def suggested(self) -> bool:
+        """Taken over by default: what the template changed. The library's own edits of
+        fields the template left alone are kept unless the library ticks them."""
+        return self.changed_in_template
+
+
+@dataclass
+class TemplateSuggestion:
+    offer: Offer
+    adoption: OfferTemplateAdoption
+    new_version: int
+    changes: list[FieldChange] = field(default_factory=list)
+
+    @property
+    def template(self) -> OfferTemplate:
+        return self.adoption.template
+
+    @property
+    def edited_fields(self) -> list[FieldChange]:
+        return [c for c in self.changes if c.edited_by_library]
+
+
+def _pending(adoptions) -> QuerySet[OfferTemplateAdoption]:
+    """Adoptions whose template has a version newer than the one taken over and not dismissed."""
+    return adoptions.filter(version__lt=F("template__version")).filter(
+        Q(dismissed_version__isnull=True) | Q(dismissed_version__lt=F("template__version"))
+    )
+
+
+def _suggestion(adoption: OfferTemplateAdoption) -> TemplateSuggestion | None:
+    template = adoption.template
+    offer = adoption.offer
+    new = template_content(template)
+    adopted = template_version_content(template, adoption.version) or new
+    current = template_content(offer)
+    # Only a change in the template that the offer does not have yet is a suggestion.
+    if not any(new[n] != adopted[n] and new[n] != current[n] for n in TEMPLATE_CONTENT_FIELDS):
+        return None
+    display = ContentDisplay([new, adopted, current])
+    labels = _field_labels()
+    changes = [
+        FieldChange(
+            name=name,
+            label=labels[name],
+            offer_value=display.value(name, current[name]),
+            adopted_value=display.value(name, adopted[name]),
+            new_value=display.value(name, new[name]),
+            changed_in_template=new[name] != adopted[name],
+            edited_by_library=current[name] != adopted[name],
+        )
+        for name in TEMPLATE_CONTENT_FIELDS
+        if current[name] != new[name]
+    ]
+    return TemplateSuggestion(
+        offer=offer, adoption=adoption, new_version=template.version, changes=changes
+    )
+
+
+def template_suggestion(offer: Offer) -> TemplateSuggestion | None:
+    """The pending suggestion of an adopted offer ("Er is een nieuwe versie van het
+    sjabloon"), with a field-by-field comparison; None when there is nothing to take over."""
+    adoption = (
+        _pending(OfferTemplateAdoption.objects.filter(offer=offer))
+        .select_related("template", "offer")
+        .first()
+    )
+    return _suggestion(adoption) if adoption else None
+
+
+def template_suggestions(user) -> list[TemplateSuggestion]:
+    """Pending suggestions for the offers the user may change, by offer title."""
+    adoptions = _pending(
+        OfferTemplateAdoption.objects.filter(
+            offer__organisation__in=scoping.editable_organisations(user)
+        ).exclude(offer__status=OfferStatus.ARCHIVED)
+    ).select_related("template", "offer", "offer__organisation")
+    suggestions = [_suggestion(a) for a in adoptions.order_by("offer__title", "offer__pk")]
+    return [s for s in suggestions if s is not None]
+
+
+def adoptions_of(template: OfferTemplate, user) -> QuerySet[OfferTemplateAdoption]:
+    """The offers made from this template that the user may read."""
+    return (
+        template.adoptions.filter(offer__organisation__in=scoping.readable_organisations(user))
+        .select_related("offer", "offer__organisation")
+        .order_by("offer__organisation__name", "offer__title")
+    )

@@ -11,11 +11,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.catalogue import search
+from ontwikkelplein.catalogue import search, selectors
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
     OfferStatus,
+    OfferTemplate,
+    OfferTemplateAdoption,
+    OfferTemplateVersion,
     Schedule,
     ScheduleKind,
     UnmatchedSearch,
@@ -282,3 +285,199 @@ def delete_schedule(user, schedule: Schedule) -> None:
     _require_edit(user, offer.organisation_id)
     schedule.delete()
     _reindex(offer.pk)
+
+
+# --- Offer templates (sjablonen) ---
+
+TEMPLATE_SCALAR_FIELDS = set(selectors.TEMPLATE_CONTENT_FIELDS) - set(selectors.TEMPLATE_M2M_FIELDS)
+
+
+class TemplateChanged(ValidationError):
+    """The template got a newer version while the library was looking at the comparison."""
+
+
+def _require_template_owner(user, owner_id) -> None:
+    if owner_id not in selectors.template_owner_ids(user):
+        raise PermissionDenied(
+            _(
+                "Sjablonen maken de KB en de POI's. Een POI-adviseur maakt ze alleen voor de "
+                "eigen POI."
+            )
+        )
+
+
+def _split_template_fields(fields: dict) -> tuple[dict, dict]:
+    m2m = {name: fields.pop(name) for name in selectors.TEMPLATE_M2M_FIELDS if name in fields}
+    unknown = set(fields) - TEMPLATE_SCALAR_FIELDS
+    if unknown:
+        raise TypeError(f"Unknown template fields: {', '.join(sorted(unknown))}")
+    return fields, m2m
+
+
+def _write_template(template: OfferTemplate, scalars: dict, m2m: dict, user) -> bool:
+    """Save the content; a change of content makes a new version. True when it changed."""
+    is_new = template._state.adding
+    before = None if is_new else selectors.template_content(template)
+    for name, value in scalars.items():
+        setattr(template, name, value)
+    template.full_clean(exclude=list(selectors.TEMPLATE_M2M_FIELDS))
+    template.save()
+    for name, values in m2m.items():
+        getattr(template, name).set(values)
+    if not template.themes.exists() or not template.target_groups.exists():
+        # An adopted offer must be publishable as it is.
+        raise ValidationError(_("Kies minstens één thema en minstens één doelgroep."))
+    after = selectors.template_content(template)
+    if after == before:
+        return False
+    if not is_new:
+        template.version += 1
+        template.save(update_fields=["version", "updated_at"])
+    OfferTemplateVersion.objects.create(
+        template=template, number=template.version, content=after, created_by=user
+    )
+    return True
+
+
+@transaction.atomic
+def create_template(user, *, owner, **fields) -> OfferTemplate:
+    """A new template (version 1) of `owner`: the KB (KB-beheerder) or the user's POI."""
+    _require_template_owner(user, owner.pk)
+    scalars, m2m = _split_template_fields(fields)
+    template = OfferTemplate(owner=owner, version=1, created_by=user)
+    _write_template(template, scalars, m2m, user)
+    return template
+
+
+@transaction.atomic
+def update_template(user, template: OfferTemplate, **fields) -> OfferTemplate:
+    """Change a template's content. When the content changes, the version goes up by one and
+    the libraries that adopted it see a suggestion. The owner never changes."""
+    stored = OfferTemplate.objects.select_for_update().get(pk=template.pk)
+    _require_template_owner(user, stored.owner_id)
+    scalars, m2m = _split_template_fields(fields)
+    _write_template(stored, scalars, m2m, user)
+    return stored
+
+
+@transaction.atomic
+def load_template(pk, *, owner, **fields) -> OfferTemplate:
+    """Create or update a template with a fixed id, without a rights check: for trusted
+    callers only (the demo data). Versions work as for staff edits."""
+    template = OfferTemplate.objects.select_for_update().filter(pk=pk).first()
+    if template is None:
+        template = OfferTemplate(pk=pk, owner=owner, version=1)
+    elif template.owner_id != owner.pk:
+        template.owner = owner
+    scalars, m2m = _split_template_fields(fields)
+    _write_template(template, scalars, m2m, None)
+    return template
+
+
+def _template_values(template: OfferTemplate, names) -> dict:
+    """Model values (objects, not ids) of the template's content fields, ready for an offer."""
+    values = {}
+    for name in names:
+        if name in selectors.TEMPLATE_M2M_FIELDS:
+            values[name] = list(getattr(template, name).all())
+        elif name in ("guidance", "requirements", "languages"):
+            values[name] = list(getattr(template, name) or [])
+        else:
+            values[name] = getattr(template, name)
+    return values
+
+
+@transaction.atomic
+def adopt_template(
+    user,
+    template: OfferTemplate,
+    *,
+    organisation,
+    locations: Iterable[Location],
+    schedule: dict | None = None,
+    contact_name: str = "",
+    contact_email: str = "",
+    contact_phone: str = "",
+    publish: bool = False,
+) -> Offer:
+    """A library's offer made from a template: the template's content, the library's place,
+    time and contact. A draft, unless `publish` (then published like publish_offer).
+    `schedule` is add_schedule's keywords and is added at every location."""
+    _require_edit(user, organisation.pk)
+    if not selectors.template_available_to(template, organisation):
+        raise PermissionDenied(_("Dit sjabloon is niet beschikbaar voor deze organisatie."))
+    locations = list(locations)
+    if not locations:
+        raise ValidationError({"locations": _("Kies minstens één plek.")})
+    template = OfferTemplate.objects.select_for_update().get(pk=template.pk)
+    offer = create_offer(
+        user,
+        organisation=organisation,
+        locations=locations,
+        contact_name=contact_name,
+        contact_email=contact_email,
+        contact_phone=contact_phone,
+        **_template_values(template, selectors.TEMPLATE_CONTENT_FIELDS),
+    )
+    OfferTemplateAdoption.objects.create(offer=offer, template=template, version=template.version)
+    if schedule:
+        for offer_location in offer.offer_locations.all():
+            add_schedule(user, offer_location, **schedule)
+    if publish:
+        offer = publish_offer(user, offer)
+    return offer
+
+
+def _locked_adoption(user, offer: Offer) -> OfferTemplateAdoption:
+    stored = _locked(offer)
+    _require_edit(user, stored.organisation_id)
+    adoption = (
+        OfferTemplateAdoption.objects.select_for_update()
+        .select_related("template")
+        .filter(offer=stored)
+        .first()
+    )
+    if adoption is None:
+        raise ValidationError(_("Dit aanbod is niet gemaakt met een sjabloon."))
+    return adoption
+
+
+@transaction.atomic
+def accept_template_version(
+    user, offer: Offer, *, version: int, fields: Iterable[str] | None = None
+) -> Offer:
+    """Take over the template's latest version. `fields`: the content fields to copy; by
+    default those the template changed since the version the offer took over (the library's
+    own edits of other fields stay). `version` is the version the library looked at: if the
+    template changed since, nothing happens and TemplateChanged asks to look again."""
+    adoption = _locked_adoption(user, offer)
+    template = adoption.template
+    if template.version != version:
+        raise TemplateChanged(
+            _("Het sjabloon is net weer veranderd. Bekijk de verschillen opnieuw.")
+        )
+    suggestion = selectors.template_suggestion(adoption.offer)
+    differing = {c.name for c in suggestion.changes} if suggestion else set()
+    if fields is None:
+        names = {c.name for c in suggestion.changes if c.suggested} if suggestion else set()
+    else:
+        names = set(fields)
+        unknown = names - set(selectors.TEMPLATE_CONTENT_FIELDS)
+        if unknown:
+            raise ValidationError(_("Onbekende velden: %(names)s") % {"names": ", ".join(unknown)})
+        names &= differing
+    if names:
+        offer = update_offer(user, adoption.offer, **_template_values(template, names))
+    adoption.version = template.version
+    adoption.dismissed_version = None
+    adoption.save(update_fields=["version", "dismissed_version", "updated_at"])
+    _reindex(adoption.offer_id)
+    return offer
+
+
+@transaction.atomic
+def dismiss_template_version(user, offer: Offer) -> None:
+    """Keep the offer as it is; no suggestion until the template's next version."""
+    adoption = _locked_adoption(user, offer)
+    adoption.dismissed_version = adoption.template.version
+    adoption.save(update_fields=["dismissed_version", "updated_at"])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ontwikkelplein.catalogue.views import public, staff
+from ontwikkelplein.catalogue.views import public, staff, templates
 
 app_name = "catalogue"
 
@@ -21,4 +21,31 @@ urlpatterns = [
     path("beheer/aanbod/<uuid:pk>/gecontroleerd/", staff.offer_verify, name="staff-offer-verify"),
     path("beheer/te-controleren/", staff.to_verify, name="staff-to-verify"),
     path("beheer/zoektermen/", staff.unmatched_searches, name="staff-unmatched-searches"),
+]
+
+# Offer templates (sjablonen)
+urlpatterns += [
+    path("beheer/sjablonen/", templates.template_list, name="staff-template-list"),
+    path("beheer/sjablonen/nieuw/", templates.template_create, name="staff-template-create"),
+    path(
+        "beheer/sjablonen/suggesties/",
+        templates.suggestions,
+        name="staff-template-suggestions",
+    ),
+    path(
+        "beheer/sjablonen/suggesties/<uuid:pk>/",
+        templates.suggestion,
+        name="staff-template-suggestion",
+    ),
+    path("beheer/sjablonen/<uuid:pk>/", templates.template_detail, name="staff-template-detail"),
+    path(
+        "beheer/sjablonen/<uuid:pk>/bewerken/",
+        templates.template_edit,
+        name="staff-template-edit",
+    ),
+    path(
+        "beheer/sjablonen/<uuid:pk>/overnemen/",
+        templates.template_adopt,
+        name="staff-template-adopt",
+    ),
 ]
