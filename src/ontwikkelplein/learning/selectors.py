@@ -1,0 +1,417 @@
+"""Reads of the learning app: the certification rule (progress per participant), who may see
+and do what (through organisations.scoping), and the overviews.
+
+The rule: every required module/assignment completed, and at least N% of the meetings planned
+for the participant attended. A participant's planned meetings are the group's meetings on or
+after the day they joined. An attendance counts when it is "aanwezig", or "afwezig met
+bericht" if the trajectory says so. A meeting without a registration can still be attended;
+so "can no longer reach" is true as soon as attended + unregistered meetings < N%.
+"""
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.learning.models import (
+    Attendance,
+    AttendanceStatus,
+    Certificate,
+    ComponentKind,
+    Group,
+    KnowledgeEvent,
+    ModuleCompletion,
+    Participant,
+    ThemeGroup,
+    Trajectory,
+)
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Organisation, OrganisationKind, Role
+
+# Aggregates shown above one library (per POI, national) hide counts from 1 to 4.
+SMALL_COUNT_LIMIT = 5
+
+ON_TRACK, AT_RISK, UNREACHABLE, CERTIFIED = "on_track", "at_risk", "unreachable", "certified"
+STATUS_LABELS = {
+    ON_TRACK: _("Op schema"),
+    AT_RISK: _("Loopt risico"),
+    UNREACHABLE: _("Haalt de aanwezigheidseis niet meer"),
+    CERTIFIED: _("Gecertificeerd"),
+}
+
+
+@dataclass
+class Progress:
+    """Where one participant stands against the trajectory's rule."""
+
+    participant: Participant
+    percentage: int
+    planned: int  # meetings that count for this participant
+    attended: int
+    missed: int  # registered absences that do not count as attended
+    open: int  # counted meetings without a registration yet
+    required_modules: list = field(default_factory=list)
+    completed_ids: set = field(default_factory=set)
+    has_meetings_component: bool = True
+    certificate: Certificate | None = None
+
+    @property
+    def missing_modules(self) -> list:
+        return [c for c in self.required_modules if c.pk not in self.completed_ids]
+
+    @property
+    def modules_done(self) -> bool:
+        return not self.missing_modules
+
+    def _enough(self, attended: int) -> bool:
+        if self.planned == 0:
+            # No meetings planned yet: the rule cannot be met while the trajectory has
+            # meetings, or a group without a schedule would certify on modules alone.
+            return not self.has_meetings_component
+        return attended * 100 >= self.percentage * self.planned
+
+    @property
+    def attendance_met(self) -> bool:
+        return self._enough(self.attended)
+
+    @property
+    def can_still_reach(self) -> bool:
+        return self.planned == 0 or self._enough(self.attended + self.open)
+
+    @property
+    def rule_met(self) -> bool:
+        return self.modules_done and self.attendance_met
+
+    @property
+    def needed(self) -> int:
+        """Meetings to attend (of those planned) to meet the percentage; ceil without floats."""
+        return -(-self.percentage * self.planned // 100)
+
+    @property
+    def status(self) -> str:
+        if self.certificate is not None or self.rule_met:
+            return CERTIFIED
+        if not self.can_still_reach:
+            return UNREACHABLE
+        # At risk: one more absence and the percentage can no longer be reached, or every
+        # meeting is registered and modules are still missing.
+        no_slack = self.planned > 0 and not self._enough(self.attended + self.open - 1)
+        all_registered = self.planned > 0 and self.open == 0
+        if (no_slack and not self.attendance_met) or (all_registered and not self.modules_done):
+            return AT_RISK
+        return ON_TRACK
+
+    @property
+    def status_label(self) -> str:
+        return STATUS_LABELS[self.status]
+
+
+def progress(participant: Participant) -> Progress:
+    return progress_for_group(participant.group, [participant])[0]
+
+
+def progress_for_group(group: Group, participants=None) -> list[Progress]:
+    """Progress of the given participants (default: all) of one group, in a few queries."""
+    trajectory = group.trajectory
+    if participants is None:
+        participants = list(group.participants.all())
+    components = list(trajectory.components.all())
+    required = [c for c in components if c.completable and c.required]
+    has_meetings = any(c.kind == ComponentKind.MEETING for c in components)
+    meetings = list(group.meetings.all())
+    counted_statuses = {AttendanceStatus.PRESENT}
+    if trajectory.excused_counts_as_attended:
+        counted_statuses.add(AttendanceStatus.EXCUSED)
+
+    ids = [p.pk for p in participants]
+    attendance = {}
+    for participant_id, meeting_id, status in Attendance.objects.filter(
+        participant_id__in=ids
+    ).values_list("participant_id", "meeting_id", "status"):
+        attendance[(participant_id, meeting_id)] = status
+    completed = {}
+    for participant_id, component_id in ModuleCompletion.objects.filter(
+        participant_id__in=ids
+    ).values_list("participant_id", "component_id"):
+        completed.setdefault(participant_id, set()).add(component_id)
+    certificates = {c.participant_id: c for c in Certificate.objects.filter(participant_id__in=ids)}
+
+    results = []
+    for participant in participants:
+        counted = [m for m in meetings if _local_date(m.starts_at) >= participant.joined_on]
+        attended = missed = open_ = 0
+        for meeting in counted:
+            status = attendance.get((participant.pk, meeting.pk))
+            if status is None:
+                open_ += 1
+            elif status in counted_statuses:
+                attended += 1
+            else:
+                missed += 1
+        results.append(
+            Progress(
+                participant=participant,
+                percentage=trajectory.attendance_percentage,
+                planned=len(counted),
+                attended=attended,
+                missed=missed,
+                open=open_,
+                required_modules=required,
+                completed_ids=completed.get(participant.pk, set()),
+                has_meetings_component=has_meetings,
+                certificate=certificates.get(participant.pk),
+            )
+        )
+    return results
+
+
+def _local_date(moment):
+    return timezone.localdate(moment)
+
+
+def counted_participants(meeting) -> list[Participant]:
+    """Participants for whom the meeting counts (joined on or before its day)."""
+    day = _local_date(meeting.starts_at)
+    return list(meeting.group.participants.filter(joined_on__lte=day))
+
+
+# --- Who may see and do what ---------------------------------------------------------------
+
+
+def _roles(user, organisation_id) -> set[str]:
+    return {m.role for m in scoping.memberships(user) if m.organisation_id == organisation_id}
+
+
+def is_team_leader(user, organisation_id) -> bool:
+    return Role.TEAM_LEADER in _roles(user, organisation_id)
+
+
+def manages_library(user, organisation_id) -> bool:
+    """Team leaders and specialists (the teachers) run the library's groups."""
+    return bool(_roles(user, organisation_id) & {Role.TEAM_LEADER, Role.SPECIALIST})
+
+
+def advises_for(user, group: Group) -> bool:
+    """A POI adviser of the POI that supports the group accepts and plans it."""
+    return Role.POI_ADVISER in _roles(user, group.poi_id)
+
+
+def can_sign_up(user) -> QuerySet[Organisation]:
+    """Libraries the user may sign up for a trajectory: where they are team leader."""
+    ids = [
+        m.organisation_id
+        for m in scoping.memberships(user)
+        if m.role == Role.TEAM_LEADER and m.organisation.kind == OrganisationKind.LIBRARY
+    ]
+    return Organisation.objects.filter(pk__in=ids)
+
+
+def visible_groups(user) -> QuerySet[Group]:
+    """Groups whose participants the user may see: their library's (team leader, specialist),
+    the POI's groups and the region's (POI adviser). Front-desk staff and volunteers only see
+    their own progress (my_participations)."""
+    managed = [
+        m.organisation_id
+        for m in scoping.memberships(user)
+        if m.role in (Role.TEAM_LEADER, Role.SPECIALIST)
+    ]
+    pois = [m.organisation_id for m in scoping.memberships(user) if m.role == Role.POI_ADVISER]
+    region = scoping.region_organisations(user).values("pk")
+    return (
+        Group.objects.filter(Q(library_id__in=managed) | Q(poi_id__in=pois) | Q(library__in=region))
+        .select_related("trajectory", "library", "poi")
+        .distinct()
+    )
+
+
+def can_manage_group(user, group: Group) -> bool:
+    """Add participants, schedule meetings, register attendance and completions."""
+    return manages_library(user, group.library_id) or advises_for(user, group)
+
+
+def my_participations(user) -> QuerySet[Participant]:
+    if not getattr(user, "is_authenticated", False):
+        return Participant.objects.none()
+    return Participant.objects.filter(user=user).select_related(
+        "group", "group__trajectory", "group__library"
+    )
+
+
+def can_see_participant(user, participant: Participant) -> bool:
+    if participant.user_id is not None and participant.user_id == user.pk:
+        return True
+    return visible_groups(user).filter(pk=participant.group_id).exists()
+
+
+def candidate_pois(library: Organisation) -> QuerySet[Organisation]:
+    """POIs whose provinces hold the library's municipalities or locations; all POIs when the
+    library has no known area."""
+    pois = Organisation.objects.filter(kind=OrganisationKind.POI)
+    near = pois.filter(
+        Q(provinces__municipalities__organisations=library)
+        | Q(provinces__municipalities__locations__organisation=library)
+    ).distinct()
+    return near if near.exists() else pois
+
+
+def active_trajectories() -> QuerySet[Trajectory]:
+    return Trajectory.objects.filter(is_active=True).select_related("owner", "issuer")
+
+
+# --- Overviews ------------------------------------------------------------------------------
+
+
+def library_certifications(library_ids) -> QuerySet[Certificate]:
+    """Who is certified for which trajectory and role, per library."""
+    return (
+        Certificate.objects.filter(participant__group__library_id__in=library_ids)
+        .select_related("participant", "participant__group__library")
+        .order_by("participant__group__library__name", "trajectory_name", "holder_name")
+    )
+
+
+def hide_small(value: int) -> int | str:
+    return f"<{SMALL_COUNT_LIMIT}" if 0 < value < SMALL_COUNT_LIMIT else value
+
+
+@dataclass
+class GroupFigures:
+    label: str
+    groups: int
+    participants: int | str
+    certificates: int | str
+    cost: Decimal
+    cost_per_participant: Decimal | None
+
+
+def group_figures(groups: QuerySet[Group], by: str) -> list[GroupFigures]:
+    """Counts of groups, participants and certificates with costs, grouped by `by`
+    ("trajectory", "library" or "poi"). Participant and certificate counts below 5 are hidden:
+    these overviews go above a single library."""
+    key = {"trajectory": "trajectory__name", "library": "library__name", "poi": "poi__name"}[by]
+    rows = (
+        groups.values(key)
+        .annotate(
+            n_groups=Count("pk", distinct=True),
+            n_participants=Count("participants", distinct=True),
+            n_certificates=Count("participants__certificate", distinct=True),
+        )
+        .order_by(key)
+    )
+    costs = {}
+    for name, price in groups.values_list(key, "price"):
+        costs[name] = costs.get(name, Decimal(0)) + price
+    result = []
+    for row in rows:
+        cost = costs.get(row[key], Decimal(0))
+        per = None
+        if row["n_participants"]:
+            per = (cost / row["n_participants"]).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        result.append(
+            GroupFigures(
+                label=row[key],
+                groups=row["n_groups"],
+                participants=hide_small(row["n_participants"]),
+                certificates=hide_small(row["n_certificates"]),
+                cost=cost,
+                # Per participant only where the count itself is shown.
+                cost_per_participant=per if row["n_participants"] >= SMALL_COUNT_LIMIT else None,
+            )
+        )
+    return result
+
+
+def overview_scopes(user) -> dict:
+    """What overviews the user may see: own libraries (team leaders), POI region, national."""
+    libraries = [
+        m.organisation_id
+        for m in scoping.memberships(user)
+        if m.role == Role.TEAM_LEADER and m.organisation.kind == OrganisationKind.LIBRARY
+    ]
+    region = list(scoping.region_organisations(user).values_list("pk", flat=True))
+    return {
+        "libraries": libraries,
+        "region": region,
+        "pois": [
+            m.organisation_id for m in scoping.memberships(user) if m.role == Role.POI_ADVISER
+        ],
+        "national": scoping.is_kb_admin(user),
+    }
+
+
+# --- Verification ---------------------------------------------------------------------------
+
+
+def normalise_code(raw: str) -> str:
+    """Accept a code typed with or without dashes, spaces or lower case."""
+    letters = "".join(ch for ch in raw.upper() if ch.isalnum())
+    if len(letters) != 12:
+        return ""
+    return f"{letters[:4]}-{letters[4:8]}-{letters[8:]}"
+
+
+def find_certificate(raw_code: str) -> Certificate | None:
+    code = normalise_code(raw_code)
+    if not code:
+        return None
+    return Certificate.objects.filter(code=code).first()
+
+
+def same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+# --- Knowledge events and theme groups ------------------------------------------------------
+
+ORGANISER_ROLES = {Role.POI_ADVISER, Role.KB_ADMIN}
+ORGANISER_KINDS = {OrganisationKind.KB, OrganisationKind.POI}
+
+
+def organiser_organisations(user) -> QuerySet[Organisation]:
+    """KB and POI organisations in which the user may put events on the calendar. SPN can be
+    registered as a KB-kind or POI-kind organisation by the KB-beheerder."""
+    ids = [
+        m.organisation_id
+        for m in scoping.memberships(user)
+        if m.role in ORGANISER_ROLES and m.organisation.kind in ORGANISER_KINDS
+    ]
+    return Organisation.objects.filter(pk__in=ids)
+
+
+def organises(user, event_or_group) -> bool:
+    return organiser_organisations(user).filter(pk=event_or_group.organiser_id).exists()
+
+
+def home_organisation(user) -> Organisation | None:
+    """The organisation a sign-up is counted for: the user's first membership."""
+    memberships = scoping.memberships(user)
+    return memberships[0].organisation if memberships else None
+
+
+def upcoming_events(now=None) -> QuerySet[KnowledgeEvent]:
+    now = now or timezone.now()
+    return (
+        KnowledgeEvent.objects.filter(starts_at__gte=now)
+        .select_related("organiser", "theme_group")
+        .annotate(taken=Count("registrations"))
+        .order_by("starts_at")
+    )
+
+
+def places_left(event: KnowledgeEvent) -> int:
+    return max(event.capacity - event.registrations.count(), 0)
+
+
+def theme_group_history(group: ThemeGroup, now=None):
+    now = now or timezone.now()
+    events = group.events.all()
+    return (
+        events.filter(starts_at__lt=now).order_by("-starts_at"),
+        events.filter(starts_at__gte=now).order_by("starts_at"),
+    )
+
+
+def may_see_members(user, group: ThemeGroup) -> bool:
+    return organises(user, group) or group.memberships.filter(user=user).exists()

@@ -1,0 +1,65 @@
+"""The certificate PDF (for its holder and whoever may see the participant) and the public
+verification page. The verification page shows only that a code is valid, the trajectory, the
+date, the issuer and the validity; the holder's name is never shown, but a verifier who has the
+paper can check that the name on it matches."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django_ratelimit.core import is_ratelimited
+
+from ontwikkelplein.learning import selectors
+from ontwikkelplein.learning.forms import VerifyForm, error_summary
+from ontwikkelplein.learning.models import Certificate
+from ontwikkelplein.learning.pdf import certificate_pdf
+
+# Codes have about 59 random bits; the limit only keeps scripted guessing noisy and slow.
+VERIFY_RATE = "60/h"
+
+
+@login_required
+def certificate_download(request, pk):
+    certificate = get_object_or_404(Certificate.objects.select_related("participant__group"), pk=pk)
+    if not selectors.can_see_participant(request.user, certificate.participant):
+        raise Http404
+    verify_url = request.build_absolute_uri(reverse("learning:verify"))
+    response = HttpResponse(
+        certificate_pdf(certificate, verify_url), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
+    return response
+
+
+@never_cache
+def verify(request):
+    form = VerifyForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        limited = is_ratelimited(
+            request, group="learning-verify", key="ip", rate=VERIFY_RATE, increment=True
+        )
+        if limited:
+            return render(
+                request, "learning/verify.html", {"form": form, "limited": True}, status=429
+            )
+        certificate = selectors.find_certificate(form.cleaned_data["code"])
+        if certificate is None:
+            result = {"found": False}
+        else:
+            name = form.cleaned_data["name"]
+            result = {
+                "found": True,
+                "certificate": certificate,
+                "expired": certificate.valid_until is not None
+                and certificate.valid_until < timezone.localdate(),
+                "name_checked": bool(name),
+                "name_matches": bool(name) and selectors.same_name(name, certificate.holder_name),
+            }
+    return render(
+        request,
+        "learning/verify.html",
+        {"form": form, "result": result, "error_summary": error_summary(form)},
+    )
