@@ -15,6 +15,7 @@ ALLOWED = {
     "notifications": {"organisations"},
     "referrals": {"apikeys", "catalogue", "desk", "notifications", "organisations", "places"},
     "opendata": {"catalogue", "organisations", "places"},
+    "learning": {"notifications", "organisations", "places"},
     "demo": {
         "accounts",
         "places",
@@ -25,6 +26,7 @@ ALLOWED = {
         "notifications",
         "referrals",
         "opendata",
+        "learning",
     },
 }
 # accounts may import organisations only in its admin (the membership inline).

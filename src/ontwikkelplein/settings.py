@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.notifications",
     "ontwikkelplein.referrals",
     "ontwikkelplein.opendata",
+    "ontwikkelplein.learning",
     "ontwikkelplein.demo",
 ]
 
@@ -77,6 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "ontwikkelplein.notifications.context_processors.unread_notifications",
             ],
         },
     },
@@ -133,6 +135,16 @@ EMAIL_BACKEND = os.environ.get(
     "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@ontwikkelplein.example")
+# SMTP for production (DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend). Mail goes
+# through the outbox (notifications app); the short timeout keeps the first attempt, made right
+# after the request's commit, from holding a page up when the mail server is slow.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
+EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
@@ -168,3 +180,26 @@ LOGGING = {
 
 # Offers not verified for this many days are listed as "te controleren".
 ONTWIKKELPLEIN_VERIFY_AFTER_DAYS = int(os.environ.get("ONTWIKKELPLEIN_VERIFY_AFTER_DAYS", "182"))
+
+# Referrals: personal data is erased this many days after a referral is closed (AVG); the
+# anonymous record stays for figures.
+REFERRAL_RETENTION_DAYS = int(os.environ.get("REFERRAL_RETENTION_DAYS", "90"))
+# A link e-mailed to a partner without an account works this many days.
+PARTNER_LINK_DAYS = 14
+# Absolute base address for links in e-mails (no trailing slash).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# An open referral without any activity for this many days also loses its personal data.
+REFERRAL_STALE_DAYS = int(os.environ.get("REFERRAL_STALE_DAYS", "365"))
+
+# The default cache holds the rate limits of the public referral forms (django-ratelimit). The
+# in-process memory cache suits `make run` and the tests; with several worker processes in
+# production set a shared cache here (memcached or Redis), or each worker counts on its own.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "ontwikkelplein",
+    }
+}
+# Behind a reverse proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP);
+# empty: REMOTE_ADDR.
+RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None

@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.referrals.urls")),
     path("", include("ontwikkelplein.notifications.urls")),
     path("", include("ontwikkelplein.opendata.urls")),
+    path("", include("ontwikkelplein.learning.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

@@ -25,7 +25,10 @@ from ontwikkelplein.catalogue.models import (
 from ontwikkelplein.demo import data
 from ontwikkelplein.demo.desk import load_desk_registrations
 from ontwikkelplein.demo.ids import demo_uuid
+from ontwikkelplein.demo.learning import load_learning
+from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
+from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.organisations.models import (
     Location,
     Membership,
@@ -297,7 +300,10 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         locations = _load_locations(orgs, municipalities)
         _load_users(orgs)
         offers = _load_offers(orgs, locations, today)
+        templates = load_offer_templates()
     contacts = load_desk_registrations(today)
+    referrals = load_referrals()
+    learning = load_learning(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -307,6 +313,9 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "users": len(data.USERS),
         "indexed": indexed,
         "contacts": contacts,
+        "templates": len(templates),
+        "referrals": referrals,
+        "learning": learning,
     }
 
 

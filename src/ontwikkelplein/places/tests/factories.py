@@ -13,7 +13,9 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
         model = Municipality
         django_get_or_create = ("code",)
 
-    code = factory.Sequence(lambda n: f"GM{9000 + n:04d}")
+    # GM9000-GM9999: no real CBS code, and never longer than the column's 6 characters
+    # (PostgreSQL refuses GM10000 once a long test run has made 1,000 municipalities).
+    code = factory.Sequence(lambda n: f"GM{9000 + n % 1000:04d}")
     name = factory.Sequence(lambda n: f"Gemeente {n}")
     province = factory.LazyFunction(province)
 

@@ -17,7 +17,8 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 "Demo data loaded: {organisations} organisations, {locations} locations, "
-                "{offers} offers ({published} published), {users} demo logins, "
-                "{contacts} new desk registrations.".format(**counts)
+                "{offers} offers ({published} published), {templates} offer templates, "
+                "{users} demo logins, {contacts} new desk registrations, "
+                "{referrals} new referrals.".format(**counts)
             )
         )
