@@ -16,6 +16,8 @@ ALLOWED = {
     "referrals": {"apikeys", "catalogue", "desk", "notifications", "organisations", "places"},
     "opendata": {"catalogue", "organisations", "places"},
     "learning": {"notifications", "organisations", "places"},
+    "courses": {"catalogue", "notifications", "organisations", "places"},
+    "impact": {"catalogue", "courses", "organisations", "places"},
     "demo": {
         "accounts",
         "places",
@@ -27,6 +29,8 @@ ALLOWED = {
         "referrals",
         "opendata",
         "learning",
+        "courses",
+        "impact",
     },
 }
 # accounts may import organisations only in its admin (the membership inline).

@@ -1,4 +1,4 @@
-"""run_scheduled_tasks: sends the outbox, erases expired personal data, purges old mail; one
+"""run_scheduled_tasks: sends the outbox, erases expired referral data, purges old mail; one
 failing task does not stop the others."""
 
 import datetime
@@ -62,7 +62,7 @@ def test_all_tasks_run(settings, capsys):
         call_command("run_scheduled_tasks")
     out = capsys.readouterr().out
     assert "send_outbox: 1 sent" in out
-    assert "erase_expired_personal_data: 1 referrals erased" in out
+    assert "referral_retention: 1 referrals erased" in out
     assert "purge_outbox: 1 old messages deleted" in out
 
     assert [m.subject for m in mail.outbox] == ["Oud", "Nieuw"]
@@ -94,6 +94,6 @@ def test_a_failing_task_does_not_stop_the_others(monkeypatch, settings, capsys):
 def test_only_one_task(capsys):
     expired = closed_referral("GGGGHHHH", timezone.now() - datetime.timedelta(days=400))
     call_command("run_scheduled_tasks", "--only", "send_outbox")
-    assert "erase_expired" not in capsys.readouterr().out
+    assert "referral_retention" not in capsys.readouterr().out
     expired.refresh_from_db()
     assert expired.personal_data_erased_at is None
