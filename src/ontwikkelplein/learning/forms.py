@@ -8,7 +8,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.learning import selectors
-from ontwikkelplein.learning.models import KnowledgeEvent, Meeting, ParticipantRole
+from ontwikkelplein.learning.models import (
+    ComponentKind,
+    KnowledgeEvent,
+    Meeting,
+    ParticipantRole,
+    Trajectory,
+)
 from ontwikkelplein.organisations.models import Organisation
 
 DATE_WIDGET = forms.DateInput(
@@ -281,3 +287,100 @@ class EventForm(forms.ModelForm):
         data.pop("organiser")
         data["starts_at"] = self.cleaned_data["starts_at"]
         return data
+
+
+# --- Trajectory definitions (KB and POI) ------------------------------------------------------
+
+
+class TrajectoryForm(forms.ModelForm):
+    class Meta:
+        model = Trajectory
+        fields = [
+            "name",
+            "description",
+            "audience",
+            "owner",
+            "issuer",
+            "attendance_percentage",
+            "excused_counts_as_attended",
+            "group_min",
+            "group_max",
+            "duration_weeks",
+            "price_per_group",
+            "validity_months",
+            "is_active",
+        ]
+        widgets = {
+            "name": forms.TextInput(attrs=TEXT),
+            "description": forms.Textarea(attrs=TEXTAREA),
+            "audience": forms.TextInput(attrs=TEXT),
+            "owner": forms.Select(attrs=SELECT),
+            "issuer": forms.Select(attrs=SELECT),
+            "attendance_percentage": forms.NumberInput(attrs={**TEXT, "min": 0, "max": 100}),
+            "group_min": forms.NumberInput(attrs={**TEXT, "min": 1}),
+            "group_max": forms.NumberInput(attrs={**TEXT, "min": 1}),
+            "duration_weeks": forms.NumberInput(attrs={**TEXT, "min": 1}),
+            "price_per_group": forms.NumberInput(attrs={**TEXT, "min": 0, "step": "0.01"}),
+            "validity_months": forms.NumberInput(attrs={**TEXT, "min": 1}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        owners = selectors.organiser_organisations(user)
+        self.fields["owner"].queryset = owners
+        self.fields["issuer"].queryset = Organisation.objects.filter(
+            kind__in=selectors.ORGANISER_KINDS
+        )
+        if owners.count() == 1 and self.instance._state.adding:
+            # Usually the owner also issues the certificate.
+            # (model_to_dict already put None under both names, so setdefault would not do.)
+            for name in ("owner", "issuer"):
+                if not self.initial.get(name):
+                    self.initial[name] = owners.first().pk
+
+    def clean(self):
+        cleaned = super().clean()
+        low, high = cleaned.get("group_min"), cleaned.get("group_max")
+        if low and high and low > high:
+            self.add_error("group_max", _("De maximale groep is kleiner dan de minimale."))
+        return cleaned
+
+    def validate_unique(self):
+        # The service checks the whole definition (name included) inside its transaction.
+        pass
+
+
+class ComponentRowForm(forms.Form):
+    id = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    kind = forms.ChoiceField(label=_("Soort"), widget=forms.Select(attrs=SELECT))
+    title = forms.CharField(
+        label=_("Titel"), max_length=200, required=False, widget=forms.TextInput(attrs=TEXT)
+    )
+    planned_minutes = forms.IntegerField(
+        label=_("Duur in minuten"),
+        min_value=1,
+        max_value=2400,
+        initial=60,
+        widget=forms.NumberInput(attrs={**TEXT, "min": 1}),
+    )
+    required = forms.BooleanField(label=_("Verplicht"), required=False, initial=True)
+    delete = forms.BooleanField(label=_("Verwijderen"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = ComponentKind.choices
+
+    @property
+    def is_blank(self) -> bool:
+        """A new row left empty: ignored, not an error."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        return not data.get("id") and not (data.get("title") or "").strip()
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("id") and not cleaned.get("delete") and not cleaned.get("title", "").strip():
+            self.add_error("title", _("Geef het onderdeel een titel."))
+        return cleaned
+
+
+ComponentFormSet = forms.formset_factory(ComponentRowForm, extra=3)

@@ -456,3 +456,105 @@ def join_theme_group(*, user, group: ThemeGroup) -> ThemeGroupMember:
 @transaction.atomic
 def leave_theme_group(*, user, group: ThemeGroup) -> None:
     ThemeGroupMember.objects.filter(theme_group=group, user=user).delete()
+
+
+# --- Trajectory definitions (KB and POI) ------------------------------------------------------
+
+
+@dataclass
+class ComponentData:
+    """One row of the components form: an existing component (id) or a new one (id None)."""
+
+    kind: str
+    title: str
+    required: bool = True
+    planned_minutes: int = 60
+    position: int = 0
+    description: str = ""
+    id: int | None = None
+    delete: bool = False
+
+
+TRAJECTORY_FIELDS = (
+    "name",
+    "description",
+    "audience",
+    "owner",
+    "issuer",
+    "attendance_percentage",
+    "excused_counts_as_attended",
+    "group_min",
+    "group_max",
+    "duration_weeks",
+    "price_per_group",
+    "validity_months",
+    "is_active",
+)
+
+
+def _require_owner(user, owner: Organisation) -> None:
+    if not selectors.organiser_organisations(user).filter(pk=owner.pk).exists():
+        raise PermissionDenied(
+            _("Alleen de KB en de POI's beschrijven leertrajecten, elk de eigen.")
+        )
+
+
+@transaction.atomic
+def save_trajectory(
+    *, user, values: dict, components: list[ComponentData], trajectory: Trajectory | None = None
+) -> Trajectory:
+    """Create or change a trajectory definition with its components. Only people of the owning
+    KB or POI may; a component that groups already use (completions, meetings) cannot be
+    removed, because that would change participants' progress behind their backs."""
+    if trajectory is not None:
+        trajectory = Trajectory.objects.select_for_update().get(pk=trajectory.pk)
+        _require_owner(user, trajectory.owner)
+    else:
+        trajectory = Trajectory()
+    _require_owner(user, values["owner"])
+    for name in TRAJECTORY_FIELDS:
+        if name in values:
+            setattr(trajectory, name, values[name])
+    trajectory.full_clean()
+    trajectory.save()
+
+    existing = {c.pk: c for c in trajectory.components.all()}
+    kept = []
+    for position, row in enumerate(components):
+        component = existing.get(row.id) if row.id is not None else None
+        if row.id is not None and component is None:
+            raise ValidationError(_("Een onderdeel hoort niet bij dit leertraject."))
+        if row.delete:
+            if component is None:
+                continue
+            if component.completions.exists() or component.meetings.exists():
+                raise ValidationError(
+                    _(
+                        "Het onderdeel ‘%(title)s’ wordt al gebruikt door een groep en kan niet "
+                        "weg. Zet het op ‘niet verplicht’ als het niet meer meetelt."
+                    )
+                    % {"title": component.title}
+                )
+            component.delete()
+            continue
+        component = component or Component(trajectory=trajectory)
+        component.kind = row.kind
+        component.title = row.title.strip()
+        component.required = row.required
+        component.planned_minutes = row.planned_minutes
+        component.description = row.description
+        component.position = row.position or position + 1
+        kept.append(component)
+    if not kept:
+        raise ValidationError(_("Een leertraject heeft minstens één onderdeel."))
+    titles = [(c.kind, c.title.lower()) for c in kept]
+    if len(set(titles)) != len(titles):
+        raise ValidationError(_("Twee onderdelen van dezelfde soort hebben dezelfde titel."))
+    # Titles may swap between rows: clear them first so the unique constraint never trips.
+    for component in kept:
+        if component.pk:
+            Component.objects.filter(pk=component.pk).update(title=f"~{component.pk}")
+    for component in kept:
+        component.full_clean(exclude=["trajectory"], validate_unique=False)
+        component.save()
+    return trajectory

@@ -13,6 +13,12 @@ app_name = "learning"
 
 urlpatterns = [
     path("beheer/leren/", trajectories.trajectory_list, name="trajectory-list"),
+    path("beheer/leren/trajecten/nieuw/", trajectories.trajectory_form, name="trajectory-create"),
+    path(
+        "beheer/leren/trajecten/<uuid:pk>/bewerken/",
+        trajectories.trajectory_form,
+        name="trajectory-edit",
+    ),
     path(
         "beheer/leren/trajecten/<uuid:pk>/",
         trajectories.trajectory_detail,
