@@ -1,6 +1,27 @@
 from django.apps import AppConfig
 
 
+def _expire_offers_and_remind():
+    from ontwikkelplein.courses import services
+
+    expired = services.expire_offers()
+    reminders = services.send_reminders()
+    return f"{expired} offers expired, {reminders} reminders queued"
+
+
+def _erase_expired():
+    from ontwikkelplein.courses import services
+
+    return f"{services.erase_expired_personal_data()} course participants erased"
+
+
 class CoursesConfig(AppConfig):
     name = "ontwikkelplein.courses"
     verbose_name = "Courses"
+
+    def ready(self):
+        from ontwikkelplein.notifications import scheduled
+
+        # Before send_outbox (order 10) would be nicer, but the outbox also sends on commit.
+        scheduled.register("course-reminders", _expire_offers_and_remind, order=40)
+        scheduled.register("course-retention", _erase_expired, order=50)

@@ -11,6 +11,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ontwikkelplein.catalogue.models import Offer
 from ontwikkelplein.organisations.models import Location, Organisation
@@ -186,7 +187,8 @@ class Enrolment(models.Model):
 class AttendanceStatus(models.TextChoices):
     PRESENT = "present", _("Aanwezig")
     ABSENT = "absent", _("Afwezig")
-    EXCUSED = "excused", _("Afgemeld")
+    # "Afgemeld" is also an enrolment status; in a register it means excused (English differs).
+    EXCUSED = "excused", pgettext_lazy("attendance", "Afgemeld")
 
 
 class Attendance(models.Model):

@@ -1,0 +1,170 @@
+"""Staff forms of courses. They only check the shape of the input; the rules (a date in the past,
+a capacity of 0, a double sign-up) live in courses.services, whose CourseError the views put on
+the right field with `add_course_error`."""
+
+import datetime
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.catalogue.models import Offer, OfferStatus
+from ontwikkelplein.courses.models import RunHelper, RunKind
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.forms import StaffFormMixin, date_input, time_input
+from ontwikkelplein.organisations.models import Location
+
+# Shown beside the consent tick at the desk and stored with the person, word for word.
+STAFF_CONSENT_TEXT = _(
+    "De deelnemer geeft toestemming dat de bibliotheek naam en telefoonnummer of e-mailadres "
+    "bewaart om contact te houden over deze cursus. De gegevens worden uiterlijk een jaar na de "
+    "laatste bijeenkomst verwijderd."
+)
+
+
+def add_course_error(form, error) -> None:
+    """Put a CourseError on its field when the form has it, else at the top."""
+    field = error.field if error.field in form.fields else None
+    for message in error.messages:
+        form.add_error(field, message)
+
+
+class RunForm(StaffFormMixin, forms.Form):
+    offer = forms.ModelChoiceField(label=_("Aanbod"), queryset=Offer.objects.none())
+    name = forms.CharField(
+        label=_("Naam van de uitvoering"),
+        required=False,
+        max_length=200,
+        help_text=_("Bijvoorbeeld 'Voorjaar 2026' of 'Dinsdagochtend'."),
+    )
+    location = forms.ModelChoiceField(
+        label=_("Locatie"),
+        queryset=Location.objects.none(),
+        help_text=_("Een vestiging of een plek buiten de bibliotheek, zoals een buurthuis."),
+    )
+    kind = forms.ChoiceField(
+        label=_("Soort"), choices=RunKind.choices, widget=forms.RadioSelect, initial=RunKind.SERIES
+    )
+    capacity = forms.IntegerField(
+        label=_("Aantal plaatsen"),
+        required=False,
+        help_text=_("Laat leeg als er geen grens is."),
+    )
+    intake_required = forms.BooleanField(label=_("Eerst een intakegesprek"), required=False)
+    walk_in = forms.BooleanField(
+        label=_("Vrije inloop: geen aanmelding, alleen bezoekers tellen"), required=False
+    )
+    sign_up_opens = forms.DateField(label=_("Aanmelden vanaf"), required=False, widget=date_input())
+    sign_up_closes = forms.DateField(
+        label=_("Aanmelden tot en met"),
+        required=False,
+        widget=date_input(),
+        help_text=_("Leeg: bij een vaste reeks tot de dag voor de eerste bijeenkomst."),
+    )
+    notes = forms.CharField(
+        label=_("Interne notities"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, user, run=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        editable = scoping.editable_organisations(user)
+        if run is None:
+            self.fields["offer"].queryset = (
+                Offer.objects.filter(organisation__in=editable)
+                .exclude(status=OfferStatus.ARCHIVED)
+                .order_by("title")
+            )
+            self.fields["location"].queryset = Location.objects.filter(
+                organisation__in=editable
+            ).order_by("name")
+        else:
+            del self.fields["offer"]
+            self.fields["location"].queryset = Location.objects.filter(
+                organisation_id=run.organisation_id
+            ).order_by("name")
+
+
+class SessionForm(StaffFormMixin, forms.Form):
+    prefix = "los"
+    date = forms.DateField(label=_("Datum"), widget=date_input())
+    start_time = forms.TimeField(label=_("Begintijd"), widget=time_input())
+    end_time = forms.TimeField(label=_("Eindtijd"), widget=time_input())
+    room = forms.CharField(label=_("Ruimte"), required=False, max_length=100)
+
+
+class WeeklySessionsForm(StaffFormMixin, forms.Form):
+    prefix = "reeks"
+    first_date = forms.DateField(label=_("Eerste datum"), widget=date_input())
+    interval_weeks = forms.TypedChoiceField(
+        label=_("Hoe vaak"),
+        coerce=int,
+        choices=[(1, _("Elke week")), (2, _("Elke 2 weken")), (4, _("Elke 4 weken"))],
+        initial=1,
+    )
+    count = forms.IntegerField(label=_("Aantal bijeenkomsten"), initial=4)
+    start_time = forms.TimeField(label=_("Begintijd"), widget=time_input())
+    end_time = forms.TimeField(label=_("Eindtijd"), widget=time_input())
+    room = forms.CharField(label=_("Ruimte"), required=False, max_length=100)
+
+
+class HelperForm(StaffFormMixin, forms.Form):
+    name = forms.CharField(label=_("Naam"), required=False, max_length=100)
+    role = forms.ChoiceField(
+        label=_("Rol"), choices=RunHelper.Role.choices, initial=RunHelper.Role.TEACHER
+    )
+
+
+HelperFormSet = forms.formset_factory(HelperForm, extra=2, max_num=20)
+
+
+class EnrolForm(StaffFormMixin, forms.Form):
+    """Enrolling someone at the desk: a phone number and e-mail are optional (many visitors have
+    no e-mail address); consent is asked and ticked, with the text on the screen."""
+
+    name = forms.CharField(label=_("Naam"), max_length=100)
+    phone = forms.CharField(label=_("Telefoonnummer"), required=False, max_length=30)
+    email = forms.EmailField(
+        label=_("E-mailadres"),
+        required=False,
+        max_length=254,
+        help_text=_("Niet verplicht. Zonder e-mailadres kun je een bevestiging printen."),
+    )
+    consent = forms.BooleanField(
+        label=_("De deelnemer geeft toestemming (lees de tekst hierboven voor)"),
+        error_messages={"required": _("Vraag eerst toestemming en zet dan het vinkje.")},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["phone"].widget.attrs.update({"autocomplete": "off", "inputmode": "tel"})
+        self.fields["email"].widget.attrs.update({"autocomplete": "off"})
+        self.fields["name"].widget.attrs.update({"autocomplete": "off"})
+
+
+class HeadCountForm(StaffFormMixin, forms.Form):
+    count = forms.IntegerField(
+        label=_("Aantal bezoekers"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
+    )
+
+
+class ReachForm(StaffFormMixin, forms.Form):
+    start = forms.DateField(label=_("Van"), widget=date_input(), required=False)
+    end = forms.DateField(label=_("Tot en met"), widget=date_input(), required=False)
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and end < start:
+            self.add_error("end", _("De einddatum moet na de begindatum liggen."))
+        if start and end and (end - start).days > 3 * 366:
+            self.add_error("end", _("Kies een periode van hoogstens drie jaar."))
+        return data
+
+    def period(self) -> tuple[datetime.date, datetime.date]:
+        today = datetime.date.today()
+        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
+        start = data.get("start") or today.replace(month=1, day=1)
+        end = data.get("end") or today.replace(month=12, day=31)
+        return start, end

@@ -1,0 +1,354 @@
+"""Reads of courses: places left, what the public site shows, the staff's runs (scoped through
+organisations/scoping.py), the resident's link, and reach figures."""
+
+import datetime
+import hashlib
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
+from django.http import Http404
+from django.utils import timezone
+
+from ontwikkelplein.catalogue.models import OfferStatus
+from ontwikkelplein.courses.models import (
+    HOLDS_PLACE,
+    Attendance,
+    AttendanceStatus,
+    Enrolment,
+    EnrolmentStatus,
+    HeadCount,
+    Run,
+    RunKind,
+    RunStatus,
+    Session,
+)
+from ontwikkelplein.organisations.scoping import readable_organisations
+
+# Groups smaller than this are hidden in POI and KB aggregates.
+SMALL_COUNT = 5
+# Enrolments that are still "in": they block a second sign-up with the same address.
+ACTIVE_STATUSES = {
+    EnrolmentStatus.INTAKE,
+    EnrolmentStatus.ENROLLED,
+    EnrolmentStatus.WAITING,
+    EnrolmentStatus.OFFERED,
+}
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256((token or "").encode()).hexdigest()
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+# ---------------------------------------------------------------------------------------------
+# Places and sign-up
+
+
+def places_taken(run) -> int:
+    return Enrolment.objects.filter(run=run, status__in=HOLDS_PLACE).count()
+
+
+def places_left(run) -> int | None:
+    """None: no limit (no capacity set)."""
+    if run.capacity is None:
+        return None
+    return max(0, run.capacity - places_taken(run))
+
+
+def waiting_count(run) -> int:
+    return Enrolment.objects.filter(run=run, status=EnrolmentStatus.WAITING).count()
+
+
+def upcoming_sessions(run, on: datetime.date | None = None):
+    on = on or today()
+    return run.sessions.filter(cancelled=False, date__gte=on).order_by("date", "start_time")
+
+
+def first_session(run):
+    return run.sessions.filter(cancelled=False).order_by("date", "start_time").first()
+
+
+def sign_up_closes_on(run) -> datetime.date | None:
+    """The last day to sign up: the run's own date, else (for a fixed series) the day before the
+    first session; a recurring activity stays open while sessions are ahead."""
+    if run.sign_up_closes:
+        return run.sign_up_closes
+    if run.kind == RunKind.SERIES:
+        first = first_session(run)
+        if first is not None:
+            return first.date - datetime.timedelta(days=1)
+    return None
+
+
+def sign_up_open(run, on: datetime.date | None = None) -> bool:
+    on = on or today()
+    if run.status != RunStatus.PUBLISHED or run.walk_in:
+        return False
+    if run.sign_up_opens and on < run.sign_up_opens:
+        return False
+    closes = sign_up_closes_on(run)
+    if closes and on > closes:
+        return False
+    return upcoming_sessions(run, on).exists()
+
+
+def public_runs(offer, on: datetime.date | None = None) -> list[Run]:
+    """The runs the offer page shows: published, with sessions ahead, and either open for
+    sign-up or a walk-in activity. Each run carries `upcoming` (its future sessions),
+    `places_left`, `waiting` and `can_sign_up`, ordered by the first session ahead."""
+    on = on or today()
+    if getattr(offer, "status", OfferStatus.PUBLISHED) != OfferStatus.PUBLISHED:
+        return []
+    runs = (
+        Run.objects.filter(offer=offer, status=RunStatus.PUBLISHED)
+        .select_related("location")
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.filter(cancelled=False, date__gte=on).order_by(
+                    "date", "start_time"
+                ),
+                to_attr="upcoming",
+            )
+        )
+    )
+    result = []
+    for run in runs:
+        if not run.upcoming:
+            continue
+        run.can_sign_up = sign_up_open(run, on)
+        if not (run.can_sign_up or run.walk_in):
+            continue
+        run.places_left = places_left(run)
+        run.waiting = waiting_count(run)
+        result.append(run)
+    result.sort(key=lambda r: (r.upcoming[0].date, r.upcoming[0].start_time))
+    return result
+
+
+def next_start(offer, on: datetime.date | None = None) -> datetime.date | None:
+    """The first date a resident can start: a series' first session, a recurring activity's
+    next session."""
+    runs = public_runs(offer, on)
+    if not runs:
+        return None
+    return min(run.upcoming[0].date for run in runs)
+
+
+# ---------------------------------------------------------------------------------------------
+# Staff
+
+
+def runs_for_user(user):
+    """Runs whose organisation the user may read (own, POI region, KB: all), and runs where
+    the user is a teacher or volunteer with an account."""
+    helper_of = (
+        Run.objects.filter(helpers__user=user) if user.is_authenticated else Run.objects.none()
+    )
+    return (
+        Run.objects.filter(
+            Q(organisation__in=readable_organisations(user)) | Q(pk__in=helper_of.values("pk"))
+        )
+        .select_related("offer", "organisation", "location")
+        .annotate(
+            first_date=Min("sessions__date", filter=Q(sessions__cancelled=False)),
+            session_count=Count("sessions", filter=Q(sessions__cancelled=False), distinct=True),
+        )
+    )
+
+
+def run_for_user(user, run_id) -> Run:
+    try:
+        return runs_for_user(user).get(pk=run_id)
+    except (Run.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def participants(run) -> dict[str, list[Enrolment]]:
+    """The run's enrolments grouped for the staff page; the waiting list in order."""
+    groups = {status: [] for status in EnrolmentStatus.values}
+    for enrolment in (
+        Enrolment.objects.filter(run=run).select_related("person").order_by("created_at", "id")
+    ):
+        groups[enrolment.status].append(enrolment)
+    return groups
+
+
+def register_rows(session) -> list[dict]:
+    """The attendance register: enrolled participants with their current mark."""
+    marks = {a.enrolment_id: a.status for a in session.attendance.all()}
+    rows = []
+    for enrolment in (
+        Enrolment.objects.filter(run_id=session.run_id, status=EnrolmentStatus.ENROLLED)
+        .select_related("person")
+        .order_by("person__name", "created_at")
+    ):
+        rows.append({"enrolment": enrolment, "status": marks.get(enrolment.pk, "")})
+    return rows
+
+
+def enrolment_for_token(token: str) -> Enrolment | None:
+    if not token:
+        return None
+    return (
+        Enrolment.objects.select_related("run", "run__offer", "run__location", "person")
+        .filter(token_hash=token_hash(token))
+        .exclude(token_hash="")
+        .first()
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Reach
+
+
+@dataclass(frozen=True)
+class DateRange:
+    start: datetime.date
+    end: datetime.date  # inclusive
+
+
+@dataclass
+class ReachRow:
+    label: str
+    participants: int | None = 0
+    unique_people: int | None = 0
+    sessions_held: int | None = 0
+    visitors: int | None = 0  # head counts of walk-in sessions
+    marks: int = 0
+    present: int = 0
+    drop_outs: int | None = 0
+    hidden: bool = False
+    key: str = ""
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def attendance_rate(self) -> float | None:
+        """Share of the recorded marks that are "aanwezig" (0-100), None when nothing recorded
+        or hidden."""
+        if self.hidden or not self.marks:
+            return None
+        return round(100 * self.present / self.marks, 1)
+
+    @property
+    def drop_out_rate(self) -> float | None:
+        if self.hidden or not self.participants or self.drop_outs is None:
+            return None
+        return round(100 * self.drop_outs / self.participants, 1)
+
+
+@dataclass
+class Reach:
+    period: object
+    total: ReachRow
+    per_organisation: list[ReachRow]
+    per_run: list[ReachRow]
+    suppressed: bool
+
+
+def _participants(run_ids):
+    """Participants: enrolled, or cancelled after attending at least once (they took part)."""
+    attended = Attendance.objects.filter(enrolment=OuterRef("pk"), status=AttendanceStatus.PRESENT)
+    return Enrolment.objects.filter(run_id__in=run_ids).filter(
+        Q(status=EnrolmentStatus.ENROLLED) | Q(Exists(attended), status=EnrolmentStatus.CANCELLED)
+    )
+
+
+def _drop_outs(enrolments, attendance_by_enrolment) -> int:
+    """Drop-out: a participant who cancelled after attending, or whose last two marks are both
+    not "aanwezig"."""
+    count = 0
+    for enrolment in enrolments:
+        marks = attendance_by_enrolment.get(enrolment.pk, [])
+        stopped = len(marks) >= 2 and all(m != AttendanceStatus.PRESENT for m in marks[-2:])
+        if enrolment.status == EnrolmentStatus.CANCELLED or stopped:
+            count += 1
+    return count
+
+
+def _row(label, key, runs, period) -> ReachRow:
+    run_ids = [r.pk for r in runs]
+    sessions = Session.objects.filter(
+        run_id__in=run_ids,
+        cancelled=False,
+        date__gte=period.start,
+        date__lte=min(period.end, today()),
+    )
+    session_ids = list(sessions.values_list("pk", flat=True))
+    # Only participants of runs with a session in the period count for that period.
+    runs_in_period = set(sessions.values_list("run_id", flat=True))
+    enrolments = list(_participants(runs_in_period))
+    attendance = {}
+    present = marks = 0
+    for enrolment_id, status in (
+        Attendance.objects.filter(session_id__in=session_ids)
+        .order_by("session__date", "session__start_time")
+        .values_list("enrolment_id", "status")
+    ):
+        attendance.setdefault(enrolment_id, []).append(status)
+        marks += 1
+        present += status == AttendanceStatus.PRESENT
+    visitors = (
+        HeadCount.objects.filter(session_id__in=session_ids).aggregate(total=Sum("count"))["total"]
+        or 0
+    )
+    return ReachRow(
+        label=label,
+        key=key,
+        participants=len(enrolments),
+        unique_people=len({e.person_key for e in enrolments}),
+        sessions_held=len(session_ids),
+        visitors=visitors,
+        marks=marks,
+        present=present,
+        drop_outs=_drop_outs(enrolments, attendance),
+    )
+
+
+def hide_small(row: ReachRow) -> ReachRow:
+    """Hide a row about fewer than SMALL_COUNT people (participants or unique people)."""
+    people = max(row.participants or 0, row.unique_people or 0)
+    if 0 < people < SMALL_COUNT:
+        row.participants = None
+        row.unique_people = None
+        row.drop_outs = None
+        row.marks = 0
+        row.present = 0
+        row.hidden = True
+    return row
+
+
+def reach(scope_organisations, period, *, suppress: bool = False) -> Reach:
+    """Reach of the runs of `scope_organisations` with sessions in `period` (anything with
+    .start and .end dates): participants, unique people, sessions held, walk-in visitors,
+    attendance rate and drop-out; per run, per organisation and in total. With `suppress`
+    (POI and KB views) any group of fewer than 5 people is hidden."""
+    runs = list(
+        Run.objects.filter(organisation__in=scope_organisations)
+        .exclude(status=RunStatus.DRAFT)
+        .filter(sessions__date__gte=period.start, sessions__date__lte=period.end)
+        .select_related("offer", "organisation")
+        .distinct()
+        .order_by("organisation__name", "offer__title", "name")
+    )
+    per_run = [_row(str(run), str(run.pk), [run], period) for run in runs]
+    by_org: dict = {}
+    for run in runs:
+        by_org.setdefault(run.organisation, []).append(run)
+    per_organisation = [
+        _row(org.name, str(org.pk), org_runs, period) for org, org_runs in by_org.items()
+    ]
+    total = _row("Totaal", "total", runs, period)
+    if suppress:
+        for row in [*per_run, *per_organisation, total]:
+            hide_small(row)
+    return Reach(
+        period=period,
+        total=total,
+        per_organisation=per_organisation,
+        per_run=per_run,
+        suppressed=suppress,
+    )
