@@ -1,0 +1,195 @@
+import pytest
+from django.core.exceptions import ValidationError
+
+from ontwikkelplein.demo.impact import load_impact
+from ontwikkelplein.impact import services
+from ontwikkelplein.impact.models import (
+    Answer,
+    Card,
+    ItemKind,
+    Moment,
+    QuestionSet,
+    Response,
+    Story,
+    Value,
+)
+from ontwikkelplein.impact.privacy import check_story
+from ontwikkelplein.impact.selectors import results
+from ontwikkelplein.impact.tests.factories import RunFactory, fill, make_cards, measure, pairs
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_four_standard_sets_exist_with_all_kinds_of_items():
+    slugs = set(QuestionSet.objects.values_list("slug", flat=True))
+    assert {"computer-en-internet", "e-overheid", "nederlandse-taal", "sociale-media"} <= slugs
+    for question_set in QuestionSet.objects.filter(slug__in=slugs):
+        kinds = set(question_set.questions.values_list("kind", flat=True))
+        assert kinds == {ItemKind.SKILL, ItemKind.ATTITUDE, ItemKind.SATISFACTION}
+    digid = QuestionSet.objects.get(slug="e-overheid").questions.filter(text__icontains="DigiD")
+    assert digid.exists()
+
+
+def test_load_impact_is_idempotent_and_keeps_edits():
+    question_set = QuestionSet.objects.get(slug="e-overheid")
+    question_set.name = "E-overheid (aangepast)"
+    question_set.save()
+    count = QuestionSet.objects.count()
+    assert load_impact() == 0
+    assert QuestionSet.objects.count() == count
+    assert QuestionSet.objects.get(slug="e-overheid").name == "E-overheid (aangepast)"
+    QuestionSet.objects.filter(slug="sociale-media").delete()
+    assert load_impact() == 1
+
+
+def test_satisfaction_is_only_asked_afterwards():
+    question_set = QuestionSet.objects.get(slug="e-overheid")
+    before = set(question_set.questions_for(Moment.BEFORE).values_list("kind", flat=True))
+    after = set(question_set.questions_for(Moment.AFTER).values_list("kind", flat=True))
+    assert ItemKind.SATISFACTION not in before
+    assert ItemKind.SATISFACTION in after
+
+
+def test_cards_store_only_hashes_of_their_codes():
+    run = RunFactory()
+    measure(run)
+    codes = make_cards(run, 3)
+    assert len(codes) == 3
+    assert len({c.before for c in codes} | {c.after for c in codes}) == 6
+    stored = list(Card.objects.filter(run=run).values_list("before_hash", "after_hash"))
+    flat = " ".join(h for pair in stored for h in pair)
+    for c in codes:
+        assert c.before not in flat and c.after not in flat
+    assert services.lookup_code(codes[0].before).moment == Moment.BEFORE
+    assert services.lookup_code(services.format_code(codes[0].after).lower()).moment == Moment.AFTER
+
+
+def test_cards_need_a_questionnaire_and_a_sensible_count():
+    run = RunFactory()
+    with pytest.raises(services.ImpactError, match="Kies eerst een vragenlijst"):
+        make_cards(run, 3)
+    measure(run, before=None, after="e-overheid")
+    for count in (0, 41):
+        with pytest.raises(services.ImpactError, match="1 tot en met 40"):
+            make_cards(run, count)
+    assert Card.objects.count() == 0
+
+
+def test_a_code_used_twice_is_refused_and_changes_nothing():
+    run = RunFactory()
+    measure(run)
+    (codes,) = make_cards(run, 1)
+    first = fill(codes.before, yes=False)
+    with pytest.raises(services.ImpactError, match="al gebruikt.*niets veranderd"):
+        fill(codes.before, yes=True)
+    assert Response.objects.count() == 1
+    assert set(Answer.objects.values_list("value", flat=True)) == {Value.NO}
+    assert Response.objects.get().pk == first.pk
+    # The "na" code of the same card still works once.
+    fill(codes.after, yes=True)
+    assert Response.objects.filter(moment=Moment.AFTER).count() == 1
+
+
+def test_unknown_code_and_missing_answers_are_refused():
+    run = RunFactory()
+    measure(run)
+    (codes,) = make_cards(run, 1)
+    with pytest.raises(services.ImpactError, match="kennen we niet"):
+        services.submit_answers("AAAA-BBBB-CCCC", {})
+    with pytest.raises(services.ImpactError, match="elke vraag"):
+        services.submit_answers(codes.before, {})
+    assert Response.objects.count() == 0
+
+
+def test_no_questionnaire_for_the_moment():
+    run = RunFactory()
+    measure(run, before="e-overheid", after=None)
+    (codes,) = make_cards(run, 1)
+    with pytest.raises(services.ImpactError, match="geen vragenlijst"):
+        services.submit_answers(codes.after, {})
+
+
+def test_paired_change_per_item():
+    run = RunFactory()
+    measure(run)
+    pairs(run, 6, before_yes=False, after_yes=True)
+    (result,) = results([run])
+    assert (result.respondents_before, result.respondents_after, result.pairs) == (6, 6, 6)
+    skill = next(i for i in result.items if i.question.kind == ItemKind.SKILL)
+    assert skill.before.percent == 0
+    assert skill.after.percent == 100
+    assert skill.pair_before.percent == 0 and skill.pair_after.percent == 100
+    assert skill.improved.percent == 100
+    assert skill.change_display == "+100 %-punt"
+
+
+def test_a_group_under_five_is_hidden():
+    run = RunFactory()
+    measure(run)
+    pairs(run, 4)
+    (result,) = results([run])
+    assert result.all_hidden and result.pairs_hidden
+    assert result.count_display("before") == "<5"
+    for item in result.items:
+        for share in (item.before, item.after, item.pair_before, item.pair_after, item.improved):
+            assert share.hidden and share.percent is None
+            assert share.display == "<5"
+
+
+def test_only_the_paired_columns_hide_when_few_pairs():
+    run = RunFactory()
+    measure(run)
+    pairs(run, 3)
+    for c in make_cards(run, 3):
+        fill(c.before, yes=False)
+        fill(c.after, yes=True)
+    codes = make_cards(run, 2)
+    for c in codes:
+        fill(c.before, yes=True)  # never came back
+    (result,) = results([run])
+    assert (result.respondents_before, result.respondents_after, result.pairs) == (8, 6, 6)
+    item = result.items[0]
+    assert item.before.display == "25%"
+    assert not item.pair_after.hidden
+
+
+def test_stories_need_consent_and_no_personal_data():
+    run = RunFactory()
+    with pytest.raises(services.ImpactError, match="toestemming"):
+        services.add_story(run, text="Ze kan nu zelf inloggen.", consent=False)
+    for text in (
+        "Mevrouw Jansen kan nu zelf inloggen.",
+        "Bel haar op 06-12345678.",
+        "Mail naar an@example.org",
+        "Ze woont op 3811 HN 12.",
+    ):
+        with pytest.raises(services.ImpactError, match="persoonsgegevens"):
+            services.add_story(run, text=text, consent=True)
+    assert Story.objects.count() == 0
+    story = services.add_story(
+        run, text="Na vier lessen regelde ze haar toeslag zelf. Ze was er trots op.", consent=True
+    )
+    assert story.consent and story.run == run
+
+
+def test_check_story_lets_ordinary_text_pass():
+    check_story("Hij kwam 4 keer en kan nu 2 formulieren zelf invullen, in 2025.")
+    with pytest.raises(ValidationError):
+        check_story("BSN 123456782")
+
+
+def test_qr_code_has_finder_patterns_and_an_accessible_name():
+    from ontwikkelplein.impact.qr import modules, qr_svg
+
+    grid = modules("https://example.org/vragenlijst/ABCDEFGHJKMN/")
+    size = len(grid)
+    assert size >= 21 and (size - 17) % 4 == 0  # a QR version's size
+    finder = (
+        [[True] * 7]
+        + [[True] + [False] * 5 + [True]]
+        + [[True, False] + [True] * 3 + [False, True]]
+    )
+    for top, left in ((0, 0), (0, size - 7), (size - 7, 0)):
+        assert [row[left : left + 7] for row in grid[top : top + 3]] == finder
+    svg = qr_svg("https://example.org/x/", label="QR-code <test>")
+    assert 'role="img"' in svg and 'aria-label="QR-code &lt;test&gt;"' in svg

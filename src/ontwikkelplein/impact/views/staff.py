@@ -1,0 +1,310 @@
+"""Back-office pages of the impact measurement. Run pages (cards, stories, per-run numbers) are
+for the run's own organisation only (another organisation's run answers 404); the overview shows
+aggregates for the own organisation, the POI region or the country."""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ontwikkelplein.impact import exports, selectors, services
+from ontwikkelplein.impact.forms import (
+    CardsForm,
+    MeasurementForm,
+    QuestionFormSet,
+    QuestionSetForm,
+    StoryForm,
+    answer_choices,
+    error_summary,
+    formset_error_summary,
+)
+from ontwikkelplein.impact.models import Moment, QuestionSet, RunMeasurement
+from ontwikkelplein.impact.pdf import questionnaire_pdf
+from ontwikkelplein.impact.qr import qr_svg
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.views.access import staff_required
+
+VIEW_PARAM = "weergave"
+
+
+def _scope(request):
+    views = selectors.available_views(request.user)
+    if not views:
+        raise Http404
+    view = request.GET.get(VIEW_PARAM) or views[0]
+    scope = selectors.scope_for(request.user, view)
+    if scope is None:
+        raise Http404
+    return views, scope
+
+
+@staff_required
+def overview(request):
+    views, scope = _scope(request)
+    runs = (
+        selectors.runs_with_measurement(selectors.own_runs(request.user))
+        if scope.view == selectors.View.OWN
+        else None
+    )
+    return render(
+        request,
+        "impact/staff/overview.html",
+        {
+            "staff_nav": "impact",
+            "views": [(v, selectors.View.LABELS[v], f"?{VIEW_PARAM}={v}") for v in views],
+            "scope": scope,
+            "results": selectors.results(scope.runs),
+            "runs": runs,
+            "question_sets": QuestionSet.objects.filter(active=True),
+            "is_kb_admin": scoping.is_kb_admin(request.user),
+        },
+    )
+
+
+def _download(label: str, set_results, fmt: str, filename: str):
+    rows = exports.result_rows(label, set_results)
+    if fmt == "xlsx":
+        response = HttpResponse(exports.as_xlsx(rows), content_type=exports.XLSX_CONTENT_TYPE)
+    else:
+        fmt = "csv"
+        response = HttpResponse(exports.as_csv(rows), content_type=exports.CSV_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@staff_required
+def export(request):
+    _views, scope = _scope(request)
+    return _download(
+        scope.label,
+        selectors.results(scope.runs),
+        request.GET.get("formaat", "csv"),
+        f"impact-{scope.view}",
+    )
+
+
+def _run_context(request, run, **overrides):
+    measurement = RunMeasurement.objects.filter(run=run).first()
+    context = {
+        "staff_nav": "impact",
+        "run": run,
+        "measurement": measurement,
+        "card_count": run.impact_cards.count(),
+        "results": selectors.results([run]),
+        "stories": run.impact_stories.all(),
+        "measurement_form": MeasurementForm(
+            initial={
+                "before_set": measurement.before_set_id if measurement else None,
+                "after_set": measurement.after_set_id if measurement else None,
+            }
+        ),
+        "cards_form": CardsForm(),
+        "story_form": StoryForm(),
+        "error_summary": [],
+    }
+    context.update(overrides)
+    return context
+
+
+@staff_required
+def run_detail(request, run_id):
+    run = selectors.run_for_user(request.user, run_id)
+    context = _run_context(request, run)
+    if request.GET.get("opgeslagen"):
+        context["saved"] = request.GET["opgeslagen"]
+    return render(request, "impact/staff/run.html", context)
+
+
+def _redirect_saved(run, what: str):
+    return HttpResponseRedirect(reverse("impact:staff-run", args=[run.pk]) + f"?opgeslagen={what}")
+
+
+def _with_service_error(form, error: services.ImpactError):
+    field = error.field if error.field in form.fields else None
+    form.add_error(field, error.messages[0])
+
+
+@staff_required
+@require_POST
+def run_measurement(request, run_id):
+    run = selectors.run_for_user(request.user, run_id)
+    form = MeasurementForm(request.POST)
+    if form.is_valid():
+        try:
+            services.set_questionnaires(
+                run,
+                before_set=form.cleaned_data["before_set"],
+                after_set=form.cleaned_data["after_set"],
+                user=request.user,
+            )
+            return _redirect_saved(run, "vragenlijsten")
+        except services.ImpactError as error:
+            _with_service_error(form, error)
+    context = _run_context(request, run, measurement_form=form, error_summary=error_summary(form))
+    return render(request, "impact/staff/run.html", context, status=400)
+
+
+@staff_required
+@require_POST
+def run_cards(request, run_id):
+    """Makes cards and shows them to print, once: the codes are not stored."""
+    run = selectors.run_for_user(request.user, run_id)
+    form = CardsForm(request.POST)
+    if form.is_valid():
+        try:
+            codes = services.make_cards(run, form.cleaned_data["count"], user=request.user)
+        except services.ImpactError as error:
+            _with_service_error(form, error)
+        else:
+            base = request.build_absolute_uri(reverse("impact:code-entry"))
+            cards = []
+            for c in codes:
+                before_url = request.build_absolute_uri(reverse("impact:fill", args=[c.before]))
+                after_url = request.build_absolute_uri(reverse("impact:fill", args=[c.after]))
+                cards.append(
+                    {
+                        "before": services.format_code(c.before),
+                        "before_url": before_url,
+                        "before_qr": qr_svg(before_url, label=_("QR-code: vragen voor de cursus")),
+                        "after": services.format_code(c.after),
+                        "after_url": after_url,
+                        "after_qr": qr_svg(after_url, label=_("QR-code: vragen na de cursus")),
+                    }
+                )
+            measurement = RunMeasurement.objects.get(run=run)
+            return render(
+                request,
+                "impact/staff/cards.html",
+                {
+                    "staff_nav": "impact",
+                    "run": run,
+                    "cards": cards,
+                    "entry_url": base,
+                    "measurement": measurement,
+                },
+            )
+    context = _run_context(request, run, cards_form=form, error_summary=error_summary(form))
+    return render(request, "impact/staff/run.html", context, status=400)
+
+
+@staff_required
+@require_POST
+def run_story(request, run_id):
+    run = selectors.run_for_user(request.user, run_id)
+    form = StoryForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_story(
+                run,
+                text=form.cleaned_data["text"],
+                consent=form.cleaned_data["consent"],
+                user=request.user,
+            )
+            return _redirect_saved(run, "verhaal")
+        except services.ImpactError as error:
+            _with_service_error(form, error)
+    context = _run_context(request, run, story_form=form, error_summary=error_summary(form))
+    return render(request, "impact/staff/run.html", context, status=400)
+
+
+@staff_required
+def run_export(request, run_id):
+    run = selectors.run_for_user(request.user, run_id)
+    return _download(
+        str(run),
+        selectors.results([run]),
+        request.GET.get("formaat", "csv"),
+        f"impact-{slugify(str(run))[:40] or 'uitvoering'}",
+    )
+
+
+def _moment(value: str) -> str:
+    moments = {"voor": Moment.BEFORE, "na": Moment.AFTER}
+    if value not in moments:
+        raise Http404
+    return moments[value]
+
+
+@staff_required
+def print_questionnaire(request, slug, moment):
+    question_set = get_object_or_404(QuestionSet, slug=slug)
+    moment_value = _moment(moment)
+    questions = [
+        (q, [label for _v, label in answer_choices(q.kind)])
+        for q in question_set.questions_for(moment_value)
+    ]
+    return render(
+        request,
+        "impact/staff/print.html",
+        {
+            "question_set": question_set,
+            "is_before": moment_value == Moment.BEFORE,
+            "moment": moment,
+            "questions": questions,
+        },
+    )
+
+
+@staff_required
+def questionnaire_pdf_view(request, slug, moment):
+    question_set = get_object_or_404(QuestionSet, slug=slug)
+    moment_value = _moment(moment)
+    response = HttpResponse(
+        questionnaire_pdf(question_set, moment_value), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'inline; filename="vragenlijst-{slug}-{moment}.pdf"'
+    return response
+
+
+def _require_kb_admin(user) -> None:
+    if not scoping.is_kb_admin(user):
+        raise PermissionDenied(_("Alleen een KB-beheerder past de vragenlijsten aan."))
+
+
+@staff_required
+def question_sets(request):
+    _require_kb_admin(request.user)
+    return render(
+        request,
+        "impact/staff/question_sets.html",
+        {"staff_nav": "impact", "question_sets": QuestionSet.objects.all()},
+    )
+
+
+@staff_required
+def question_set_edit(request, slug):
+    _require_kb_admin(request.user)
+    question_set = get_object_or_404(QuestionSet, slug=slug)
+    queryset = question_set.questions.all()
+    set_form = QuestionSetForm(request.POST or None, instance=question_set, prefix="lijst")
+    formset = QuestionFormSet(request.POST or None, queryset=queryset, prefix="vraag")
+    summary = []
+    status = 200
+    if request.method == "POST":
+        if set_form.is_valid() and formset.is_valid():
+            try:
+                services.save_question_set(set_form, formset, user=request.user)
+            except services.ImpactError as error:
+                summary = [{"anchor": "", "label": "", "message": error.messages[0]}]
+            else:
+                return HttpResponseRedirect(
+                    reverse("impact:staff-question-set", args=[slug]) + "?opgeslagen=1"
+                )
+        summary = summary or error_summary(set_form) + formset_error_summary(formset)
+        status = 400
+    return render(
+        request,
+        "impact/staff/question_set_edit.html",
+        {
+            "staff_nav": "impact",
+            "question_set": question_set,
+            "set_form": set_form,
+            "formset": formset,
+            "error_summary": summary,
+            "saved": request.GET.get("opgeslagen") == "1",
+        },
+        status=status,
+    )
