@@ -34,8 +34,8 @@ HTML_TAG = re.compile(r"<[^>]+>")
 
 
 def read_po(path: Path) -> list[dict]:
-    """Entries of a .po file as dicts: msgid, plural (or None), msgstr {index: text}, flags,
-    obsolete. The header (empty msgid) is the first entry."""
+    """Entries of a .po file as dicts: context (or None), msgid, plural (or None), msgstr
+    {index: text}, flags, obsolete. The header (empty msgid) is the first entry."""
     entries: list[dict] = []
     entry: dict | None = None
     target: tuple = ()
@@ -52,7 +52,14 @@ def read_po(path: Path) -> list[dict]:
             finish()
             continue
         if entry is None:
-            entry = {"msgid": None, "plural": None, "msgstr": {}, "flags": set(), "obsolete": False}
+            entry = {
+                "context": None,
+                "msgid": None,
+                "plural": None,
+                "msgstr": {},
+                "flags": set(),
+                "obsolete": False,
+            }
         if line.startswith("#~"):
             entry["obsolete"] = True
             continue
@@ -62,7 +69,9 @@ def read_po(path: Path) -> list[dict]:
         if line.startswith("#"):
             continue
         keyword, _space, rest = line.partition(" ")
-        if keyword == "msgid":
+        if keyword == "msgctxt":
+            entry["context"], target = _unquote(rest), ("context",)
+        elif keyword == "msgid":
             entry["msgid"], target = _unquote(rest), ("msgid",)
         elif keyword == "msgid_plural":
             entry["plural"], target = _unquote(rest), ("plural",)

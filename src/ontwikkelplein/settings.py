@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "ontwikkelplein.referrals",
     "ontwikkelplein.opendata",
     "ontwikkelplein.learning",
+    "ontwikkelplein.courses",
+    "ontwikkelplein.impact",
     "ontwikkelplein.demo",
 ]
 
@@ -190,6 +192,10 @@ PARTNER_LINK_DAYS = 14
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # An open referral without any activity for this many days also loses its personal data.
 REFERRAL_STALE_DAYS = int(os.environ.get("REFERRAL_STALE_DAYS", "365"))
+# Courses: participants' personal data is erased this many days after the run's last session.
+COURSE_RETENTION_DAYS = int(os.environ.get("COURSE_RETENTION_DAYS", "365"))
+# A freed place offered to the next on the waiting list stays reserved this many hours.
+COURSE_OFFER_HOURS = int(os.environ.get("COURSE_OFFER_HOURS", "48"))
 
 # The default cache holds the rate limits of the public referral forms (django-ratelimit). The
 # in-process memory cache suits `make run` and the tests; with several worker processes in

@@ -17,5 +17,7 @@ urlpatterns = [
     path("", include("ontwikkelplein.notifications.urls")),
     path("", include("ontwikkelplein.opendata.urls")),
     path("", include("ontwikkelplein.learning.urls")),
+    path("", include("ontwikkelplein.courses.urls")),
+    path("", include("ontwikkelplein.impact.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

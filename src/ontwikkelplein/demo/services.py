@@ -23,8 +23,10 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.courses import load_courses
 from ontwikkelplein.demo.desk import load_desk_registrations
 from ontwikkelplein.demo.ids import demo_uuid
+from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
@@ -304,6 +306,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     contacts = load_desk_registrations(today)
     referrals = load_referrals()
     learning = load_learning(today)
+    runs = load_courses(today)
+    questionnaires = load_impact()
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -316,6 +320,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "templates": len(templates),
         "referrals": referrals,
         "learning": learning,
+        "runs": runs,
+        "questionnaires": questionnaires,
     }
 
 

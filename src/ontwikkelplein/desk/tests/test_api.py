@@ -426,7 +426,9 @@ def test_the_docs_page_needs_no_cdn(client):
 # --- concurrency -----------------------------------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: every transactional test must restore the seeded data it flushes, or
+# the tests after it lose the provinces and taxonomies (and their content types clash).
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_registrations_at_one_location_all_arrive():
     """Kiosks and desks at one location register at the same moment: they update the same
     roll-up rows, in whatever order their questions come. None may fail (PostgreSQL would

@@ -222,7 +222,7 @@ class SlowBackend(LocmemBackend):
     "postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
     reason="row locks with SKIP LOCKED need PostgreSQL; SQLite has one writer",
 )
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_workers_send_each_message_once(settings):
     import threading
 

@@ -24,8 +24,12 @@ KEEP = {
     ("catalogue", "taxonomyterm"),
     ("catalogue", "programme"),
     ("catalogue", "synonymgroup"),
+    ("impact", "questionset"),
+    ("impact", "question"),
 }
 WIPE_APPS = {
+    "courses",
+    "impact",
     "desk",
     "referrals",
     "notifications",
