@@ -152,3 +152,21 @@ def test_places_left_and_public_runs():
     draft = RunFactory(status="draft")
     assert selectors.public_runs(draft.offer) == []
     assert selectors.next_start(draft.offer) is None
+
+
+def test_participants_chart_hides_small_counts_and_scales_bars():
+    from ontwikkelplein.courses.charts import participants_chart
+    from ontwikkelplein.courses.selectors import ReachRow
+
+    bars = participants_chart(
+        [
+            ReachRow(label="A", participants=20),
+            ReachRow(label="B", participants=5),
+            ReachRow(label="C", participants=3, hidden=True),
+            ReachRow(label="D", participants=0),
+        ]
+    )
+    assert [(b.label, b.text) for b in bars] == [("A", "20"), ("B", "5"), ("C", "<5"), ("D", "0")]
+    assert bars[0].width == 80.0 and bars[1].width == 20.0
+    assert bars[2].width == 0.0 and bars[3].width == 0.0
+    assert bars[1].width_css == "20.00%"

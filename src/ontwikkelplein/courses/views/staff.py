@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ontwikkelplein.courses import exports, selectors, services
+from ontwikkelplein.courses import charts, exports, selectors, services
 from ontwikkelplein.courses.forms import (
     STAFF_CONSENT_TEXT,
     EnrolForm,
@@ -579,6 +579,8 @@ def reach(request):
         {
             "form": form,
             "figures": figures,
+            "organisation_chart": charts.participants_chart(figures.per_organisation),
+            "run_chart": charts.participants_chart(figures.per_run),
             "scopes": [(k, v[0]) for k, v in scopes.items()],
             "scope": key,
             "scope_label": label,
