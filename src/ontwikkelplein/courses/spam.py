@@ -1,23 +1,12 @@
-"""Spam protection for the public sign-up form, without a CAPTCHA (that would shut out exactly the
-people these courses are for): a honeypot field, a minimum time between showing and sending the
-form, and a rate limit per IP address (django-ratelimit on the default cache).
+"""Spam protection of the public course sign-up: the public site's FormGuard
+(catalogue/spam.py) with the course forms' own salt, settings and limits."""
 
-The same ideas as the referral form (docs/referrals.md); courses may not import referrals, so this
-is a short module of its own. A library's public computers share one address: the limits stop a
-flood, not a family.
-"""
-
-import time
-
-from django.conf import settings
-from django.core import signing
-from django_ratelimit.core import is_ratelimited
-
-# Bots fill in every field; people never see this one (hidden by CSS and from assistive tech).
-HONEYPOT_FIELD = "website"
-# A signed timestamp of when the form was shown.
-STARTED_FIELD = "gestart"
-_SALT = "ontwikkelplein.courses.form-started"
+from ontwikkelplein.catalogue.spam import (  # noqa: F401 (re-exported for the views and forms)
+    HONEYPOT_FIELD,
+    STARTED_FIELD,
+    FormGuard,
+    honeypot_filled,
+)
 
 SIGN_UP = "courses:sign-up"
 RESIDENT_LINK = "courses:resident-link"
@@ -29,34 +18,14 @@ DEFAULT_RATES = {
     RESIDENT_LINK: "120/h",
 }
 
-
-def min_fill_seconds() -> float:
-    return float(getattr(settings, "COURSE_FORM_MIN_SECONDS", 3))
-
-
-def rate_for(group: str) -> str:
-    return getattr(settings, "COURSE_RATES", {}).get(group, DEFAULT_RATES[group])
-
-
-def started_token(now: float | None = None) -> str:
-    """The value for the hidden STARTED_FIELD: when the form was shown, signed."""
-    return signing.dumps(now if now is not None else time.time(), salt=_SALT)
-
-
-def filled_too_fast(token: str, now: float | None = None) -> bool:
-    """True when the form came back sooner than a person can fill it in, or without a valid
-    timestamp (a bot that posts without loading the form)."""
-    try:
-        started = float(signing.loads(token or "", salt=_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return True
-    return (now if now is not None else time.time()) - started < min_fill_seconds()
-
-
-def honeypot_filled(data) -> bool:
-    return bool((data.get(HONEYPOT_FIELD) or "").strip())
-
-
-def too_many(request, group: str) -> bool:
-    """Counts this request for `group` and says whether the address went over the limit."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate_for(group), increment=True)
+_guard = FormGuard(
+    salt="ontwikkelplein.courses.form-started",
+    min_seconds_setting="COURSE_FORM_MIN_SECONDS",
+    rates_setting="COURSE_RATES",
+    default_rates=DEFAULT_RATES,
+)
+min_fill_seconds = _guard.min_fill_seconds
+rate_for = _guard.rate_for
+started_token = _guard.started_token
+filled_too_fast = _guard.filled_too_fast
+too_many = _guard.too_many

@@ -1,26 +1,12 @@
-"""Spam protection for the public referral pages, without a CAPTCHA (that would shut out exactly
-the people these pages are for): a honeypot field, a minimum time between showing and sending
-the form, and a rate limit per IP address.
+"""Spam protection of the public referral pages: the public site's FormGuard
+(catalogue/spam.py) with the referral forms' own salt, settings and limits."""
 
-The rate limit uses django-ratelimit on the default cache. The default cache is Django's
-in-process memory cache: right for `make run` and the tests (one process). A production site
-with several worker processes needs a shared cache (memcached or Redis) in CACHES, or each
-worker counts on its own; behind a reverse proxy set RATELIMIT_IP_META_KEY so the visitor's
-address is counted and not the proxy's. A library's public computers share one address, so the
-limits are generous: they stop a flood, not a family.
-"""
-
-import time
-
-from django.conf import settings
-from django.core import signing
-from django_ratelimit.core import is_ratelimited
-
-# The honeypot: a text field hidden from people (CSS and the accessibility tree) that bots fill in.
-HONEYPOT_FIELD = "website"
-# A signed timestamp of when the form was shown.
-STARTED_FIELD = "gestart"
-_SALT = "ontwikkelplein.referrals.form-started"
+from ontwikkelplein.catalogue.spam import (  # noqa: F401 (re-exported for the views and forms)
+    HONEYPOT_FIELD,
+    STARTED_FIELD,
+    FormGuard,
+    honeypot_filled,
+)
 
 HELP_FORM = "referrals:help-form"
 STATUS_LOOKUP = "referrals:status-lookup"
@@ -35,35 +21,14 @@ DEFAULT_RATES = {
     PARTNER_LINK: "120/h",
 }
 
-
-def min_fill_seconds() -> float:
-    return float(getattr(settings, "REFERRAL_FORM_MIN_SECONDS", 3))
-
-
-def rate_for(group: str) -> str:
-    return getattr(settings, "REFERRAL_RATES", {}).get(group, DEFAULT_RATES[group])
-
-
-def started_token(now: float | None = None) -> str:
-    """The value for the hidden STARTED_FIELD: when the form was shown, signed."""
-    return signing.dumps(now if now is not None else time.time(), salt=_SALT)
-
-
-def filled_too_fast(token: str, now: float | None = None) -> bool:
-    """True when the form came back sooner than a person can fill it in, or without a valid
-    timestamp (a bot that posts without loading the form)."""
-    try:
-        started = float(signing.loads(token or "", salt=_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return True
-    elapsed = (now if now is not None else time.time()) - started
-    return elapsed < min_fill_seconds()
-
-
-def honeypot_filled(data) -> bool:
-    return bool((data.get(HONEYPOT_FIELD) or "").strip())
-
-
-def too_many(request, group: str) -> bool:
-    """Counts this request for `group` and says whether the address went over the limit."""
-    return is_ratelimited(request, group=group, key="ip", rate=rate_for(group), increment=True)
+_guard = FormGuard(
+    salt="ontwikkelplein.referrals.form-started",
+    min_seconds_setting="REFERRAL_FORM_MIN_SECONDS",
+    rates_setting="REFERRAL_RATES",
+    default_rates=DEFAULT_RATES,
+)
+min_fill_seconds = _guard.min_fill_seconds
+rate_for = _guard.rate_for
+started_token = _guard.started_token
+filled_too_fast = _guard.filled_too_fast
+too_many = _guard.too_many

@@ -1,0 +1,64 @@
+"""Spam protection for the public site's forms, without a CAPTCHA (that would shut out exactly
+the people these pages are for): a honeypot field, a minimum time between showing and sending
+the form, and a rate limit per IP address. The referral and course forms each make a FormGuard
+with their own salt, settings names and limits (referrals/spam.py, courses/spam.py).
+
+The rate limit uses django-ratelimit on the default cache. The default cache is Django's
+in-process memory cache: right for `make run` and the tests (one process). A production site
+with several worker processes needs a shared cache (memcached or Redis) in CACHES, or each
+worker counts on its own; behind a reverse proxy set RATELIMIT_IP_META_KEY so the visitor's
+address is counted and not the proxy's. A library's public computers share one address, so the
+limits are generous: they stop a flood, not a family.
+"""
+
+import time
+
+from django.conf import settings
+from django.core import signing
+from django_ratelimit.core import is_ratelimited
+
+# The honeypot: a text field hidden from people (CSS and the accessibility tree) that bots fill in.
+HONEYPOT_FIELD = "website"
+# A signed timestamp of when the form was shown.
+STARTED_FIELD = "gestart"
+
+
+def honeypot_filled(data) -> bool:
+    return bool((data.get(HONEYPOT_FIELD) or "").strip())
+
+
+class FormGuard:
+    """The timing and rate-limit checks of one family of forms. Settings are read at each call,
+    so a site (or a test) can change them without a restart."""
+
+    def __init__(self, *, salt: str, min_seconds_setting: str, rates_setting: str, default_rates):
+        self.salt = salt
+        self.min_seconds_setting = min_seconds_setting
+        self.rates_setting = rates_setting
+        self.default_rates = default_rates
+
+    def min_fill_seconds(self) -> float:
+        return float(getattr(settings, self.min_seconds_setting, 3))
+
+    def rate_for(self, group: str) -> str:
+        return getattr(settings, self.rates_setting, {}).get(group, self.default_rates[group])
+
+    def started_token(self, now: float | None = None) -> str:
+        """The value for the hidden STARTED_FIELD: when the form was shown, signed."""
+        return signing.dumps(now if now is not None else time.time(), salt=self.salt)
+
+    def filled_too_fast(self, token: str, now: float | None = None) -> bool:
+        """True when the form came back sooner than a person can fill it in, or without a
+        valid timestamp (a bot that posts without loading the form)."""
+        try:
+            started = float(signing.loads(token or "", salt=self.salt))
+        except (signing.BadSignature, TypeError, ValueError):
+            return True
+        elapsed = (now if now is not None else time.time()) - started
+        return elapsed < self.min_fill_seconds()
+
+    def too_many(self, request, group: str) -> bool:
+        """Counts this request for `group`; says whether the address went over the limit."""
+        return is_ratelimited(
+            request, group=group, key="ip", rate=self.rate_for(group), increment=True
+        )
