@@ -52,10 +52,10 @@ test: setup
 	$(MAKE) test-browser
 
 test-sqlite: setup
-	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m "not browser" -q
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m "not browser" -q -n auto
 
 test-postgres: setup
-	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser" -q
+	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser" -q -n auto
 
 test-browser: setup
 	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m browser -q

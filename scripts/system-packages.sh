@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the project needs when they are missing.
-#   base: what `make run` needs (gettext for translations)
+#   base: what `make run` needs (gettext for translations; Pango and a font for WeasyPrint PDFs)
 #   test: also PostgreSQL 15 with contrib and Chromium for the browser tests
 set -euo pipefail
-want=(gettext)
+want=(gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 if [ "${1:-base}" = test ]; then
   want+=(postgresql-15 postgresql-contrib chromium)
 fi

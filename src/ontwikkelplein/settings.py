@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "ontwikkelplein.core",
     "ontwikkelplein.accounts",
     "ontwikkelplein.places",
     "ontwikkelplein.organisations",
