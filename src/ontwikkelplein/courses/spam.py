@@ -1,7 +1,7 @@
 """Spam protection of the public course sign-up: the public site's FormGuard
-(catalogue/spam.py) with the course forms' own salt, settings and limits."""
+(core/spam.py) with the course forms' own salt, settings and limits."""
 
-from ontwikkelplein.catalogue.spam import (  # noqa: F401 (re-exported for the views and forms)
+from ontwikkelplein.core.spam import (  # noqa: F401 (re-exported for the views and forms)
     HONEYPOT_FIELD,
     STARTED_FIELD,
     FormGuard,

@@ -1,7 +1,8 @@
 """Spam protection for the public site's forms, without a CAPTCHA (that would shut out exactly
 the people these pages are for): a honeypot field, a minimum time between showing and sending
 the form, and a rate limit per IP address. The referral and course forms each make a FormGuard
-with their own salt, settings names and limits (referrals/spam.py, courses/spam.py).
+with their own salt, settings names and limits (referrals/spam.py, courses/spam.py); anything
+later that puts a form on the public site makes its own FormGuard the same way.
 
 The rate limit uses django-ratelimit on the default cache. The default cache is Django's
 in-process memory cache: right for `make run` and the tests (one process). A production site

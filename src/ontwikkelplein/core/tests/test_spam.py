@@ -1,0 +1,62 @@
+"""The public forms' spam guard (core/spam.py) on its own: timing token, honeypot, rate limit.
+The referral and course forms test it again through their pages."""
+
+import time
+
+import pytest
+from django.core.cache import cache
+from django.test import RequestFactory
+
+from ontwikkelplein.core import spam
+
+GUARD = spam.FormGuard(
+    salt="ontwikkelplein.core.tests",
+    min_seconds_setting="CORE_TEST_FORM_MIN_SECONDS",
+    rates_setting="CORE_TEST_RATES",
+    default_rates={"core:test": "2/h"},
+)
+
+
+def test_a_fresh_form_is_too_fast_and_an_older_one_is_not(settings):
+    settings.CORE_TEST_FORM_MIN_SECONDS = 3
+    now = 1_800_000_000.0
+    assert GUARD.filled_too_fast(GUARD.started_token(now - 1), now=now)
+    assert not GUARD.filled_too_fast(GUARD.started_token(now - 4), now=now)
+
+
+def test_the_minimum_defaults_to_three_seconds():
+    assert GUARD.min_fill_seconds() == 3
+
+
+@pytest.mark.parametrize("token", ["", "1800000000", "not-signed:at-all", None])
+def test_a_missing_or_forged_timestamp_counts_as_too_fast(token):
+    assert GUARD.filled_too_fast(token)
+
+
+def test_a_token_of_another_guard_counts_as_too_fast():
+    other = spam.FormGuard(
+        salt="something.else",
+        min_seconds_setting="X",
+        rates_setting="Y",
+        default_rates={},
+    )
+    assert GUARD.filled_too_fast(other.started_token(time.time() - 600))
+
+
+def test_the_honeypot():
+    assert spam.honeypot_filled({spam.HONEYPOT_FIELD: "http://spam.example"})
+    assert not spam.honeypot_filled({spam.HONEYPOT_FIELD: "  "})
+    assert not spam.honeypot_filled({})
+
+
+def test_the_rate_limit_counts_per_address_and_a_setting_overrides_the_default(settings):
+    cache.clear()
+    factory = RequestFactory()
+    first = factory.post("/", REMOTE_ADDR="192.0.2.1")
+    other = factory.post("/", REMOTE_ADDR="192.0.2.2")
+    assert GUARD.rate_for("core:test") == "2/h"
+    assert [GUARD.too_many(first, "core:test") for _ in range(3)] == [False, False, True]
+    assert not GUARD.too_many(other, "core:test")
+    settings.CORE_TEST_RATES = {"core:test": "5/h"}
+    assert GUARD.rate_for("core:test") == "5/h"
+    cache.clear()
