@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
+from ontwikkelplein.core import person as person_details
 from ontwikkelplein.courses.models import RunHelper, RunKind
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.forms import StaffFormMixin, date_input, time_input
@@ -110,7 +111,7 @@ class WeeklySessionsForm(StaffFormMixin, forms.Form):
 
 
 class HelperForm(StaffFormMixin, forms.Form):
-    name = forms.CharField(label=_("Naam"), required=False, max_length=100)
+    name = person_details.NameField(label=_("Naam"), required=False, max_length=100)
     role = forms.ChoiceField(
         label=_("Rol"), choices=RunHelper.Role.choices, initial=RunHelper.Role.TEACHER
     )
@@ -123,9 +124,9 @@ class EnrolForm(StaffFormMixin, forms.Form):
     """Enrolling someone at the desk: a phone number and e-mail are optional (many visitors have
     no e-mail address); consent is asked and ticked, with the text on the screen."""
 
-    name = forms.CharField(label=_("Naam"), max_length=100)
-    phone = forms.CharField(label=_("Telefoonnummer"), required=False, max_length=30)
-    email = forms.EmailField(
+    name = person_details.NameField(label=_("Naam"), max_length=100)
+    phone = person_details.PhoneField(label=_("Telefoonnummer"), required=False, max_length=30)
+    email = person_details.EmailField(
         label=_("E-mailadres"),
         required=False,
         max_length=254,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core import person as person_details
 from ontwikkelplein.courses import spam
 
 NAME_MAX = 100
@@ -31,7 +32,7 @@ class _TextInput(forms.TextInput):
 class SignUpForm(forms.Form):
     """The spam fields (honeypot, timestamp) are checked by the view."""
 
-    name = forms.CharField(
+    name = person_details.NameField(
         label=_("Je naam"),
         max_length=NAME_MAX,
         widget=_TextInput(autocomplete="name"),
@@ -40,7 +41,7 @@ class SignUpForm(forms.Form):
             "max_length": _("Je naam is te lang. Gebruik hoogstens %(limit_value)d tekens."),
         },
     )
-    phone = forms.CharField(
+    phone = person_details.PhoneField(
         label=_("Je telefoonnummer"),
         required=False,
         max_length=30,
@@ -48,7 +49,7 @@ class SignUpForm(forms.Form):
         widget=_TextInput(autocomplete="tel", type="tel", inputmode="tel"),
         error_messages={"max_length": _("Dit telefoonnummer is te lang.")},
     )
-    email = forms.EmailField(
+    email = person_details.EmailField(
         label=_("Je e-mailadres"),
         required=False,
         max_length=254,
@@ -78,12 +79,6 @@ class SignUpForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.consent_text = consent_text(organisation_name)
         self.fields["consent"].label = self.consent_text
-
-    def clean_name(self):
-        return " ".join(self.cleaned_data["name"].split())
-
-    def clean_phone(self):
-        return " ".join(self.cleaned_data["phone"].split())
 
     def clean(self):
         data = super().clean()

@@ -6,14 +6,12 @@ the run row (select_for_update) so parallel sign-ups can never take more places 
 """
 
 import datetime
-import re
 import secrets
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
@@ -21,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.core import person as person_details
 from ontwikkelplein.courses import selectors
 from ontwikkelplein.courses.models import (
     HOLDS_PLACE,
@@ -42,8 +41,8 @@ from ontwikkelplein.organisations.scoping import EDITOR_ROLES, MEMBER_ROLES, mem
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 REFERENCE_LENGTH = 8
-NAME_MAX_LENGTH = 100
-EMAIL_MAX_LENGTH = 254
+NAME_MAX_LENGTH = person_details.NAME_MAX_LENGTH
+EMAIL_MAX_LENGTH = person_details.EMAIL_MAX_LENGTH
 CONSENT_MAX_LENGTH = 5000
 MAX_CAPACITY = 1000
 MAX_WEEKLY_SESSIONS = 60
@@ -75,42 +74,27 @@ class PersonData:
 
 
 def normalise_phone(value: str) -> str:
-    """A Dutch phone number as digits starting with 0 ("0612345678"); raises CourseError."""
-    digits = re.sub(r"[\s\-.()/]", "", (value or "").strip())
-    if digits.startswith("+31"):
-        digits = "0" + digits[3:].lstrip("0")
-    elif digits.startswith("0031"):
-        digits = "0" + digits[4:].lstrip("0")
-    if re.fullmatch(r"0[1-9][0-9]{8}", digits):
-        return digits
-    raise CourseError(
-        _("Vul een Nederlands telefoonnummer in, zoals 06 12345678 of 030 1234567."), "phone"
-    )
+    """A Dutch phone number someone can call back, as digits starting with 0 ("0612345678");
+    raises CourseError (the check is core/person.py's)."""
+    try:
+        return person_details.clean_phone(value)
+    except ValidationError as error:
+        raise CourseError(error.messages[0], "phone") from None
 
 
 def validate_person(person: PersonData, *, contact_required: bool) -> PersonData:
     consent = (person.consent_text or "").strip()
     if not consent:
         raise CourseError(_("Zonder toestemming kunnen we de gegevens niet bewaren."), "consent")
-    name = (person.name or "").strip()
-    if not name:
-        raise CourseError(_("Vul een naam in."), "name")
-    if len(name) > NAME_MAX_LENGTH:
-        raise CourseError(
-            _("Deze naam is te lang: gebruik hoogstens %(max)s tekens.") % {"max": NAME_MAX_LENGTH},
-            "name",
-        )
-    phone = normalise_phone(person.phone) if (person.phone or "").strip() else ""
-    email = (person.email or "").strip()
-    if email:
-        if len(email) > EMAIL_MAX_LENGTH:
-            raise CourseError(_("Dit e-mailadres is te lang."), "email")
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise CourseError(
-                _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."), "email"
-            ) from None
+    try:
+        name = person_details.clean_name(person.name, max_length=NAME_MAX_LENGTH)
+    except ValidationError as error:
+        raise CourseError(error.messages[0], "name") from None
+    phone = normalise_phone(person.phone)
+    try:
+        email = person_details.clean_email(person.email)
+    except ValidationError as error:
+        raise CourseError(error.messages[0], "email") from None
     if contact_required and not (phone or email):
         raise CourseError(_("Vul een telefoonnummer of een e-mailadres in."), "phone")
     return PersonData(

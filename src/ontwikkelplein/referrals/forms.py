@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus, Programme
+from ontwikkelplein.core import person as person_details
 from ontwikkelplein.desk.models import ColleagueRole
 from ontwikkelplein.organisations.forms import StaffFormMixin
 from ontwikkelplein.organisations.models import Organisation, OrganisationKind
@@ -116,20 +117,20 @@ class NewReferralForm(StaffFormMixin, forms.Form):
         initial=Urgency.NORMAL,
     )
     desk_contact = forms.UUIDField(required=False, widget=forms.HiddenInput)
-    name = forms.CharField(label=_("Naam"), required=False, max_length=100)
+    name = person_details.NameField(label=_("Naam"), required=False, max_length=100)
     contact_preference = forms.ChoiceField(
         label=_("Bereikbaar via"),
         choices=ContactPreference.choices,
         widget=forms.RadioSelect,
         required=False,
     )
-    phone = forms.CharField(
+    phone = person_details.PhoneField(
         label=_("Telefoonnummer"),
         required=False,
         max_length=30,
         widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "off"}),
     )
-    email = forms.CharField(
+    email = person_details.EmailField(
         label=_("E-mailadres"),
         required=False,
         max_length=254,

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core import person as person_details
 from ontwikkelplein.referrals import spam
 from ontwikkelplein.referrals.models import (
     OUTCOMES_NEEDING_REASON,
@@ -41,7 +42,7 @@ class TextInput(forms.TextInput):
 class HelpRequestForm(forms.Form):
     """The resident asks for help with one offer. The spam fields are checked by the view."""
 
-    name = forms.CharField(
+    name = person_details.NameField(
         label=_("Je naam"),
         max_length=NAME_MAX,
         widget=TextInput(autocomplete="name"),
@@ -60,7 +61,7 @@ class HelpRequestForm(forms.Form):
         widget=forms.RadioSelect(attrs={"class": "op-choice-list"}),
         error_messages={"required": _("Kies: bellen of mailen.")},
     )
-    phone = forms.CharField(
+    phone = person_details.PhoneField(
         label=_("Je telefoonnummer"),
         required=False,
         max_length=30,
@@ -68,7 +69,7 @@ class HelpRequestForm(forms.Form):
         widget=TextInput(autocomplete="tel", type="tel", inputmode="tel"),
         error_messages={"max_length": _("Dit telefoonnummer is te lang.")},
     )
-    email = forms.EmailField(
+    email = person_details.EmailField(
         label=_("Je e-mailadres"),
         required=False,
         max_length=254,
@@ -124,9 +125,6 @@ class HelpRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.consent_text = consent_text(organisation_name)
         self.fields["consent"].label = self.consent_text
-
-    def clean_phone(self):
-        return " ".join(self.cleaned_data["phone"].split())
 
     def clean(self):
         data = super().clean()

@@ -7,7 +7,6 @@ question or free text. E-mail goes through the notifications outbox in the same 
 """
 
 import hashlib
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -24,6 +23,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import OfferStatus
+from ontwikkelplein.core import person as person_details
 from ontwikkelplein.desk.models import ColleagueRole
 from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.organisations.models import Membership, OrganisationKind, Role
@@ -53,9 +53,9 @@ REFERENCE_LENGTH = 8
 QUESTION_MAX_LENGTH = 1000
 REASON_MAX_LENGTH = 1000
 NOTE_MAX_LENGTH = 2000
-NAME_MAX_LENGTH = 100
+NAME_MAX_LENGTH = person_details.NAME_MAX_LENGTH
 BEST_MOMENT_MAX_LENGTH = 200
-EMAIL_MAX_LENGTH = 254
+EMAIL_MAX_LENGTH = person_details.EMAIL_MAX_LENGTH
 CONSENT_MAX_LENGTH = 5000
 DEFAULT_WORKING_DAYS = 3
 MAX_WORKING_DAYS = 30
@@ -97,22 +97,12 @@ class PersonData:
 
 
 def normalise_phone(value: str) -> str:
-    """A Dutch phone number as digits starting with 0 ("0612345678"); raises ReferralError."""
-    raw = (value or "").strip()
-    digits = re.sub(r"[\s\-.()/]", "", raw)
-    if digits.startswith("+310"):
-        digits = "+31" + digits[4:]
-    if digits.startswith("+31"):
-        digits = "0" + digits[3:]
-    elif digits.startswith("0031"):
-        digits = "0" + digits[4:]
-    if re.fullmatch(r"0[1-9][0-9]{8}", digits) or re.fullmatch(
-        r"0(800|900|906|909)[0-9]{4,7}", digits
-    ):
-        return digits
-    raise ReferralError(
-        _("Vul een Nederlands telefoonnummer in, zoals 06 12345678 of 030 1234567."), "phone"
-    )
+    """A Dutch phone number someone can call back, as digits starting with 0 ("0612345678");
+    raises ReferralError (the check is core/person.py's)."""
+    try:
+        return person_details.clean_phone(value)
+    except ValidationError as error:
+        raise ReferralError(error.messages[0], "phone") from None
 
 
 def _clean_text(value: str, *, field: str, max_length: int, required_message: str = "") -> str:
@@ -135,25 +125,17 @@ def validate_person(person: PersonData) -> PersonData:
         max_length=CONSENT_MAX_LENGTH,
         required_message=_("Zonder toestemming kunnen we de gegevens niet bewaren."),
     )
-    name = _clean_text(
-        person.name,
-        field="name",
-        max_length=NAME_MAX_LENGTH,
-        required_message=_("Vul een naam in."),
-    )
+    try:
+        name = person_details.clean_name(person.name, max_length=NAME_MAX_LENGTH)
+    except ValidationError as error:
+        raise ReferralError(error.messages[0], "name") from None
     if person.contact_preference not in ContactPreference.values:
         raise ReferralError(_("Kies hoe we de persoon kunnen bereiken."), "contact_preference")
-    phone = normalise_phone(person.phone) if (person.phone or "").strip() else ""
-    email = (person.email or "").strip()
-    if email:
-        if len(email) > EMAIL_MAX_LENGTH:
-            raise ReferralError(_("Dit e-mailadres is te lang."), "email")
-        try:
-            validate_email(email)
-        except ValidationError:
-            raise ReferralError(
-                _("Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl."), "email"
-            ) from None
+    phone = normalise_phone(person.phone)
+    try:
+        email = person_details.clean_email(person.email)
+    except ValidationError as error:
+        raise ReferralError(error.messages[0], "email") from None
     if person.contact_preference == ContactPreference.PHONE and not phone:
         raise ReferralError(_("Vul een telefoonnummer in."), "phone")
     if person.contact_preference == ContactPreference.EMAIL and not email:

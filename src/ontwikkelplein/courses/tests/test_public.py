@@ -154,6 +154,9 @@ def test_phone_only_is_enough_and_no_mail_is_queued(client, run):
         ({"consent": ""}, "Zet een vinkje als je het goed vindt"),
         ({"email": "fatima.example.org"}, "Dit e-mailadres klopt niet."),
         ({"phone": "12345"}, "Vul een Nederlands telefoonnummer in"),
+        ({"phone": "0800-1234"}, "Vul een nummer in waarop we kunnen terugbellen"),
+        ({"phone": "0900-1234567"}, "Vul een nummer in waarop we kunnen terugbellen"),
+        ({"name": "12345"}, "Vul een naam in met letters."),
     ],
 )
 def test_bad_input_gets_a_dutch_message_and_stores_nothing(client, run, changes, message):
@@ -165,6 +168,11 @@ def test_bad_input_gets_a_dutch_message_and_stores_nothing(client, run, changes,
     assert 'id="foutmeldingen"' in page
     assert "Fout:" in page.split("</title>")[0]
     assert stored_counts() == NOTHING
+
+
+def test_the_phone_number_is_stored_as_national_digits(client, run):
+    assert post_sign_up(client, run, phone="+31 6 1234 5678").status_code == 302
+    assert Enrolment.objects.get().person.phone == "0612345678"
 
 
 def test_a_double_sign_up_is_refused_and_changes_nothing(client, run):

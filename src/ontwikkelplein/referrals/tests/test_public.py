@@ -3,7 +3,11 @@
 import re
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.catalogue.tests.factories import OfferFactory
@@ -291,3 +295,35 @@ def test_guessing_codes_is_rate_limited(client, referral, settings):
     assert blocked.status_code == 429
     assert "Te veel aanvragen" in html(blocked)
     assert referral.reference not in html(blocked)
+
+
+@pytest.mark.parametrize("phone", ["0800-1234", "0900-1234567", "112"])
+def test_a_number_that_cannot_be_called_back_is_refused_in_words(client, offer, phone):
+    response = send(client, offer, phone=phone)
+    assert response.status_code == 400
+    assert "Vul een nummer in waarop we kunnen terugbellen" in html(response)
+    assert stored_counts() == NOTHING
+
+
+@pytest.mark.parametrize(
+    "phone, stored",
+    [("+31 6 1234 5678", "0612345678"), ("0031 20 123 45 67", "0201234567")],
+)
+def test_the_phone_number_is_stored_as_national_digits(client, offer, phone, stored):
+    send(client, offer, phone=phone)
+    assert Referral.objects.get().person.phone == stored
+
+
+@hypothesis_settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(phone=st.text(max_size=40))
+def test_any_phone_text_gets_a_page_never_a_server_error(client, offer, phone):
+    cache.clear()
+    response = send(client, offer, phone=phone)
+    assert response.status_code in (302, 400)
+    if response.status_code == 400:
+        assert "telefoonnummer" in html(response) or "nummer" in html(response)
+    Referral.objects.all().delete()

@@ -183,14 +183,17 @@ def test_a_100_kb_question_is_refused():
         ("+31 (0)6 12345678", "0612345678"),
         ("0031612345678", "0612345678"),
         ("030 - 123 45 67", "0301234567"),
-        ("0800-1234", "08001234"),
+        ("020-1234567", "0201234567"),
+        ("085 123 45 67", "0851234567"),
     ],
 )
 def test_phone_numbers_are_normalised(raw, normalised):
     assert services.normalise_phone(raw) == normalised
 
 
-@pytest.mark.parametrize("raw", ["", "12345678", "+32 470 12 34 56", "06123456789", "abc"])
+@pytest.mark.parametrize(
+    "raw", ["12345678", "+32 470 12 34 56", "06123456789", "abc", "0800-1234", "112"]
+)
 def test_non_dutch_phone_numbers_are_refused(raw):
     with pytest.raises(ReferralError):
         services.normalise_phone(raw)
