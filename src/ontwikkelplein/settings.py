@@ -161,6 +161,9 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": [],
     "UNAUTHENTICATED_USER": None,
+    # One JSON parser and one error shape for every API (core/api.py, docs/api.md "Errors").
+    "DEFAULT_PARSER_CLASSES": ["ontwikkelplein.core.api.JSONParser"],
+    "EXCEPTION_HANDLER": "ontwikkelplein.core.api.exception_handler",
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Ontwikkelplein API",

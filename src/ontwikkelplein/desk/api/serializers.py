@@ -190,7 +190,3 @@ class ContactOutSerializer(serializers.Serializer):
     date = serializers.DateField(read_only=True)
     client_reference = serializers.UUIDField(read_only=True, allow_null=True)
     question_count = serializers.IntegerField(read_only=True)
-
-
-class ErrorSerializer(serializers.Serializer):
-    detail = serializers.CharField(help_text="What is wrong, in Dutch.")

@@ -3,10 +3,8 @@
 import re
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import exceptions, status
-from rest_framework.parsers import JSONParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -14,26 +12,9 @@ from rest_framework.views import APIView
 from ontwikkelplein.apikeys.authentication import ApiKeyAuthentication
 from ontwikkelplein.apikeys.models import Scope
 from ontwikkelplein.apikeys.permissions import HasScope
+from ontwikkelplein.core.api import ErrorSerializer
 from ontwikkelplein.desk import services
-from ontwikkelplein.desk.api.serializers import (
-    ContactInSerializer,
-    ContactOutSerializer,
-    ErrorSerializer,
-)
-
-
-class DutchJSONParser(JSONParser):
-    """DRF's JSON parser, with the refusal of a malformed body in Dutch."""
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        try:
-            return super().parse(stream, media_type, parser_context)
-        except exceptions.ParseError as error:
-            reason = str(error.detail).removeprefix("JSON parse error - ")
-            raise exceptions.ParseError(
-                _("De body is geen geldige JSON (%(reason)s).") % {"reason": reason}
-            ) from None
-
+from ontwikkelplein.desk.api.serializers import ContactInSerializer, ContactOutSerializer
 
 EXAMPLE = {
     "location": "0b6f3c1e-8a51-4d8e-9a57-3f0f6f1c2d11",
@@ -53,7 +34,6 @@ EXAMPLE = {
 class ContactCreateView(APIView):
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [HasScope]
-    parser_classes = [DutchJSONParser]
     renderer_classes = [JSONRenderer]
     required_scope = Scope.CONTACTS_WRITE
 

@@ -278,6 +278,24 @@ def test_malformed_json_is_refused(client, key):
     assert not Contact.objects.exists()
 
 
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ('{"channel": "desk", "questions": ' + "[" * 10_000 + "]" * 10_000 + "}", "te diep genest"),
+        ('{"channel": "desk", "note": "\\ud800"}', "surrogaat"),
+        ('{"channel": "desk", "note": "a\\u0000b"}', "NUL"),
+    ],
+)
+def test_json_that_cannot_be_stored_is_a_400_not_a_server_error(
+    client, location, key, raw, message
+):
+    response = post(client, None, key, raw=raw)
+    assert response.status_code == 400
+    assert set(response.json()) == {"detail"}
+    assert message in response.json()["detail"]
+    assert not Contact.objects.exists()
+
+
 def test_another_content_type_is_refused(client, location, key):
     response = post(client, None, key, raw="channel=desk", content_type="text/plain")
     assert response.status_code == 415
@@ -332,7 +350,8 @@ def test_field_errors_are_in_dutch(client, location, key):
 
 def test_a_missing_field_is_named(client, location, key):
     errors = post(client, {"location": str(location.pk)}, key).json()
-    assert set(errors) == {"channel", "questions"}
+    assert set(errors) == {"detail", "channel", "questions"}
+    assert errors["detail"] == "Niet alle velden kloppen. Zie de meldingen per veld."
     assert errors["channel"] == ["Dit veld is vereist."]
 
 
@@ -348,7 +367,7 @@ def test_the_services_question_errors_come_per_question(client, location, key):
     response = post(client, body(location, questions=questions), key)
     assert response.status_code == 400
     errors = response.json()
-    assert set(errors) == {"questions"}
+    assert set(errors) == {"detail", "questions"}
     assert set(errors["questions"]) == {"1"}
     assert "doorverwezen" in errors["questions"]["1"]["referral_target"][0]
     assert not Contact.objects.exists()

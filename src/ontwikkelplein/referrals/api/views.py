@@ -14,8 +14,7 @@ from rest_framework.views import APIView
 from ontwikkelplein.apikeys.authentication import ApiKeyAuthentication
 from ontwikkelplein.apikeys.models import Scope
 from ontwikkelplein.apikeys.permissions import HasScope
-from ontwikkelplein.desk.api.serializers import ErrorSerializer
-from ontwikkelplein.desk.api.views import DutchJSONParser
+from ontwikkelplein.core.api import ErrorSerializer
 from ontwikkelplein.organisations.models import OrganisationKind
 from ontwikkelplein.referrals import services
 from ontwikkelplein.referrals.api.serializers import (
@@ -76,7 +75,6 @@ def _service_error(error: services.ReferralError) -> dict:
 class ReferralCreateView(APIView):
     authentication_classes = [ApiKeyAuthentication]
     permission_classes = [HasScope]
-    parser_classes = [DutchJSONParser]
     renderer_classes = [JSONRenderer]
     required_scope = Scope.REFERRALS_WRITE
 

@@ -216,6 +216,21 @@ def test_no_key_or_a_revoked_key_gets_401(client, library, helpline):
 # --- Bad input: 400, Dutch, nothing stored ------------------------------------------------
 
 
+@pytest.mark.parametrize(
+    "raw, message",
+    [
+        ('{"question": ' + "[" * 10_000 + "]" * 10_000 + "}", "te diep genest"),
+        ('{"question": "Hulp \\ud800"}', "surrogaat"),
+        ('{"person": {"name": "a\\u0000b"}}', "NUL"),
+    ],
+)
+def test_json_that_cannot_be_stored_is_a_400_not_a_server_error(client, key, raw, message):
+    response = post(client, None, key, raw=raw)
+    assert response.status_code == 400
+    assert message in response.json()["detail"]
+    assert stored_counts() == NOTHING
+
+
 def test_malformed_json(client, key):
     response = post(client, None, key, raw='{"question": ')
     assert response.status_code == 400
@@ -227,7 +242,7 @@ def test_missing_fields(client, key):
     response = post(client, {}, key)
     assert response.status_code == 400
     errors = response.json()
-    assert set(errors) == {"receiver_organisation", "question"}
+    assert set(errors) == {"detail", "receiver_organisation", "question"}
     assert errors["question"] == ["Dit veld is vereist."]
     assert stored_counts() == NOTHING
 
@@ -237,9 +252,10 @@ def test_a_bad_phone_number(client, key, library, phone):
     response = post(client, body(library, person=person(phone=phone)), key)
     assert response.status_code == 400
     assert response.json() == {
+        "detail": "Niet alle velden kloppen. Zie de meldingen per veld.",
         "person": {
             "phone": ["Vul een Nederlands telefoonnummer in, zoals 06 12345678 of 030 1234567."]
-        }
+        },
     }
     assert stored_counts() == NOTHING
 
@@ -266,7 +282,10 @@ def test_the_chosen_contact_needs_its_detail(client, key, library):
     data = person(contact_preference="email")
     response = post(client, body(library, person=data), key)
     assert response.status_code == 400
-    assert response.json() == {"person": {"email": ["Vul een e-mailadres in."]}}
+    assert response.json() == {
+        "detail": "Niet alle velden kloppen. Zie de meldingen per veld.",
+        "person": {"email": ["Vul een e-mailadres in."]},
+    }
     assert stored_counts() == NOTHING
 
 
@@ -300,7 +319,8 @@ def test_an_offer_of_another_organisation_or_a_draft(client, key, library):
     response = post(client, body(library, offer=str(elsewhere.pk)), key)
     assert response.status_code == 400
     assert response.json() == {
-        "receiver_organisation": ["Dit aanbod hoort bij een andere organisatie."]
+        "detail": "Niet alle velden kloppen. Zie de meldingen per veld.",
+        "receiver_organisation": ["Dit aanbod hoort bij een andere organisatie."],
     }
     draft = OfferFactory(organisation=library, status=OfferStatus.DRAFT)
     response = post(client, body(library, offer=str(draft.pk)), key)
