@@ -1,7 +1,7 @@
 """Views every app shares: the CSRF failure page (settings.CSRF_FAILURE_VIEW).
 
-The 404, 403, 400 and 500 pages are Django's own handlers with our templates (templates/404.html and
-friends); only the CSRF failure needs a view, because Django's default one renders its own English page.
+The 404, 403, 400 and 500 pages are Django's own handlers with our templates (templates/404.html
+and friends); only the CSRF failure needs a view: Django's default renders its own English page.
 """
 
 from django.shortcuts import render
