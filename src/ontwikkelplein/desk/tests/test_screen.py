@@ -383,6 +383,52 @@ class TestRemembering:
         assert f'<option value="{alfa_noord.pk}" selected>' in page
         assert 'value="outreach" class="op-choice-list" id="id_channel_4" checked' in page
 
+    def test_without_history_the_main_branch_is_the_default_not_the_first_school(
+        self, client, library_a
+    ):
+        from ontwikkelplein.organisations.models import LocationKind
+
+        LocationFactory(organisation=library_a, name="Aa-basisschool", kind=LocationKind.SCHOOL)
+        LocationFactory(organisation=library_a, name="Buurthuis Anker", kind="community_centre")
+        LocationFactory(organisation=library_a, name="Servicepunt Oost", kind="service_point")
+        quiet = LocationFactory(organisation=library_a, name="Bibliotheek Dorp")
+        main = LocationFactory(organisation=library_a, name="Centrale Bibliotheek")
+        ContactFactory(location=main, user=desk_user(library_a))  # a colleague's, not own
+        staff = desk_user(library_a)
+        logged_in(client, staff)
+
+        page = text_of(client.get(SCREEN))
+
+        assert f'<option value="{main.pk}" selected>' in page
+        assert f'<option value="{quiet.pk}" selected>' not in page
+        top = page.split('id="balie-bevestiging"')[0]
+        assert "Je registreert op: <strong data-current-location-name>Centrale Bibliotheek" in top
+        assert 'href="#id_location">Andere locatie kiezen</a>' in top
+
+    def test_the_location_the_user_registers_at_most_wins_over_the_main_branch(
+        self, client, library_a, alfa, alfa_noord
+    ):
+        from ontwikkelplein.desk.screen_selectors import registering_locations, usual_location
+
+        staff = desk_user(library_a)
+        ContactFactory(location=alfa, user=desk_user(library_a))
+        ContactFactory(location=alfa_noord, user=staff)
+        ContactFactory(location=alfa_noord, user=staff)
+
+        assert usual_location(staff, registering_locations(staff)) == alfa_noord
+
+    def test_a_library_branch_comes_before_a_partner_location(self, library_a):
+        from ontwikkelplein.desk.screen_selectors import registering_locations, usual_location
+        from ontwikkelplein.organisations.models import Membership
+
+        partner = OrganisationFactory(name="AA Partner", kind=OrganisationKind.PARTNER)
+        LocationFactory(organisation=partner, name="AA Kantoor")
+        branch = LocationFactory(organisation=library_a, name="Zuid")
+        staff = desk_user(library_a)
+        Membership.objects.create(user=staff, organisation=partner, role=Role.FRONT_DESK)
+
+        assert usual_location(staff, registering_locations(staff)) == branch
+
     def test_a_cookie_for_a_location_of_another_library_is_ignored(
         self, client, staff_a, alfa, bravo
     ):
