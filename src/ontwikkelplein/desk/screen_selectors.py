@@ -110,9 +110,16 @@ def _with_questions(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
 
 
 def todays_contacts(user) -> list[Contact]:
-    """The user's own registrations of today, newest first."""
+    """The user's own registrations of today, newest first, with to whom or what each question
+    was referred and the referrals made from it (the reverse relation `referrals`, declared by
+    the referrals app; read through the ORM, not imported)."""
     contacts = own_contacts(user).filter(registered_by=user, date=timezone.localdate())
-    return list(_with_questions(contacts).order_by("-registered_at"))
+    contacts = _with_questions(contacts).prefetch_related(
+        "questions__referred_organisation",
+        "questions__referred_offer",
+        "referrals__receiver_organisation",
+    )
+    return list(contacts.order_by("-registered_at"))
 
 
 def last_contact(user) -> Contact | None:

@@ -645,6 +645,40 @@ class TestTenancy:
         assert "Zorg" in today
         assert "Bibliotheekdienstverlening" not in today
 
+    def test_todays_list_shows_to_whom_a_question_was_referred(
+        self, client, staff_a, library_a, alfa
+    ):
+        from ontwikkelplein.catalogue.tests.factories import OfferFactory
+
+        partner = OrganisationFactory(name="Schuldhulp Eemland", kind=OrganisationKind.PARTNER)
+        offer = OfferFactory(title="Taalcafé Alfa", organisation=library_a)
+        referred = ["digital_contact", "referral"]
+        ContactFactory(
+            location=alfa,
+            user=staff_a,
+            questions=[
+                question(
+                    topic_code="zorg",
+                    help_types=referred,
+                    referral_target="colleague",
+                    referred_role="taalhuis",
+                ),
+                question(
+                    help_types=referred,
+                    referral_target="organisation",
+                    referred_organisation=partner,
+                ),
+                question(help_types=referred, referral_target="offer", referred_offer=offer),
+                question(topic_code="zorg"),
+            ],
+        )
+        logged_in(client, staff_a)
+        today = text_of(client.get(SCREEN)).split('id="balie-vandaag"')[1]
+        assert "<strong>Doorverwezen:</strong> Zorg naar Taalhuis" in today
+        assert "naar Schuldhulp Eemland" in today
+        assert "naar Taalcafé Alfa" in today
+        assert today.count("<strong>Doorverwezen:</strong>") == 3
+
 
 class TestAdmin:
     """KB-beheerders keep the lists of the screen in the Django admin; registrations are not
