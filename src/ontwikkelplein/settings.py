@@ -26,6 +26,7 @@ if not SECRET_KEY:
     SECRET_KEY = "insecure-development-key-set-DJANGO_SECRET_KEY-in-production"
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+CSRF_FAILURE_VIEW = "ontwikkelplein.core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "django.contrib.admin",

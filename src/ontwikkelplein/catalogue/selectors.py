@@ -51,6 +51,16 @@ def published_offer(pk) -> Offer | None:
     return offer_detail_queryset().filter(pk=pk, status=OfferStatus.PUBLISHED).first()
 
 
+def archived_offer(pk) -> Offer | None:
+    """An archived offer with its themes and locations, for the "no longer offered" page an old
+    link or bookmark lands on; None for anything else (drafts stay unknown to the public)."""
+    return (
+        Offer.objects.filter(pk=pk, status=OfferStatus.ARCHIVED)
+        .prefetch_related("themes", "offer_locations__location")
+        .first()
+    )
+
+
 # --- Staff selectors (back office) below this line ---
 
 

@@ -4,14 +4,16 @@ own registrations of today, the last one, and the choices offered for a referral
 Access goes through organisations.scoping (the memberships); this module only says which roles
 and kinds of organisation the desk screen is for."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.desk.models import Contact
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import (
+    OUTREACH_KINDS,
     Location,
+    LocationKind,
     Organisation,
     OrganisationKind,
     Role,
@@ -48,6 +50,51 @@ def registering_locations(user) -> QuerySet[Location]:
     )
 
 
+# Where a desk usually is, best first: a branch, a service point, an office; outreach places
+# (a school, a buurthuis, a care centre) only when there is nothing else.
+_USUAL_KINDS = (LocationKind.BRANCH, LocationKind.SERVICE_POINT, LocationKind.OFFICE)
+
+
+def usual_location(user, locations) -> Location | None:
+    """The location the desk screen starts on when neither this browser nor the user's last
+    registration says: the location where the user registered most, else the organisation's
+    main branch (a library before a partner; a branch, service point or office before an
+    outreach place; among those the one where most visitors are registered, then by name).
+    Never an outreach place because its name comes first in the alphabet."""
+    locations = list(locations)
+    if not locations:
+        return None
+    by_id = {location.pk: location for location in locations}
+    own = (
+        own_contacts(user)
+        .filter(registered_by=user, location_id__in=by_id)
+        .values("location_id")
+        .annotate(n=Count("id"))
+        .order_by("-n")
+        .first()
+    )
+    if own is not None:
+        return by_id[own["location_id"]]
+    busy = dict(
+        Contact.objects.filter(location_id__in=by_id, is_removed=False)
+        .values("location_id")
+        .annotate(n=Count("id"))
+        .values_list("location_id", "n")
+    )
+
+    def rank(location: Location):
+        kind = location.kind
+        return (
+            location.organisation.kind != OrganisationKind.LIBRARY,
+            _USUAL_KINDS.index(kind) if kind in _USUAL_KINDS else len(_USUAL_KINDS),
+            kind in OUTREACH_KINDS,
+            -busy.get(location.pk, 0),
+            location.name,
+        )
+
+    return min(locations, key=rank)
+
+
 def own_contacts(user) -> QuerySet[Contact]:
     """Registrations of the user's own organisations that are not removed; anything else is
     not found (404) for this user."""
@@ -63,9 +110,16 @@ def _with_questions(contacts: QuerySet[Contact]) -> QuerySet[Contact]:
 
 
 def todays_contacts(user) -> list[Contact]:
-    """The user's own registrations of today, newest first."""
+    """The user's own registrations of today, newest first, with to whom or what each question
+    was referred and the referrals made from it (the reverse relation `referrals`, declared by
+    the referrals app; read through the ORM, not imported)."""
     contacts = own_contacts(user).filter(registered_by=user, date=timezone.localdate())
-    return list(_with_questions(contacts).order_by("-registered_at"))
+    contacts = _with_questions(contacts).prefetch_related(
+        "questions__referred_organisation",
+        "questions__referred_offer",
+        "referrals__receiver_organisation",
+    )
+    return list(contacts.order_by("-registered_at"))
 
 
 def last_contact(user) -> Contact | None:

@@ -159,3 +159,28 @@ def test_the_offer_page_of_a_search_hit(client, offers):
     html = response.content.decode()
     assert "Elke dinsdag, 10:00 tot 12:00 uur" in html
     assert 'href="/zoeken/?q=digid&amp;waar=3811"' in html
+
+
+def test_an_archived_offers_old_link_says_it_stopped_and_shows_similar_offers(client, offers):
+    near, far = offers["near"], offers["far"]
+    gone = OfferFactory(
+        title="Oud spreekuur DigiD",
+        organisation=near.organisation,
+        location=LocationFactory(
+            organisation=near.organisation, city="Amersfoort", latitude=52.156, longitude=5.385
+        ),
+        themes=[theme("digitale-overheid")],
+    )
+    gone.status = OfferStatus.ARCHIVED
+    gone.save()
+    search_module.rebuild_index()
+
+    response = client.get(reverse("catalogue:offer-detail", args=[gone.pk]))
+
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Dit aanbod is er niet meer" in html
+    assert "Oud spreekuur DigiD" in html  # which offer it was
+    assert html.index(near.title) < html.index(far.title)  # similar offers, nearest first
+    assert reverse("catalogue:offer-detail", args=[gone.pk]) not in html.split("<main")[1]
+    assert 'class="op-footer"' in html and 'role="search"' in html

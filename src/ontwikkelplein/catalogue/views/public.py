@@ -291,7 +291,10 @@ class LocationBlock:
 def offer_detail(request, pk):
     offer = selectors.published_offer(pk)
     if offer is None:
-        raise Http404
+        archived = selectors.archived_offer(pk)
+        if archived is None:
+            raise Http404
+        return _offer_gone(request, archived)
     today = timezone.localdate()
     blocks = []
     for offer_location in offer.offer_locations.all():
@@ -333,6 +336,41 @@ def offer_detail(request, pk):
         ),
     }
     return render(request, "catalogue/public/offer_detail.html", context)
+
+
+SIMILAR_OFFERS = 3
+
+
+def _offer_gone(request, offer: Offer):
+    """An archived offer's old link (a bookmark, a printed flyer): say in plain words that it is no
+    longer offered and show a few similar published offers (same themes, nearest to where the
+    old one was first). Status 404, so search engines drop the old page."""
+    origin = next(
+        (
+            (ol.location.latitude, ol.location.longitude)
+            for ol in offer.offer_locations.all()
+            if ol.location.latitude is not None and ol.location.longitude is not None
+        ),
+        None,
+    )
+    themes = tuple(term.code for term in offer.themes.all())
+    hits = []
+    if themes:
+        params = search_engine.SearchParams(themes=themes, origin=origin, per_page=SIMILAR_OFFERS)
+        results = search_engine.search(params)
+        hits = [hit for hit in results.hits if hit.offer.pk != offer.pk]
+    today = timezone.localdate()
+    similar = _result_cards(
+        search_engine.SearchResults(hits=hits, total=len(hits), page=1, per_page=SIMILAR_OFFERS),
+        today,
+    )
+    context = {
+        "offer": offer,
+        "cards": similar,
+        "today": today,
+        "more_url": _search_url([("thema", code) for code in themes]),
+    }
+    return render(request, "catalogue/public/offer_gone.html", context, status=404)
 
 
 def _hours_key(hours):

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ontwikkelplein.desk.models import Category
+from ontwikkelplein.desk.models import Category, ColleagueRole, ReferralTarget
 from ontwikkelplein.desk.screen_selectors import may_use_desk
 
 register = template.Library()
@@ -22,3 +22,16 @@ def question_label(question) -> str:
 def uses_desk(user) -> bool:
     """Whether the user has the desk screen (for the staff menu)."""
     return may_use_desk(user)
+
+
+@register.filter
+def referred_to(question) -> str:
+    """To whom or what a question was referred, in a few words; empty when it was not."""
+    target = question.referral_target
+    if target == ReferralTarget.COLLEAGUE and question.referred_role:
+        return str(ColleagueRole(question.referred_role).label)
+    if target == ReferralTarget.ORGANISATION and question.referred_organisation_id:
+        return question.referred_organisation.name
+    if target == ReferralTarget.OFFER and question.referred_offer_id:
+        return question.referred_offer.title
+    return str(ReferralTarget(target).label) if target in ReferralTarget.values else ""

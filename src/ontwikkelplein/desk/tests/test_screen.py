@@ -383,6 +383,52 @@ class TestRemembering:
         assert f'<option value="{alfa_noord.pk}" selected>' in page
         assert 'value="outreach" class="op-choice-list" id="id_channel_4" checked' in page
 
+    def test_without_history_the_main_branch_is_the_default_not_the_first_school(
+        self, client, library_a
+    ):
+        from ontwikkelplein.organisations.models import LocationKind
+
+        LocationFactory(organisation=library_a, name="Aa-basisschool", kind=LocationKind.SCHOOL)
+        LocationFactory(organisation=library_a, name="Buurthuis Anker", kind="community_centre")
+        LocationFactory(organisation=library_a, name="Servicepunt Oost", kind="service_point")
+        quiet = LocationFactory(organisation=library_a, name="Bibliotheek Dorp")
+        main = LocationFactory(organisation=library_a, name="Centrale Bibliotheek")
+        ContactFactory(location=main, user=desk_user(library_a))  # a colleague's, not own
+        staff = desk_user(library_a)
+        logged_in(client, staff)
+
+        page = text_of(client.get(SCREEN))
+
+        assert f'<option value="{main.pk}" selected>' in page
+        assert f'<option value="{quiet.pk}" selected>' not in page
+        top = page.split('id="balie-bevestiging"')[0]
+        assert "Je registreert op: <strong data-current-location-name>Centrale Bibliotheek" in top
+        assert 'href="#id_location">Andere locatie kiezen</a>' in top
+
+    def test_the_location_the_user_registers_at_most_wins_over_the_main_branch(
+        self, client, library_a, alfa, alfa_noord
+    ):
+        from ontwikkelplein.desk.screen_selectors import registering_locations, usual_location
+
+        staff = desk_user(library_a)
+        ContactFactory(location=alfa, user=desk_user(library_a))
+        ContactFactory(location=alfa_noord, user=staff)
+        ContactFactory(location=alfa_noord, user=staff)
+
+        assert usual_location(staff, registering_locations(staff)) == alfa_noord
+
+    def test_a_library_branch_comes_before_a_partner_location(self, library_a):
+        from ontwikkelplein.desk.screen_selectors import registering_locations, usual_location
+        from ontwikkelplein.organisations.models import Membership
+
+        partner = OrganisationFactory(name="AA Partner", kind=OrganisationKind.PARTNER)
+        LocationFactory(organisation=partner, name="AA Kantoor")
+        branch = LocationFactory(organisation=library_a, name="Zuid")
+        staff = desk_user(library_a)
+        Membership.objects.create(user=staff, organisation=partner, role=Role.FRONT_DESK)
+
+        assert usual_location(staff, registering_locations(staff)) == branch
+
     def test_a_cookie_for_a_location_of_another_library_is_ignored(
         self, client, staff_a, alfa, bravo
     ):
@@ -598,6 +644,40 @@ class TestTenancy:
         today = text_of(client.get(SCREEN)).split('id="balie-vandaag"')[1]
         assert "Zorg" in today
         assert "Bibliotheekdienstverlening" not in today
+
+    def test_todays_list_shows_to_whom_a_question_was_referred(
+        self, client, staff_a, library_a, alfa
+    ):
+        from ontwikkelplein.catalogue.tests.factories import OfferFactory
+
+        partner = OrganisationFactory(name="Schuldhulp Eemland", kind=OrganisationKind.PARTNER)
+        offer = OfferFactory(title="Taalcafé Alfa", organisation=library_a)
+        referred = ["digital_contact", "referral"]
+        ContactFactory(
+            location=alfa,
+            user=staff_a,
+            questions=[
+                question(
+                    topic_code="zorg",
+                    help_types=referred,
+                    referral_target="colleague",
+                    referred_role="taalhuis",
+                ),
+                question(
+                    help_types=referred,
+                    referral_target="organisation",
+                    referred_organisation=partner,
+                ),
+                question(help_types=referred, referral_target="offer", referred_offer=offer),
+                question(topic_code="zorg"),
+            ],
+        )
+        logged_in(client, staff_a)
+        today = text_of(client.get(SCREEN)).split('id="balie-vandaag"')[1]
+        assert "<strong>Doorverwezen:</strong> Zorg naar Taalhuis" in today
+        assert "naar Schuldhulp Eemland" in today
+        assert "naar Taalcafé Alfa" in today
+        assert today.count("<strong>Doorverwezen:</strong>") == 3
 
 
 class TestAdmin:

@@ -45,6 +45,7 @@ from ontwikkelplein.desk.screen_selectors import (
     registering_locations,
     registering_organisation_ids,
     todays_contacts,
+    usual_location,
 )
 
 # Location and channel are remembered per person and device: a cookie per user in this browser.
@@ -101,7 +102,7 @@ def _cookie_name(user) -> str:
 
 def _remembered(request, locations) -> dict:
     """Initial location and channel: this browser's choice for this user, else the user's last
-    registration, else the first location and the desk."""
+    registration, else the user's usual location (screen_selectors.usual_location) and the desk."""
     location_ids = {str(location.pk): location for location in locations}
     location = channel = None
     stored = request.COOKIES.get(_cookie_name(request.user), "")
@@ -114,8 +115,8 @@ def _remembered(request, locations) -> dict:
         if last is not None:
             location = location or location_ids.get(str(last.location_id))
             channel = channel or last.channel
-    if location is None and locations:
-        location = locations[0]
+    if location is None:
+        location = usual_location(request.user, locations)
     return {"location": location, "channel": channel or Channel.DESK}
 
 
@@ -193,6 +194,7 @@ def _screen_context(request, desk_form, blocks, *, confirmation=None):
         "blocks": blocks,
         "block_template": blocks.template_form(),
         "single_location": _single_location(desk_form),
+        "chosen_location": _chosen_location(desk_form),
         "has_locations": bool(desk_form.fields["location"].choices),
         "favourites": favourites.favourites_for(user),
         "confirmation": confirmation,
@@ -208,6 +210,16 @@ def _single_location(desk_form):
     field = desk_form.fields["location"]
     locations = list(field.queryset)
     return locations[0] if len(locations) == 1 else None
+
+
+def _chosen_location(desk_form):
+    """The location the form is on now (posted, else initial), for the line under the heading."""
+    value = desk_form["location"].value()
+    value = getattr(value, "pk", value)
+    for location in desk_form.fields["location"].queryset:
+        if str(location.pk) == str(value):
+            return location
+    return None
 
 
 def _today(user) -> list[dict]:

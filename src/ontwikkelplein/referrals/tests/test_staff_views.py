@@ -339,3 +339,22 @@ def test_desk_confirmation_links_to_a_prefilled_referral(client, library):
     assert "Doorverwijzing maken" in content and link in content
     content = client.get(reverse("desk:screen"), {"geregistreerd": plain.pk}).content.decode()
     assert "Doorverwijzing maken" not in content
+
+
+def test_the_desk_screens_list_of_today_shows_referrals_made_from_a_registration(client, library):
+    location = LocationFactory(organisation=library)
+    desk = staff_user(library, Role.FRONT_DESK)
+    contact = ContactFactory(location=location, user=desk)
+    partner = PartnerFactory(name="Humanitas Eemland")
+    ReferralFactory(
+        sender_organisation=library,
+        sender_user=desk,
+        receiver_kind=ReceiverKind.PARTNER,
+        receiver_organisation=partner,
+        desk_contact=contact,
+    )
+    client.force_login(desk)
+
+    today = client.get(reverse("desk:screen")).content.decode().split('id="balie-vandaag"')[1]
+
+    assert "<strong>Doorverwijzing:</strong> naar Humanitas Eemland" in today

@@ -143,6 +143,10 @@
     where.addEventListener("change", function () {
       var location = form.elements.namedItem("location");
       var channel = form.querySelector("input[name=channel]:checked");
+      var shown = root.querySelector("[data-current-location-name]");
+      if (shown && location && location.options && location.selectedIndex >= 0) {
+        shown.textContent = location.options[location.selectedIndex].text;
+      }
       if (!location || !channel) return;
       document.cookie = name + "=" + location.value + "|" + channel.value +
         "; max-age=34560000; path=/; samesite=lax";
