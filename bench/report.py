@@ -52,7 +52,7 @@ all queries.
 DESIGN = """\
 ## How the engines analyse text
 
-Both engines index and search the same lexemes (`catalogue/search.py`; tests compare them word
+Both engines index and search the same lexemes (`catalogue/search/`; tests compare them word
 by word on the demo and reference data):
 
 - Shared Python splits text into words, drops Dutch stop words and rewrites a few plurals before

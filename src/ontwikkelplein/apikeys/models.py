@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.models import CreatedAtModel
 from ontwikkelplein.organisations.models import Location, Organisation
 
 
@@ -15,7 +16,7 @@ class Scope(models.TextChoices):
     REFERRALS_WRITE = "referrals:write", _("Doorverwijzingen sturen en volgen")
 
 
-class ApiKey(models.Model):
+class ApiKey(CreatedAtModel):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     organisation = models.ForeignKey(
         Organisation,
@@ -36,7 +37,6 @@ class ApiKey(models.Model):
     prefix = models.CharField(_("begin van de sleutel"), max_length=12, unique=True)
     key_hash = models.CharField(max_length=128)
     scopes = models.JSONField(_("rechten"), default=list)
-    created_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.models import CreatedAtModel, TimestampedModel
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
 
 
@@ -126,7 +127,7 @@ class Requirement(models.TextChoices):
     LIBRARY_CARD = "library_card", _("Bibliotheekpas")
 
 
-class Offer(models.Model):
+class Offer(TimestampedModel):
     """An offer (aanbod) of a library or partner: a course, a spreekuur, a taalcafé ..."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -242,8 +243,6 @@ class Offer(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["title"]
@@ -399,7 +398,7 @@ class UnmatchedSearch(models.Model):
 # --- Offer templates (sjablonen) ---
 
 
-class OfferTemplate(models.Model):
+class OfferTemplate(TimestampedModel):
     """A standard offer (sjabloon) described once by the KB (national) or a POI (for its region):
     the texts, themes, target groups and what to bring. A library adopts it and fills in only
     place, time and contact. Every save that changes the content makes a new `version`; the
@@ -465,8 +464,6 @@ class OfferTemplate(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["title"]
@@ -489,7 +486,7 @@ class OfferTemplate(models.Model):
         return [labels[r] for r in self.requirements if r in labels]
 
 
-class OfferTemplateVersion(models.Model):
+class OfferTemplateVersion(CreatedAtModel):
     """The content of one version of a template, as saved (see services.template_content)."""
 
     template = models.ForeignKey(
@@ -504,7 +501,6 @@ class OfferTemplateVersion(models.Model):
         blank=True,
         related_name="+",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["template", "-number"]

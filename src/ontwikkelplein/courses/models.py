@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ontwikkelplein.catalogue.models import Offer
+from ontwikkelplein.core.models import CreatedAtModel, TimestampedModel
 from ontwikkelplein.organisations.models import Location, Organisation
 
 
@@ -28,7 +29,7 @@ class RunStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Geannuleerd")
 
 
-class Run(models.Model):
+class Run(TimestampedModel):
     """One run of an offer: where, when (its sessions), for how many, with whom."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -61,8 +62,6 @@ class Run(models.Model):
     sign_up_opens = models.DateField(_("aanmelden vanaf"), null=True, blank=True)
     sign_up_closes = models.DateField(_("aanmelden tot en met"), null=True, blank=True)
     notes = models.TextField(_("interne notities"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -112,7 +111,7 @@ class Session(models.Model):
         return f"{self.run} {self.date}"
 
 
-class Person(models.Model):
+class Person(CreatedAtModel):
     """A participant's personal data, held by the organisation that runs the course: minimal,
     with consent as shown, erased after the retention period."""
 
@@ -126,7 +125,6 @@ class Person(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     consent_recorded_at = models.DateTimeField()
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("deelnemer")
@@ -149,7 +147,7 @@ class EnrolmentStatus(models.TextChoices):
 HOLDS_PLACE = {EnrolmentStatus.INTAKE, EnrolmentStatus.ENROLLED, EnrolmentStatus.OFFERED}
 
 
-class Enrolment(models.Model):
+class Enrolment(CreatedAtModel):
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     run = models.ForeignKey(Run, on_delete=models.CASCADE, related_name="enrolments")
     person = models.ForeignKey(
@@ -168,7 +166,6 @@ class Enrolment(models.Model):
     # Hash of the secret in the resident's cancel/accept link.
     token_hash = models.CharField(max_length=128, blank=True)
     offer_expires_at = models.DateTimeField(_("aanbod geldig tot"), null=True, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     status_changed_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

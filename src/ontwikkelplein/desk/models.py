@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer
+from ontwikkelplein.core.models import TimestampedModel
 from ontwikkelplein.organisations.models import Location, Organisation
 
 
@@ -94,7 +95,7 @@ class Topic(models.Model):
         return self.name
 
 
-class Contact(models.Model):
+class Contact(TimestampedModel):
     """One visitor at one moment. Anonymous: no name, no contact details."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -126,8 +127,6 @@ class Contact(models.Model):
     # Set by the browser (or the API client) so a registration sent twice is stored once.
     client_reference = models.UUIDField(_("referentie van het apparaat"), null=True, blank=True)
     is_removed = models.BooleanField(_("verwijderd"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-registered_at"]

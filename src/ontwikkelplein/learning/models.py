@@ -13,10 +13,11 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.models import CreatedAtModel
 from ontwikkelplein.organisations.models import Organisation
 
 
-class Trajectory(models.Model):
+class Trajectory(CreatedAtModel):
     """A learning trajectory as defined by the KB or a POI, e.g. "De publieksservice en de
     educatief maatschappelijke Bibliotheek"."""
 
@@ -58,7 +59,6 @@ class Trajectory(models.Model):
         help_text=_("Leeg: het certificaat blijft geldig."),
     )
     is_active = models.BooleanField(_("open voor aanmelding"), default=True)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -192,7 +192,7 @@ class ParticipantRole(models.TextChoices):
     OTHER = "anders", _("Anders")
 
 
-class Participant(models.Model):
+class Participant(CreatedAtModel):
     """A staff member or volunteer in a group. Volunteers often have no account: user is
     optional. Meetings before joined_on do not count for them."""
 
@@ -214,7 +214,6 @@ class Participant(models.Model):
         _("rol"), max_length=30, choices=ParticipantRole.choices, default=ParticipantRole.FRONT_DESK
     )
     joined_on = models.DateField(_("doet mee vanaf"))
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -339,7 +338,7 @@ class ModuleCompletion(models.Model):
         return f"{self.participant} – {self.component}"
 
 
-class LearningQuestion(models.Model):
+class LearningQuestion(CreatedAtModel):
     """A learning question collected at the kick-off; at the closing meeting the group looks
     back on it (reflection)."""
 
@@ -356,7 +355,6 @@ class LearningQuestion(models.Model):
     )
     text = models.TextField(_("leervraag"))
     reflection = models.TextField(_("terugblik"), blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     revisited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -416,7 +414,7 @@ class Certificate(models.Model):
 # --- Knowledge events of the network (kennisdeelkalender) and theme groups -----------------
 
 
-class ThemeGroup(models.Model):
+class ThemeGroup(CreatedAtModel):
     """A network theme group (themagroep) of the KB, SPN or a POI; it meets about four times a
     year. Its meetings are KnowledgeEvents linked to it: the past ones are its history."""
 
@@ -435,7 +433,6 @@ class ThemeGroup(models.Model):
         related_name="theme_groups",
         verbose_name=_("leden"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["name"]
@@ -477,7 +474,7 @@ class EventKind(models.TextChoices):
     OTHER = "other", _("Andere bijeenkomst")
 
 
-class KnowledgeEvent(models.Model):
+class KnowledgeEvent(CreatedAtModel):
     """An event on the network's knowledge-sharing calendar, with sign-up and a capacity."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
@@ -504,7 +501,6 @@ class KnowledgeEvent(models.Model):
         _("plaats"), max_length=200, blank=True, help_text=_("Een adres, of 'online'.")
     )
     capacity = models.PositiveSmallIntegerField(_("aantal plaatsen"), default=30)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["starts_at"]
@@ -520,7 +516,7 @@ class KnowledgeEvent(models.Model):
         return self.title
 
 
-class EventRegistration(models.Model):
+class EventRegistration(CreatedAtModel):
     event = models.ForeignKey(
         KnowledgeEvent, on_delete=models.CASCADE, related_name="registrations"
     )
@@ -530,7 +526,6 @@ class EventRegistration(models.Model):
     organisation = models.ForeignKey(
         Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisatie")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at"]

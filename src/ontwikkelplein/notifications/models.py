@@ -11,8 +11,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.models import CreatedAtModel
 
-class OutboxMessage(models.Model):
+
+class OutboxMessage(CreatedAtModel):
     class State(models.TextChoices):
         PENDING = "pending", _("Wacht op verzending")
         SENT = "sent", _("Verstuurd")
@@ -29,7 +31,6 @@ class OutboxMessage(models.Model):
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField()
     last_error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -42,7 +43,7 @@ class OutboxMessage(models.Model):
         return self.subject
 
 
-class Notification(models.Model):
+class Notification(CreatedAtModel):
     """A message for one staff member inside the application."""
 
     user = models.ForeignKey(
@@ -51,7 +52,6 @@ class Notification(models.Model):
     text = models.CharField(_("tekst"), max_length=300)
     url = models.CharField(max_length=300, blank=True)
     reference = models.CharField(max_length=100, blank=True, db_index=True)
-    created_at = models.DateTimeField(auto_now_add=True)
     read_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

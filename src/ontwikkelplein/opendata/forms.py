@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.opendata import services
-from ontwikkelplein.opendata.import_files import MAX_FILE_BYTES
+from ontwikkelplein.opendata.importer import MAX_FILE_BYTES
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.forms import StaffFormMixin
 

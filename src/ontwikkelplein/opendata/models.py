@@ -8,6 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, TaxonomyTerm
+from ontwikkelplein.core.models import TimestampedModel
 from ontwikkelplein.organisations.models import Organisation
 
 
@@ -85,7 +86,7 @@ class ImportRun(models.Model):
         return min(100, round(100 * self.processed / self.total))
 
 
-class ExternalTerm(models.Model):
+class ExternalTerm(TimestampedModel):
     """A taxonomy term of another publisher (an HSDS taxonomy_term we do not have). Kept with
     its HSDS id; once a KB-beheerder maps it onto one of our terms, the offers get that term."""
 
@@ -109,8 +110,6 @@ class ExternalTerm(models.Model):
     offers = models.ManyToManyField(
         Offer, blank=True, related_name="external_terms", verbose_name=_("aanbod")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["taxonomy", "name"]

@@ -15,13 +15,13 @@ from django.utils.translation import gettext as _
 from ontwikkelplein.catalogue import search
 from ontwikkelplein.catalogue.models import Offer, Taxonomy, TaxonomyTerm
 from ontwikkelplein.opendata import importer
-from ontwikkelplein.opendata.import_files import (
+from ontwikkelplein.opendata.importer import (
     MAX_FILE_BYTES,
     ImportFileError,
+    Problem,
     read_file,
     read_path,
 )
-from ontwikkelplein.opendata.import_rules import Problem
 from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, ImportStatus
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation

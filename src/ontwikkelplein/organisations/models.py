@@ -5,6 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.models import CreatedAtModel, TimestampedModel
 from ontwikkelplein.places.models import Municipality, Province
 
 postcode_validator = RegexValidator(
@@ -29,7 +30,7 @@ class PartnerSector(models.TextChoices):
     OTHER = "other", _("Anders")
 
 
-class Organisation(models.Model):
+class Organisation(TimestampedModel):
     """Every organisation in the network: the KB, a POI, a library organisation or a partner.
     Each record of personal or operational data belongs to one of these (tenancy)."""
 
@@ -60,8 +61,6 @@ class Organisation(models.Model):
         related_name="organisations",
         verbose_name=_("gemeenten (werkgebied)"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["name"]
@@ -95,7 +94,7 @@ OUTREACH_KINDS = {
 }
 
 
-class Location(models.Model):
+class Location(TimestampedModel):
     """A place where an organisation works with the public: a library branch, a service
     point, or an outreach place such as a buurthuis (HSDS location)."""
 
@@ -124,8 +123,6 @@ class Location(models.Model):
     accessibility = models.TextField(
         _("toegankelijkheid"), blank=True, help_text=_("Bijvoorbeeld: rolstoeltoegankelijk, lift.")
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["organisation__name", "name"]
@@ -183,7 +180,7 @@ class Role(models.TextChoices):
     KB_ADMIN = "kb_admin", _("KB-beheerder")
 
 
-class Membership(models.Model):
+class Membership(CreatedAtModel):
     """A user's role in one organisation. A person may work for several organisations."""
 
     user = models.ForeignKey(
@@ -199,7 +196,6 @@ class Membership(models.Model):
         verbose_name=_("organisatie"),
     )
     role = models.CharField(_("rol"), max_length=20, choices=Role.choices)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["organisation__name"]

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.apikeys.models import ApiKey
 from ontwikkelplein.catalogue.models import Offer, Programme
+from ontwikkelplein.core.models import CreatedAtModel
 from ontwikkelplein.desk.models import ColleagueRole, Contact
 from ontwikkelplein.organisations.models import Organisation
 
@@ -237,7 +238,7 @@ class ReferralEvent(models.Model):
         return f"{self.referral} {self.kind}"
 
 
-class ReferralNote(models.Model):
+class ReferralNote(CreatedAtModel):
     """Internal note by staff of the sending or receiving organisation.
     Erased with the personal data."""
 
@@ -247,7 +248,6 @@ class ReferralNote(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     text = models.TextField(_("notitie"), max_length=2000)
-    created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -279,14 +279,13 @@ class PersonalDataAccess(models.Model):
         return f"{self.referral} {self.action}"
 
 
-class PartnerLink(models.Model):
+class PartnerLink(CreatedAtModel):
     """A link e-mailed to a partner without an account: one referral, 14 days, token hashed."""
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     referral = models.ForeignKey(Referral, on_delete=models.CASCADE, related_name="partner_links")
     token_hash = models.CharField(max_length=128, unique=True)
     sent_to = models.EmailField(max_length=254)
-    created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     # Set when a newer link replaces this one or when the referral is closed through it.
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -22,7 +22,7 @@ from ontwikkelplein.catalogue.models import (
     SignUp,
     SynonymGroup,
 )
-from ontwikkelplein.catalogue.search import SearchParams
+from ontwikkelplein.catalogue.search import SearchParams, analysis, indexing
 from ontwikkelplein.catalogue.tests.factories import (
     OfferFactory,
     offer_type,
@@ -573,7 +573,7 @@ def test_configuration_is_dutch_with_unaccent():
 def test_postgresql_stems_every_demo_and_reference_word_like_python():
     """Documents and queries are stemmed by PostgreSQL here and by Python on SQLite: for every
     word of the demo and seed data both must give the same lexeme. PostgreSQL gets the word as
-    search.py sends it (as typed, or rewritten) and also the rewritten word itself."""
+    search.analysis sends it (as typed, or rewritten) and also the rewritten word itself."""
     found = {w for text in demo_and_reference_texts() for w in search.analyse(text)}
     assert len(found) > 1000
     postgres = lexemes(sorted({w.source for w in found} | {w.rewritten for w in found}))
@@ -603,7 +603,7 @@ def test_unaccent_and_fold_agree_on_every_letter_sent_as_typed():
         for code in range(0x20, 0x2000)
         if (ch := chr(code)).isalpha()
         and ch.casefold() == ch
-        and search._UNACCENT_SAFE.fullmatch(ch)
+        and analysis._UNACCENT_SAFE.fullmatch(ch)
     ]
     assert len(letters) > 250
     with connection.cursor() as cursor:
@@ -620,7 +620,7 @@ def test_postgresql_computes_the_weighted_document_from_the_words():
         description="Met koffie.",
         organisation=OrganisationFactory(name="Bibliotheek Eemland"),
     )
-    indexed = search._index_queryset().get(pk=offer.pk)
+    indexed = indexing._index_queryset().get(pk=offer.pk)
     title, summary, body = [
         " ".join(w.source for w in part) for part in search.document(indexed).fields
     ]
@@ -654,7 +654,7 @@ def test_demo_documents_hold_the_same_lexemes_on_both_engines():
         stored = {offer_id: (set(array), set(words.split())) for offer_id, array, words in cursor}
         cursor.execute("SELECT word, ndocs FROM catalogue_search_word")
         vocabulary = dict(cursor.fetchall())
-    offers = search._index_queryset().in_bulk(list(stored))
+    offers = indexing._index_queryset().in_bulk(list(stored))
     assert len(stored) > 30
     counts = Counter()
     for offer_id, (document, words) in stored.items():

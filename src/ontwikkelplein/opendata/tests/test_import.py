@@ -334,7 +334,7 @@ def test_a_fault_of_ours_marks_the_run_failed_and_stores_nothing(tmp_path, monke
     def broken_flush(self):
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(importer._Writer, "flush", broken_flush)
+    monkeypatch.setattr(importer.Writer, "flush", broken_flush)
     with pytest.raises(RuntimeError):
         run_import(tmp_path, [hsds_organization(services=[hsds_service()])])
     run = ImportRun.objects.get()

@@ -10,7 +10,7 @@ import pytest
 
 from ontwikkelplein.catalogue.models import Offer
 from ontwikkelplein.opendata import services
-from ontwikkelplein.opendata.import_files import ImportFileError, read_path
+from ontwikkelplein.opendata.importer import ImportFileError, read_path
 from ontwikkelplein.opendata.models import ImportStatus
 from ontwikkelplein.opendata.tests.factories import hsds_organization, hsds_service
 from ontwikkelplein.organisations.models import Organisation
@@ -53,7 +53,7 @@ def test_a_100_mb_file_is_refused_before_it_is_read(tmp_path, monkeypatch):
     def never(*args, **kwargs):
         raise AssertionError("the file was read")
 
-    monkeypatch.setattr("ontwikkelplein.opendata.import_files.read_file", never)
+    monkeypatch.setattr("ontwikkelplein.opendata.importer.files.read_file", never)
     assert "te groot" in rejected(path)
 
 

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from ontwikkelplein.catalogue.models import TaxonomyTerm
 from ontwikkelplein.opendata import services
 from ontwikkelplein.opendata.forms import ImportForm
-from ontwikkelplein.opendata.import_files import MAX_FILE_BYTES, ImportFileError
+from ontwikkelplein.opendata.importer import MAX_FILE_BYTES, ImportFileError
 from ontwikkelplein.opendata.models import ExternalTerm, ImportRun
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.forms import errors_for_summary

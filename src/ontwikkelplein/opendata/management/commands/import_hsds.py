@@ -5,7 +5,7 @@ from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
 from ontwikkelplein.opendata import services
-from ontwikkelplein.opendata.import_files import MAX_FILE_BYTES
+from ontwikkelplein.opendata.importer import MAX_FILE_BYTES
 from ontwikkelplein.opendata.models import ImportStatus
 from ontwikkelplein.organisations.models import Organisation
 

@@ -1,0 +1,135 @@
+"""Indexing: an offer as a Document (its words per weighted field), stored by the engine,
+with the vocabulary (catalogue_search_word) that corrections are looked up in. index_offer()
+after each change to an offer, rebuild_index() for everything at once."""
+
+from collections import Counter
+
+from django.db import connection, transaction
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+
+from ontwikkelplein.catalogue.models import Offer, OfferLocation, OfferStatus
+from ontwikkelplein.catalogue.search.analysis import analyse
+from ontwikkelplein.catalogue.search.engines import Document, Entry, as_uuid, current_engine
+from ontwikkelplein.catalogue.search.engines.base import prefer_shorter
+
+
+def _index_queryset():
+    return Offer.objects.select_related("organisation", "offer_type", "programme").prefetch_related(
+        "themes",
+        "target_groups",
+        "levels",
+        "partners",
+        Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),
+    )
+
+
+def _indexable(offer: Offer | None, today) -> bool:
+    # Offers that start later are indexed now (search() checks the dates); expired ones are not,
+    # since only an edit, which reindexes, can make them current again.
+    return (
+        offer is not None
+        and offer.status == OfferStatus.PUBLISHED
+        and (offer.valid_to is None or offer.valid_to >= today)
+    )
+
+
+def document(offer: Offer) -> Document:
+    """Title (weight A), summary (B), and description plus every name a resident might search
+    for (C): themes, target groups, offer type, levels, programmes, provider and partners,
+    location names and towns."""
+    body_parts = [offer.description, offer.offer_type.name, offer.organisation.name]
+    body_parts += [t.name for t in offer.themes.all()]
+    body_parts += [t.name for t in offer.target_groups.all()]
+    body_parts += [t.name for t in offer.levels.all()]
+    if offer.programme is not None:
+        body_parts.append(offer.programme.name)
+    body_parts += [p.name for p in offer.partners.all()]
+    for offer_location in offer.offer_locations.all():
+        body_parts += [offer_location.location.name, offer_location.location.city]
+    return Document(
+        title=analyse(offer.title),
+        summary=analyse(offer.summary),
+        body=analyse("\n".join(body_parts)),
+    )
+
+
+def _entries(engine, documents: list[tuple[object, Document]]) -> list[Entry]:
+    """The documents with their stems, from one call to the engine's stemmer."""
+    lexemes = engine.stems({word for _, doc in documents for part in doc.fields for word in part})
+    return [Entry(db_id, doc, lexemes) for db_id, doc in documents]
+
+
+def _add_words(cursor, counts: Counter, readable: dict[str, str]) -> None:
+    cursor.executemany(
+        "INSERT INTO catalogue_search_word (word, display, length, ndocs) VALUES (%s, %s, %s, %s)"
+        " ON CONFLICT (word) DO UPDATE"
+        " SET ndocs = catalogue_search_word.ndocs + EXCLUDED.ndocs",
+        [(w, readable[w], len(w), counts[w]) for w in sorted(counts)],
+    )
+
+
+def _remove_words(cursor, removed: set[str]) -> None:
+    ordered = sorted(removed)  # a fixed order, so concurrent reindexing cannot deadlock
+    cursor.executemany(
+        "UPDATE catalogue_search_word SET ndocs = ndocs - 1 WHERE word = %s",
+        [(w,) for w in ordered],
+    )
+    marks = ", ".join(["%s"] * len(ordered))
+    cursor.execute(
+        f"DELETE FROM catalogue_search_word WHERE ndocs <= 0 AND word IN ({marks})",  # noqa: S608
+        ordered,
+    )
+
+
+def index_offer(offer_id) -> None:
+    """(Re)index one offer; removes it from the index when it is not published (or expired).
+    Services call it in transaction.on_commit after changing an offer."""
+    engine = current_engine()
+    offer_uuid = as_uuid(offer_id)
+    db_id = engine.db_id(offer_uuid)
+    with transaction.atomic():
+        offer = _index_queryset().filter(pk=offer_uuid).first()
+        entry = None
+        if _indexable(offer, timezone.localdate()):
+            entry = _entries(engine, [(db_id, document(offer))])[0]
+        with connection.cursor() as cursor:
+            old = engine.read_words(cursor, db_id)
+            engine.write(cursor, db_id, entry, existed=old is not None)
+            old = old or set()
+            new = entry.stems if entry else set()
+            if old - new:
+                _remove_words(cursor, old - new)
+            if new - old:
+                _add_words(cursor, Counter(new - old), entry.readable())
+
+
+def rebuild_index(batch_size: int = 2000) -> int:
+    """Reindex every published offer; returns how many were indexed."""
+    engine = current_engine()
+    today = timezone.localdate()
+    counts: Counter = Counter()
+    readable: dict[str, str] = {}
+    indexed = 0
+    queryset = _index_queryset().filter(status=OfferStatus.PUBLISHED).order_by("pk")
+    queryset = queryset.filter(Q(valid_to__isnull=True) | Q(valid_to__gte=today))
+    with transaction.atomic(), connection.cursor() as cursor:
+        engine.clear(cursor)
+        last = None
+        while True:
+            batch_qs = queryset if last is None else queryset.filter(pk__gt=last)
+            batch = list(batch_qs[:batch_size])
+            if not batch:
+                break
+            entries = _entries(engine, [(engine.db_id(o.pk), document(o)) for o in batch])
+            for entry in entries:
+                counts.update(entry.stems)
+                for s, word in entry.readable().items():
+                    prefer_shorter(readable, s, word)
+            engine.bulk_write(cursor, entries)
+            indexed += len(entries)
+            last = batch[-1].pk
+        if counts:
+            _add_words(cursor, counts, readable)
+        engine.after_rebuild(cursor)
+    return indexed

@@ -1,0 +1,101 @@
+"""Writing HSDS organizations as Organisations: matched by id, else by name; or everything
+imported for the one organisation chosen at the start."""
+
+from django.utils.translation import gettext as _
+
+from ontwikkelplein.opendata.importer.fields import as_uuid, assign, clean_url, first_phone, isil_of
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Organisation, OrganisationKind, PartnerSector
+
+
+class OrganisationsWriter:
+    """The Writer's part for organisations (see importer.writer)."""
+
+    def _organisations(self):
+        records = self.bundle.organizations
+        if self.target is not None:
+            for oid, obj in records.items():
+                self.org_map[oid] = self.target
+                if oid != str(self.target.pk) and (obj.get("name") or "") != self.target.name:
+                    self.warn(
+                        "organization",
+                        obj,
+                        "id",
+                        _(
+                            "Niet als eigen organisatie opgeslagen: "
+                            "alles is geïmporteerd voor %(target)s."
+                        )
+                        % {"target": self.target.name},
+                    )
+            return
+        if self.user is not None and not scoping.is_kb_admin(self.user):
+            for obj in records.values():
+                self.error(
+                    "organization",
+                    obj,
+                    "id",
+                    _("Kies de organisatie waarvoor je importeert."),
+                )
+            return
+        ids = [as_uuid(oid) for oid in records]
+        by_id = {str(o.pk): o for o in Organisation.objects.filter(pk__in=[i for i in ids if i])}
+        names = {(obj.get("name") or "").strip().lower() for obj in records.values()}
+        by_name = {
+            o.name.lower(): o for o in Organisation.objects.filter(name__in=[n for n in names if n])
+        }
+        if len(by_name) < len(names):  # name__in is case-sensitive on PostgreSQL
+            for o in Organisation.objects.all().only("id", "name"):
+                by_name.setdefault(o.name.lower(), o)
+        for oid, obj in records.items():
+            name = (obj.get("name") or "").strip()
+            organisation = by_id.get(oid) or by_name.get(name.lower())
+            values = {
+                "name": name,
+                "description": obj.get("description") or "",
+                "website": clean_url(obj.get("website")),
+                "email": obj.get("email") or "",
+                "phone": first_phone(obj)[:30],
+                "isil": isil_of(obj),
+            }
+            if organisation is None:
+                organisation = Organisation(
+                    id=as_uuid(oid), kind=OrganisationKind.PARTNER, sector=PartnerSector.OTHER
+                )
+                assign(organisation, values)
+                organisation.save()
+                self.outcome("organization", oid, name, "created")
+            else:
+                changed = assign(organisation, values, keep_blank=("isil", "phone"))
+                if changed:
+                    organisation.save()
+                self.outcome("organization", oid, name, "changed" if changed else "unchanged")
+            self.org_map[oid] = organisation
+
+    def organisation_for(self, organization_id, kind, obj) -> Organisation | None:
+        if self.target is not None:
+            return self.target
+        if organization_id in self.org_map:
+            return self.org_map[organization_id]
+        uid = as_uuid(organization_id)
+        organisation = Organisation.objects.filter(pk=uid).first() if uid else None
+        if organisation is None:
+            self.error(
+                kind,
+                obj,
+                "organization_id",
+                _(
+                    "Onbekende organisatie: neem de organisatie op in het bestand "
+                    "of kies er een bij het importeren."
+                ),
+            )
+        elif not self.may_write(organisation.pk):
+            self.error(
+                kind,
+                obj,
+                "organization_id",
+                _("Je mag niet importeren voor %(name)s.") % {"name": organisation.name},
+            )
+            organisation = None
+        if organization_id:
+            self.org_map[organization_id] = organisation
+        return organisation

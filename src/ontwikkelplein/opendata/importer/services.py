@@ -1,0 +1,450 @@
+"""Writing HSDS services as Offers: the offer's fields, costs, programme, terms and status
+(published only when asked, allowed and complete). New offers are stored in bulk per chunk;
+offers we have are compared field by field and saved only when something differs."""
+
+import uuid
+from decimal import Decimal, InvalidOperation
+
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from ontwikkelplein.catalogue.models import (
+    Offer,
+    OfferLocation,
+    OfferStatus,
+    Programme,
+    Schedule,
+    Taxonomy,
+)
+from ontwikkelplein.opendata.importer.fields import (
+    as_uuid,
+    assign,
+    clean_url,
+    first_number,
+    parse_requirements,
+    parse_sign_up,
+    split_description,
+)
+from ontwikkelplein.opendata.importer.report import CHUNK
+from ontwikkelplein.opendata.importer.rules import Invalid, parse_date
+from ontwikkelplein.opendata.models import ExternalTerm
+
+DEFAULT_OFFER_TYPE = "activiteit"  # HSDS has no offer type; ours is required
+INCOMPLETE = gettext_lazy(
+    "Als concept opgeslagen: het aanbod heeft nog een plek, een thema en een doelgroep nodig."
+)
+MEMBERSHIP_OPTION = "Lidmaatschap van de bibliotheek nodig"  # as opendata.hsds writes it
+FREE_WORDS = ("gratis", "free", "kosteloos")
+TERM_FIELDS = ("themes", "target_groups", "levels")
+
+# Which HSDS fields each of our offer fields comes from (for short records, see is_full).
+SOURCE_KEYS = {
+    "title": ("name",),
+    "summary": ("description", "name"),
+    "description": ("description",),
+    "website": ("url",),
+    "contact_email": ("email", "contacts"),
+    "contact_name": ("contacts",),
+    "contact_phone": ("contacts", "phones"),
+    "sign_up": ("application_process",),
+    "sign_up_instructions": ("application_process",),
+    "is_free": ("cost_options", "fees_description"),
+    "cost_amount": ("cost_options", "fees_description"),
+    "cost_description": ("cost_options", "fees_description"),
+    "membership_required": ("cost_options",),
+    "requirements": ("required_documents",),
+    "requirements_other": ("required_documents",),
+    "languages": ("languages",),
+    "capacity": ("capacities",),
+    "last_verified_on": ("assured_date",),
+    "programme_id": ("program", "program_id"),
+    "offer_type_id": ("attributes",),
+}
+
+
+def is_full(obj: dict) -> bool:
+    """A full service (export, /services/{id}) lists its sub-objects, even when empty; there an
+    absent text field means empty. A short one (a list page) leaves out what it does not say."""
+    return "service_at_locations" in obj or "attributes" in obj
+
+
+class ServicesWriter:
+    """The Writer's part for services (see importer.writer)."""
+
+    def _services(self):
+        records = list(self.bundle.services.items())
+        for start in range(0, len(records), CHUNK):
+            chunk = records[start : start + CHUNK]
+            ids = [u for u in (as_uuid(sid) for sid, _obj in chunk) if u]
+            existing = {
+                str(o.pk): o
+                for o in Offer.objects.filter(pk__in=ids)
+                .select_related("organisation")
+                .prefetch_related("offer_locations__schedules")
+            }
+            self.links = self._links(list(existing))
+            for sid, obj in chunk:
+                if obj.get("_reference_only"):
+                    self._service_locations_only(sid, obj, existing.get(sid))
+                else:
+                    self._service(sid, obj, existing.get(sid))
+            if not self.report.errors:
+                self.flush()
+
+    def _service_locations_only(self, sid, obj, offer):
+        if offer is None:
+            self.error(
+                "service_at_location",
+                obj,
+                "service_id",
+                _("Onbekend aanbod: neem de dienst op in het bestand."),
+            )
+            return
+        if not self.may_write(offer.organisation_id):
+            self.error(
+                "service_at_location", obj, "service_id", _("Je mag dit aanbod niet wijzigen.")
+            )
+            return
+        changed = self._sync_locations(offer, obj, replace=False)
+        if changed:
+            offer.save(update_fields=["updated_at"])
+            self.touched_offers.append(offer.pk)
+        self.outcome("service", sid, offer.title, "changed" if changed else "unchanged")
+
+    def _service(self, sid, obj, offer):
+        name = (obj.get("name") or "").strip()
+        if offer is not None:
+            organisation = offer.organisation
+            wanted = (
+                self.organisation_for(obj.get("organization_id"), "service", obj)
+                if (self.target or obj.get("organization_id"))
+                else organisation
+            )
+            if wanted is None:
+                return
+            if wanted.pk != organisation.pk:
+                self.error(
+                    "service",
+                    obj,
+                    "organization_id",
+                    _(
+                        "Dit aanbod hoort al bij een andere organisatie (%(name)s); "
+                        "het is niet verplaatst."
+                    )
+                    % {"name": organisation.name},
+                )
+                return
+            if not self.may_write(organisation.pk):
+                self.error(
+                    "service",
+                    obj,
+                    "id",
+                    _("Je mag het aanbod van %(name)s niet wijzigen.")
+                    % {"name": organisation.name},
+                )
+                return
+        else:
+            organisation = self.organisation_for(obj.get("organization_id"), "service", obj)
+            if organisation is None:
+                return
+        try:
+            values, terms, externals = self._service_values(obj, offer)
+        except Invalid as exc:
+            self.error("service", obj, exc.args[1] if len(exc.args) > 1 else "-", exc.args[0])
+            return
+        values["organisation_id"] = organisation.pk
+        created = offer is None
+        if created:
+            offer = Offer(
+                id=as_uuid(sid),
+                created_by=self.user if self.user and self.user.is_authenticated else None,
+            )
+            if values.get("offer_type_id") is None:
+                values["offer_type_id"] = (
+                    self.default_offer_type.pk if self.default_offer_type else None
+                )
+        elif values.get("offer_type_id") is None:
+            values.pop("offer_type_id", None)
+        status = self._status(obj, None if created else offer, organisation)
+        values["status"] = status
+        if status == OfferStatus.PUBLISHED and not offer.published_at:
+            values["published_at"] = timezone.now()
+        if created:
+            assign(offer, values)
+            self._create_offer(offer, obj, terms, externals or [])
+            self.touched_offers.append(offer.pk)
+            self.outcome("service", sid, name, "created")
+            return
+        changed = assign(offer, values)
+        if changed:
+            offer.save()
+        m2m_changed = False
+        for attr, wanted_terms in terms.items():
+            current = self.current_links(attr, offer)
+            wanted_ids = {t.pk for t in wanted_terms}
+            if current != wanted_ids:
+                getattr(offer, attr).set(wanted_ids)
+                m2m_changed = True
+        current_ext = self.current_links("external_terms", offer)
+        if externals is not None and current_ext != {t.pk for t in externals}:
+            offer.external_terms.set(externals)
+            m2m_changed = True
+        if "service_at_locations" in obj and self._sync_locations(offer, obj, replace=True):
+            m2m_changed = True
+        if status == OfferStatus.PUBLISHED and not self._complete(offer, cached=not m2m_changed):
+            offer.status = OfferStatus.DRAFT
+            offer.save(update_fields=["status"])
+            self.warn("service", obj, "status", INCOMPLETE)
+        if m2m_changed and not created and not changed:
+            offer.save(update_fields=["updated_at"])
+        outcome = "created" if created else "changed" if (changed or m2m_changed) else "unchanged"
+        if outcome != "unchanged":
+            self.touched_offers.append(offer.pk)
+        self.outcome("service", sid, name, outcome)
+
+    def _create_offer(self, offer, obj, terms, externals):
+        """A new offer and everything hanging off it, stored in bulk at the end of the chunk."""
+        places, times = self._new_places(offer, obj)
+        if offer.status == OfferStatus.PUBLISHED and not (
+            places and terms["themes"] and terms["target_groups"]
+        ):
+            offer.status, offer.published_at = OfferStatus.DRAFT, None
+            self.warn("service", obj, "status", INCOMPLETE)
+        self.pending["offers"].append(offer)
+        for attr, wanted_terms in terms.items():
+            through = getattr(Offer, attr).through
+            for term_id in dict.fromkeys(t.pk for t in wanted_terms):
+                self.pending["links"].append(through(offer_id=offer.pk, taxonomyterm_id=term_id))
+        for term_id in dict.fromkeys(t.pk for t in externals):
+            self.pending["links"].append(
+                ExternalTerm.offers.through(offer_id=offer.pk, externalterm_id=term_id)
+            )
+        self.pending["places"].extend(places)
+        self.pending["times"].extend(times)
+
+    def _new_places(self, offer, obj):
+        places, times, seen = [], [], set()
+        for sal in obj.get("service_at_locations") or []:
+            if not isinstance(sal, dict):
+                continue
+            location = self._place(sal, offer)
+            if location is None or location.pk in seen:
+                continue
+            seen.add(location.pk)
+            place = OfferLocation(
+                id=as_uuid(sal.get("id")) or uuid.uuid4(),
+                offer_id=offer.pk,
+                location=location,
+                description=(sal.get("description") or "")[:300],
+            )
+            places.append(place)
+            for sid, values in self._schedule_values(sal.get("schedules") or []).items():
+                times.append(Schedule(id=sid, offer_location_id=place.pk, **values))
+        return places, times
+
+    def flush(self):
+        """Store the new offers of a chunk: offers first, then what refers to them."""
+        pending = self.pending
+        Offer.objects.bulk_create(pending["offers"], batch_size=CHUNK)
+        by_model = {}
+        for link in pending["links"]:
+            by_model.setdefault(type(link), []).append(link)
+        for model, links in by_model.items():
+            model.objects.bulk_create(links, batch_size=1000)
+        OfferLocation.objects.bulk_create(pending["places"], batch_size=1000)
+        Schedule.objects.bulk_create(pending["times"], batch_size=1000)
+        self.pending = {k: [] for k in pending}
+
+    def _links(self, offer_ids) -> dict:
+        """(relation, offer id) -> the term ids it has: the comparison needs ids, not models."""
+        links = {}
+        relations = [
+            (attr, getattr(Offer, attr).through, "taxonomyterm_id") for attr in TERM_FIELDS
+        ]
+        relations.append(("external_terms", ExternalTerm.offers.through, "externalterm_id"))
+        for attr, through, column in relations:
+            rows = through.objects.filter(offer_id__in=offer_ids).values_list("offer_id", column)
+            for offer_id, term_id in rows:
+                links.setdefault((attr, str(offer_id)), set()).add(term_id)
+        return links
+
+    def current_links(self, attr, offer) -> set:
+        return self.links.get((attr, str(offer.pk)), set())
+
+    def _complete(self, offer, *, cached: bool) -> bool:
+        """Places, themes and target groups: from the rows read for the chunk when nothing
+        changed."""
+        if cached:
+            return bool(
+                offer.offer_locations.all()
+                and self.current_links("themes", offer)
+                and self.current_links("target_groups", offer)
+            )
+        return (
+            offer.offer_locations.exists()
+            and offer.themes.exists()
+            and offer.target_groups.exists()
+        )
+
+    def _status(self, obj, offer, organisation):
+        hsds_status = obj.get("status")
+        if hsds_status in ("inactive", "defunct"):
+            return OfferStatus.ARCHIVED
+        if hsds_status == "active" and self.options.publish:
+            if self.may_publish(organisation.pk):
+                return OfferStatus.PUBLISHED
+            if not self.publish_refused:
+                self.publish_refused = True
+                self.warn(
+                    "service",
+                    obj,
+                    "status",
+                    _("Je mag niet publiceren voor %(name)s: het aanbod is als concept opgeslagen.")
+                    % {"name": organisation.name},
+                )
+        return offer.status if offer is not None else OfferStatus.DRAFT
+
+    def _service_values(self, obj, offer):
+        summary, description = split_description(obj.get("description") or "")
+        sign_up, instructions = parse_sign_up(obj.get("application_process") or "")
+        is_free, amount, cost_description, membership = self._costs(obj)
+        requirements, other = parse_requirements(obj.get("required_documents") or [])
+        contact = next((c for c in obj.get("contacts") or [] if isinstance(c, dict)), {})
+        phone = first_number(contact.get("phones")) or first_number(obj.get("phones"))
+        capacity = next(
+            (
+                c.get("maximum") or c.get("available")
+                for c in obj.get("capacities") or []
+                if isinstance(c, dict)
+            ),
+            None,
+        )
+        try:
+            verified = parse_date(obj.get("assured_date"))
+        except Invalid as exc:
+            raise Invalid(str(exc), "assured_date") from None
+        values = {
+            "title": (obj.get("name") or "").strip(),
+            "summary": summary or (obj.get("name") or "")[:200],
+            "description": description,
+            "website": clean_url(obj.get("url")),
+            "contact_email": (obj.get("email") or contact.get("email") or "")[:254],
+            "contact_name": (contact.get("name") or "")[:120],
+            "contact_phone": phone[:30],
+            "sign_up": sign_up,
+            "sign_up_instructions": instructions,
+            "is_free": is_free,
+            "cost_amount": amount,
+            "cost_description": cost_description[:200],
+            "membership_required": membership,
+            "requirements": requirements,
+            "requirements_other": other[:200],
+            "languages": [
+                str(lang["code"]).lower()[:10]
+                for lang in obj.get("languages") or []
+                if isinstance(lang, dict) and lang.get("code")
+            ],
+            "capacity": int(capacity)
+            if isinstance(capacity, (int, float)) and capacity >= 1
+            else None,
+            "last_verified_on": verified,
+            "programme_id": self._programme(obj),
+        }
+        terms = {"themes": [], "target_groups": [], "levels": []}
+        externals = []
+        offer_type = None
+        for attribute in obj.get("attributes") or []:
+            if not isinstance(attribute, dict):
+                continue
+            term_obj = attribute.get("taxonomy_term")
+            if not isinstance(term_obj, dict):
+                term_id = attribute.get("taxonomy_term_id")
+                term_obj = self.bundle.terms.get(term_id) or (
+                    {"id": term_id} if as_uuid(term_id) in self.our_terms else None
+                )
+            uid = as_uuid((term_obj or {}).get("id"))
+            if uid is None:
+                continue
+            if uid in self.our_terms:
+                term = self.our_terms[uid]
+            elif term_obj.get("name") is None:  # only an id: a term kept before, or nothing
+                term = self.external.get(str(uid))
+                if term is None:
+                    continue
+            else:
+                term = self.term_for(term_obj)
+            if isinstance(term, ExternalTerm):
+                externals.append(term)
+                term = term.mapped_to
+            if term is None:
+                continue
+            slug = term.taxonomy.slug
+            if slug == Taxonomy.OFFER_TYPE:
+                offer_type = offer_type or term
+            elif slug == Taxonomy.THEME:
+                terms["themes"].append(term)
+            elif slug == Taxonomy.TARGET_GROUP:
+                terms["target_groups"].append(term)
+            elif slug == Taxonomy.LEVEL:
+                terms["levels"].append(term)
+        values["offer_type_id"] = offer_type.pk if offer_type else None
+        if offer is not None and not is_full(obj):
+            # A short record (an API list page): change only what it says something about.
+            values = {k: v for k, v in values.items() if any(key in obj for key in SOURCE_KEYS[k])}
+            if "attributes" not in obj:
+                terms = {}
+                externals = None
+        return values, terms, externals
+
+    def _costs(self, obj):
+        options = [o for o in obj.get("cost_options") or [] if isinstance(o, dict)]
+        membership = any(o.get("option") == MEMBERSHIP_OPTION for o in options)
+        priced = [o for o in options if o.get("option") != MEMBERSHIP_OPTION]
+        if priced:
+            option = priced[0]
+            amount = option.get("amount")
+            description = option.get("amount_description") or ""
+            if amount == 0 or (amount is None and option.get("option") == "Gratis"):
+                return True, None, description, membership
+            if amount is None:
+                return False, None, description, membership
+            try:
+                value = Decimal(str(amount)).quantize(Decimal("0.01"))
+            except InvalidOperation:
+                value = None
+            if value is not None and (value < 0 or value >= Decimal("1000000")):
+                value = None
+            if option.get("currency") and str(option["currency"]).upper() != "EUR":
+                description = description or f"{amount} {option['currency']}"
+                value = None
+            return False, value, description, membership
+        fees = (obj.get("fees_description") or "").strip()
+        if not fees or any(fees.lower().startswith(w) for w in FREE_WORDS):
+            return True, None, "", membership
+        return False, None, fees, membership
+
+    def _programme(self, obj):
+        program = obj.get("program") if isinstance(obj.get("program"), dict) else None
+        pid = as_uuid((program or {}).get("id") or obj.get("program_id"))
+        if pid is None:
+            return None
+        if pid in self.programmes:
+            return pid
+        if program is None:
+            return None
+        name = (program.get("name") or "").strip()[:120]
+        match = self.programme_by_name.get(name.lower())
+        if match:
+            return match.pk
+        description = program.get("description") or ""
+        code = slugify(name)[:45] or "programma"
+        if Programme.objects.filter(code=code).exists():
+            code = f"{code}-{str(pid)[:8]}"
+        programme = Programme.objects.create(
+            id=pid, code=code, name=name, description="" if description == name else description
+        )
+        self.programmes[pid] = programme
+        self.programme_by_name[name.lower()] = programme
+        return pid
