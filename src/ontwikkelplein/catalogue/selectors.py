@@ -24,7 +24,7 @@ from ontwikkelplein.catalogue.models import (
     UnmatchedSearch,
 )
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Role
+from ontwikkelplein.organisations.models import OrganisationKind, Role
 
 
 def offer_detail_queryset() -> QuerySet[Offer]:
@@ -212,35 +212,12 @@ def template_owner_ids(user) -> set:
     """Organisations for which the user may write templates: the KB for a KB-beheerder, the
     POI for a POI adviser (for its own region only). POI advisers are read-only everywhere
     else; templates are the one exception."""
-    return {
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if (m.role == Role.KB_ADMIN and m.organisation.kind == OrganisationKind.KB)
-        or (m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI)
-    }
+    return scoping.organisation_ids_with_role(user, Role.KB_ADMIN, Role.POI_ADVISER)
 
 
 def covering_poi_ids(organisation_ids) -> set:
-    """POIs whose provinces hold a municipality the organisations serve or one of their
-    locations: whose regional templates these organisations may adopt."""
-    organisation_ids = list(organisation_ids)
-    provinces = set(
-        Organisation.objects.filter(pk__in=organisation_ids).values_list(
-            "municipalities__province", flat=True
-        )
-    ) | set(
-        Location.objects.filter(organisation__in=organisation_ids).values_list(
-            "municipality__province", flat=True
-        )
-    )
-    provinces.discard(None)
-    if not provinces:
-        return set()
-    return set(
-        Organisation.objects.filter(kind=OrganisationKind.POI, provinces__in=provinces).values_list(
-            "pk", flat=True
-        )
-    )
+    """POIs whose regional templates these organisations may adopt (scoping's definition)."""
+    return scoping.covering_poi_ids(organisation_ids)
 
 
 def _templates_for(organisation_ids, extra_owner_ids=()) -> QuerySet[OfferTemplate]:

@@ -150,6 +150,22 @@ def organisations_in_region(poi_pks) -> QuerySet[Organisation]:
     ).distinct()
 
 
+def covering_poi_ids(organisation_ids) -> set:
+    """The inverse of a region: the POIs in whose region the given organisations are (a
+    province of the POI holds a municipality they serve or one of their locations)."""
+    organisation_ids = list(organisation_ids)
+    if not organisation_ids:
+        return set()
+    return set(
+        Organisation.objects.filter(kind=OrganisationKind.POI)
+        .filter(
+            Q(provinces__municipalities__organisations__in=organisation_ids)
+            | Q(provinces__municipalities__locations__organisation__in=organisation_ids)
+        )
+        .values_list("pk", flat=True)
+    )
+
+
 def region_organisations(user) -> QuerySet[Organisation]:
     """Organisations a POI adviser may read: the region of the POIs they advise for. Empty for
     everyone else."""
