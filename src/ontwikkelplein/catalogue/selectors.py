@@ -95,9 +95,9 @@ def offers_for_cards(offer_ids) -> dict:
 def offers_for_staff(user, status=None, organisation=None, text: str = "") -> QuerySet[Offer]:
     """Offers of every status in the organisations the user may read (scoping), newest change
     first. `organisation` narrows to one of those; another organisation gives nothing."""
-    offers = Offer.objects.filter(
-        organisation__in=scoping.readable_organisations(user)
-    ).select_related("organisation", "offer_type")
+    offers = scoping.visible_for(user, Offer.objects.all()).select_related(
+        "organisation", "offer_type"
+    )
     if status:
         offers = offers.filter(status=status)
     if organisation is not None:
@@ -110,12 +110,8 @@ def offers_for_staff(user, status=None, organisation=None, text: str = "") -> Qu
 
 def staff_offer(user, pk) -> Offer | None:
     """One offer with everything the preview shows, or None when the user may not read it."""
-    return (
-        offer_detail_queryset()
-        .select_related("last_verified_by")
-        .filter(pk=pk, organisation__in=scoping.readable_organisations(user))
-        .first()
-    )
+    offers = offer_detail_queryset().select_related("last_verified_by").filter(pk=pk)
+    return scoping.visible_for(user, offers).first()
 
 
 def verify_cutoff(today: datetime.date | None = None) -> datetime.date:
@@ -141,11 +137,7 @@ def offers_to_verify(user) -> QuerySet[Offer]:
 def staff_offer_counts(user) -> dict[str, int]:
     """Numbers for the dashboard: offers per status in the readable organisations, and the
     number to verify."""
-    rows = (
-        Offer.objects.filter(organisation__in=scoping.readable_organisations(user))
-        .values("status")
-        .annotate(n=Count("pk"))
-    )
+    rows = scoping.visible_for(user, Offer.objects.all()).values("status").annotate(n=Count("pk"))
     counts = dict.fromkeys(OfferStatus.values, 0)
     counts.update({row["status"]: row["n"] for row in rows})
     counts["to_verify"] = offers_to_verify(user).count()

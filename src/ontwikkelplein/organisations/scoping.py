@@ -77,9 +77,14 @@ def has_role_in(user, organisation, *roles: str) -> bool:
     return bool(roles_in(user, organisation) & set(roles))
 
 
-def organisation_ids_with_role(user, *roles: str) -> set:
-    """Primary keys of the organisations where the user has one of `roles`."""
-    return {m.organisation_id for m in memberships(user) if m.role in roles and _valid(m)}
+def organisation_ids_with_role(user, *roles: str, kinds=None) -> set:
+    """Primary keys of the organisations where the user has one of `roles` (and, when given,
+    whose kind is one of `kinds`)."""
+    return {
+        m.organisation_id
+        for m in memberships(user)
+        if m.role in roles and _valid(m) and (kinds is None or m.organisation.kind in kinds)
+    }
 
 
 def is_kb_admin(user) -> bool:
