@@ -14,3 +14,19 @@ def _fast_password_hasher():
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"], DEMO_DESK_DAYS=21
     ):
         yield
+
+
+@pytest.fixture(scope="module")
+def tenancy_world(django_db_setup, django_db_blocker):
+    """The tenancy world (organisations/tests/world.py), built once per test module inside a
+    transaction that is rolled back when the module is done. Tests that use it also ask for `db`
+    (each test then runs in a savepoint, so what one test changes the next does not see)."""
+    from django.db import transaction
+
+    from ontwikkelplein.organisations.tests.world import build_world
+
+    with django_db_blocker.unblock():
+        with transaction.atomic():
+            world = build_world()
+            yield world
+            transaction.set_rollback(True)

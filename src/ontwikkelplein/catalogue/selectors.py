@@ -24,7 +24,7 @@ from ontwikkelplein.catalogue.models import (
     UnmatchedSearch,
 )
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Role
+from ontwikkelplein.organisations.models import OrganisationKind, Role
 
 
 def offer_detail_queryset() -> QuerySet[Offer]:
@@ -105,9 +105,9 @@ def offers_for_cards(offer_ids) -> dict:
 def offers_for_staff(user, status=None, organisation=None, text: str = "") -> QuerySet[Offer]:
     """Offers of every status in the organisations the user may read (scoping), newest change
     first. `organisation` narrows to one of those; another organisation gives nothing."""
-    offers = Offer.objects.filter(
-        organisation__in=scoping.readable_organisations(user)
-    ).select_related("organisation", "offer_type")
+    offers = scoping.visible_for(user, Offer.objects.all()).select_related(
+        "organisation", "offer_type"
+    )
     if status:
         offers = offers.filter(status=status)
     if organisation is not None:
@@ -120,12 +120,8 @@ def offers_for_staff(user, status=None, organisation=None, text: str = "") -> Qu
 
 def staff_offer(user, pk) -> Offer | None:
     """One offer with everything the preview shows, or None when the user may not read it."""
-    return (
-        offer_detail_queryset()
-        .select_related("last_verified_by")
-        .filter(pk=pk, organisation__in=scoping.readable_organisations(user))
-        .first()
-    )
+    offers = offer_detail_queryset().select_related("last_verified_by").filter(pk=pk)
+    return scoping.visible_for(user, offers).first()
 
 
 def verify_cutoff(today: datetime.date | None = None) -> datetime.date:
@@ -151,11 +147,7 @@ def offers_to_verify(user) -> QuerySet[Offer]:
 def staff_offer_counts(user) -> dict[str, int]:
     """Numbers for the dashboard: offers per status in the readable organisations, and the
     number to verify."""
-    rows = (
-        Offer.objects.filter(organisation__in=scoping.readable_organisations(user))
-        .values("status")
-        .annotate(n=Count("pk"))
-    )
+    rows = scoping.visible_for(user, Offer.objects.all()).values("status").annotate(n=Count("pk"))
     counts = dict.fromkeys(OfferStatus.values, 0)
     counts.update({row["status"]: row["n"] for row in rows})
     counts["to_verify"] = offers_to_verify(user).count()
@@ -222,35 +214,12 @@ def template_owner_ids(user) -> set:
     """Organisations for which the user may write templates: the KB for a KB-beheerder, the
     POI for a POI adviser (for its own region only). POI advisers are read-only everywhere
     else; templates are the one exception."""
-    return {
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if (m.role == Role.KB_ADMIN and m.organisation.kind == OrganisationKind.KB)
-        or (m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI)
-    }
+    return scoping.organisation_ids_with_role(user, Role.KB_ADMIN, Role.POI_ADVISER)
 
 
 def covering_poi_ids(organisation_ids) -> set:
-    """POIs whose provinces hold a municipality the organisations serve or one of their
-    locations: whose regional templates these organisations may adopt."""
-    organisation_ids = list(organisation_ids)
-    provinces = set(
-        Organisation.objects.filter(pk__in=organisation_ids).values_list(
-            "municipalities__province", flat=True
-        )
-    ) | set(
-        Location.objects.filter(organisation__in=organisation_ids).values_list(
-            "municipality__province", flat=True
-        )
-    )
-    provinces.discard(None)
-    if not provinces:
-        return set()
-    return set(
-        Organisation.objects.filter(kind=OrganisationKind.POI, provinces__in=provinces).values_list(
-            "pk", flat=True
-        )
-    )
+    """POIs whose regional templates these organisations may adopt (scoping's definition)."""
+    return scoping.covering_poi_ids(organisation_ids)
 
 
 def _templates_for(organisation_ids, extra_owner_ids=()) -> QuerySet[OfferTemplate]:

@@ -36,8 +36,9 @@ from ontwikkelplein.courses.models import (
     Session,
 )
 from ontwikkelplein.notifications import services as notifications
+from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Membership
-from ontwikkelplein.organisations.scoping import EDITOR_ROLES, MEMBER_ROLES, memberships
+from ontwikkelplein.organisations.scoping import MEMBER_ROLES
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
 REFERENCE_LENGTH = 8
@@ -125,13 +126,9 @@ def _new_token() -> tuple[str, str]:
     return token, selectors.token_hash(token)
 
 
-def _roles_in(user, organisation_id) -> set:
-    return {m.role for m in memberships(user) if m.organisation_id == organisation_id}
-
-
 def check_editor(user, organisation_id) -> None:
     """Creating and changing runs: specialists, team leaders, partner staff of the organisation."""
-    if not (_roles_in(user, organisation_id) & EDITOR_ROLES):
+    if not scoping.can_edit(user, organisation_id):
         raise PermissionDenied
 
 
@@ -140,7 +137,7 @@ def check_member(user, run) -> None:
     and a teacher or volunteer of the run with an account."""
     if user is None:
         return
-    if _roles_in(user, run.organisation_id) & MEMBER_ROLES:
+    if run.organisation_id in scoping.own_organisation_ids(user):
         return
     if getattr(user, "is_authenticated", False) and run.helpers.filter(user=user).exists():
         return

@@ -1,8 +1,8 @@
 """Reads for the desk screen: who may register for which organisation and location, the user's
 own registrations of today, the last one, and the choices offered for a referral.
 
-Access goes through organisations.scoping (the memberships); this module only says which roles
-and kinds of organisation the desk screen is for."""
+Access goes through organisations.scoping; this module only says which kinds of organisation the
+desk screen is for."""
 
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
@@ -16,21 +16,16 @@ from ontwikkelplein.organisations.models import (
     LocationKind,
     Organisation,
     OrganisationKind,
-    Role,
 )
 
 # Front-office staff register; so do specialists and team leaders when they help at the desk.
-DESK_ROLES = {Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER}
+DESK_ROLES = scoping.DESK_ROLES
 # Organisations with a public desk. The KB and the POIs read figures only.
 DESK_KINDS = {OrganisationKind.LIBRARY, OrganisationKind.PARTNER}
 
 
 def registering_organisation_ids(user) -> set:
-    return {
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if m.role in DESK_ROLES and m.organisation.kind in DESK_KINDS
-    }
+    return scoping.organisation_ids_with_role(user, *DESK_ROLES, kinds=DESK_KINDS)
 
 
 def may_use_desk(user) -> bool:

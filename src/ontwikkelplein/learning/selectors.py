@@ -180,44 +180,31 @@ def counted_participants(meeting) -> list[Participant]:
 # --- Who may see and do what ---------------------------------------------------------------
 
 
-def _roles(user, organisation_id) -> set[str]:
-    return {m.role for m in scoping.memberships(user) if m.organisation_id == organisation_id}
-
-
 def is_team_leader(user, organisation_id) -> bool:
-    return Role.TEAM_LEADER in _roles(user, organisation_id)
+    return scoping.is_team_leader(user, organisation_id)
 
 
 def manages_library(user, organisation_id) -> bool:
     """Team leaders and specialists (the teachers) run the library's groups."""
-    return bool(_roles(user, organisation_id) & {Role.TEAM_LEADER, Role.SPECIALIST})
+    return scoping.has_role_in(user, organisation_id, Role.TEAM_LEADER, Role.SPECIALIST)
 
 
 def advises_for(user, group: Group) -> bool:
     """A POI adviser of the POI that supports the group accepts and plans it."""
-    return Role.POI_ADVISER in _roles(user, group.poi_id)
+    return scoping.is_poi_adviser(user, group.poi_id)
 
 
 def can_sign_up(user) -> QuerySet[Organisation]:
     """Libraries the user may sign up for a trajectory: where they are team leader."""
-    ids = [
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if m.role == Role.TEAM_LEADER and m.organisation.kind == OrganisationKind.LIBRARY
-    ]
-    return Organisation.objects.filter(pk__in=ids)
+    return scoping.team_led_organisations(user).filter(kind=OrganisationKind.LIBRARY)
 
 
 def visible_groups(user) -> QuerySet[Group]:
     """Groups whose participants the user may see: their library's (team leader, specialist),
     the POI's groups and the region's (POI adviser). Front-desk staff and volunteers only see
     their own progress (my_participations)."""
-    managed = [
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if m.role in (Role.TEAM_LEADER, Role.SPECIALIST)
-    ]
-    pois = [m.organisation_id for m in scoping.memberships(user) if m.role == Role.POI_ADVISER]
+    managed = scoping.organisation_ids_with_role(user, Role.TEAM_LEADER, Role.SPECIALIST)
+    pois = scoping.poi_ids(user)
     region = scoping.region_organisations(user).values("pk")
     return (
         Group.objects.filter(Q(library_id__in=managed) | Q(poi_id__in=pois) | Q(library__in=region))
@@ -325,18 +312,16 @@ def group_figures(groups: QuerySet[Group], by: str) -> list[GroupFigures]:
 
 def overview_scopes(user) -> dict:
     """What overviews the user may see: own libraries (team leaders), POI region, national."""
-    libraries = [
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if m.role == Role.TEAM_LEADER and m.organisation.kind == OrganisationKind.LIBRARY
-    ]
+    libraries = list(
+        scoping.team_led_organisations(user)
+        .filter(kind=OrganisationKind.LIBRARY)
+        .values_list("pk", flat=True)
+    )
     region = list(scoping.region_organisations(user).values_list("pk", flat=True))
     return {
         "libraries": libraries,
         "region": region,
-        "pois": [
-            m.organisation_id for m in scoping.memberships(user) if m.role == Role.POI_ADVISER
-        ],
+        "pois": list(scoping.poi_ids(user)),
         "national": scoping.is_kb_admin(user),
     }
 
@@ -365,19 +350,17 @@ def same_name(a: str, b: str) -> bool:
 
 # --- Knowledge events and theme groups ------------------------------------------------------
 
-ORGANISER_ROLES = {Role.POI_ADVISER, Role.KB_ADMIN}
+# Organisations that organise trajectories, events and theme groups (SPN can be registered as
+# either kind by the KB-beheerder).
 ORGANISER_KINDS = {OrganisationKind.KB, OrganisationKind.POI}
 
 
 def organiser_organisations(user) -> QuerySet[Organisation]:
-    """KB and POI organisations in which the user may put events on the calendar. SPN can be
-    registered as a KB-kind or POI-kind organisation by the KB-beheerder."""
-    ids = [
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if m.role in ORGANISER_ROLES and m.organisation.kind in ORGANISER_KINDS
-    ]
-    return Organisation.objects.filter(pk__in=ids)
+    """KB and POI organisations in which the user may put events on the calendar: where they are
+    POI adviser (of a POI) or KB-beheerder (of the KB)."""
+    return Organisation.objects.filter(
+        pk__in=scoping.organisation_ids_with_role(user, Role.POI_ADVISER, Role.KB_ADMIN)
+    )
 
 
 def organises(user, event_or_group) -> bool:
@@ -386,8 +369,7 @@ def organises(user, event_or_group) -> bool:
 
 def home_organisation(user) -> Organisation | None:
     """The organisation a sign-up is counted for: the user's first membership."""
-    memberships = scoping.memberships(user)
-    return memberships[0].organisation if memberships else None
+    return scoping.primary_organisation(user)
 
 
 def upcoming_events(now=None) -> QuerySet[KnowledgeEvent]:

@@ -9,7 +9,7 @@ from ontwikkelplein.organisations.models import Location
 def locations_for_staff(user, organisation=None) -> QuerySet[Location]:
     """Locations of the organisations the user may read, with their number of offers."""
     locations = (
-        Location.objects.filter(organisation__in=scoping.readable_organisations(user))
+        scoping.visible_for(user, Location.objects.all())
         .select_related("organisation", "municipality")
         .annotate(offer_count=Count("offer_locations", distinct=True))
         .order_by("organisation__name", "name")
@@ -22,7 +22,7 @@ def locations_for_staff(user, organisation=None) -> QuerySet[Location]:
 def location_for_staff(user, pk) -> Location | None:
     """A location the user may read, or None (another organisation's location is not revealed)."""
     return (
-        Location.objects.filter(pk=pk, organisation__in=scoping.readable_organisations(user))
+        scoping.visible_for(user, Location.objects.filter(pk=pk))
         .select_related("organisation", "municipality__province")
         .prefetch_related("opening_hours")
         .first()

@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from ontwikkelplein.organisations.scoping import MEMBER_ROLES, memberships
+from ontwikkelplein.organisations import scoping
 from ontwikkelplein.referrals.models import PartnerLink, Referral, ReferralPerson, Status
 
 OPEN_STATES = ("open", "overdue")
@@ -24,7 +24,7 @@ STATES = ("open", "overdue", "closed", "all")
 
 def working_organisation_ids(user) -> set:
     """The organisations the user works for with a role that handles referrals."""
-    return {m.organisation_id for m in memberships(user) if m.role in MEMBER_ROLES}
+    return scoping.own_organisation_ids(user)
 
 
 def _with_related(qs: QuerySet) -> QuerySet:

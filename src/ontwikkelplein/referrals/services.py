@@ -26,8 +26,9 @@ from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.desk.models import ColleagueRole
 from ontwikkelplein.notifications import services as notifications
-from ontwikkelplein.organisations.models import Membership, OrganisationKind, Role
-from ontwikkelplein.organisations.scoping import EDITOR_ROLES, MEMBER_ROLES, memberships
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Membership, OrganisationKind
+from ontwikkelplein.organisations.scoping import EDITOR_ROLES, MEMBER_ROLES
 from ontwikkelplein.referrals.models import (
     OUTCOMES_NEEDING_REASON,
     ContactPreference,
@@ -213,7 +214,7 @@ def _sync(original, locked) -> Referral:
 
 
 def _working_member_org_ids(user) -> set:
-    return {m.organisation_id for m in memberships(user) if m.role in MEMBER_ROLES}
+    return scoping.own_organisation_ids(user)
 
 
 def _check_receiver(user, referral) -> None:
@@ -851,10 +852,7 @@ def erase_expired_personal_data(now=None) -> int:
 @transaction.atomic
 def update_settings(organisation, *, first_contact_working_days, inbox_email, user):
     """The team leader's referral settings for their organisation."""
-    if not any(
-        m.organisation_id == organisation.pk and m.role == Role.TEAM_LEADER
-        for m in memberships(user)
-    ):
+    if not scoping.is_team_leader(user, organisation):
         raise PermissionDenied
     try:
         days = int(first_contact_working_days)

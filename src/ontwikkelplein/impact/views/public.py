@@ -26,7 +26,7 @@ def code_entry(request):
 
 
 def _staff_of(user, run) -> bool:
-    return scoping.own_organisations(user).filter(pk=run.organisation_id).exists()
+    return run.organisation_id in scoping.own_organisation_ids(user)
 
 
 @require_http_methods(["GET", "POST"])

@@ -81,8 +81,11 @@ def test_staff_member_sees_own_progress_only(client, net):
     assert response.status_code == 200
     assert net["trajectory"].name in response.content.decode()
     assert get(client, net["member"], "participant-detail", net["me"].pk).status_code == 200
-    assert get(client, net["member"], "participant-detail", net["other"].pk).status_code == 404
-    assert get(client, net["member"], "group-detail", net["group"].pk).status_code == 404
+    # Their own library's groups and colleagues: not for their role (403, not hidden).
+    assert get(client, net["member"], "participant-detail", net["other"].pk).status_code == 403
+    assert get(client, net["member"], "group-detail", net["group"].pk).status_code == 403
+    # Another library's: not found.
+    assert get(client, net["member"], "group-detail", net["far_group"].pk).status_code == 404
     assert "Olaf" not in get(client, net["member"], "group-list").content.decode()
 
 
@@ -122,7 +125,7 @@ def test_certificate_pdf_only_for_those_who_may_see_the_participant(client, net)
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
     assert get(client, net["leader"], "certificate-pdf", certificate.pk).status_code == 200
-    assert get(client, net["colleague"], "certificate-pdf", certificate.pk).status_code == 404
+    assert get(client, net["colleague"], "certificate-pdf", certificate.pk).status_code == 403
     assert (
         get(client, net["neighbour_leader"], "certificate-pdf", certificate.pk).status_code == 404
     )
@@ -134,7 +137,7 @@ def test_front_desk_member_cannot_register_attendance(client, net):
     response = client.post(
         reverse("learning:attendance", args=[meeting.pk]), {f"status-{net['me'].pk}": "present"}
     )
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert not Attendance.objects.exists()
 
 
@@ -393,8 +396,12 @@ def test_kb_admin_sees_national_aggregates_but_no_participants(client, net):
     page = get(client, kb_admin, "overview").content.decode()
     assert "Landelijk" in page and net["poi"].name in page
     assert "Mila Balie" not in page
-    assert get(client, kb_admin, "participant-detail", net["me"].pk).status_code == 404
-    assert get(client, kb_admin, "group-detail", net["group"].pk).status_code == 404
+    # The KB reads the whole network, so it is told "not for you" (403) rather than "not found".
+    assert get(client, kb_admin, "participant-detail", net["me"].pk).status_code == 403
+    assert get(client, kb_admin, "group-detail", net["group"].pk).status_code == 403
+    assert (
+        "Mila Balie" not in get(client, kb_admin, "group-detail", net["group"].pk).content.decode()
+    )
 
 
 def test_participant_writes_own_learning_question(client, net):
@@ -410,5 +417,7 @@ def test_participant_writes_own_learning_question(client, net):
     assert "Controleer wat je hebt ingevuld" in response.content.decode()
     # Not for someone else's participant record, not even the team leader's.
     client.force_login(net["leader"])
+    assert client.post(url, {"text": "X"}).status_code == 403
+    client.force_login(net["far_adviser"])
     assert client.post(url, {"text": "X"}).status_code == 404
     assert net["group"].questions.count() == 1

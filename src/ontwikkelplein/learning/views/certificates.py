@@ -4,7 +4,7 @@ date, the issuer and the validity; the holder's name is never shown, but a verif
 paper can check that the name on it matches."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -15,6 +15,7 @@ from ontwikkelplein.learning import selectors
 from ontwikkelplein.learning.forms import VerifyForm, error_summary
 from ontwikkelplein.learning.models import Certificate
 from ontwikkelplein.learning.pdf import certificate_pdf
+from ontwikkelplein.learning.views.access import visible_participant
 
 # Codes have about 59 random bits; the limit only keeps scripted guessing noisy and slow.
 VERIFY_RATE = "60/h"
@@ -23,8 +24,7 @@ VERIFY_RATE = "60/h"
 @login_required
 def certificate_download(request, pk):
     certificate = get_object_or_404(Certificate.objects.select_related("participant__group"), pk=pk)
-    if not selectors.can_see_participant(request.user, certificate.participant):
-        raise Http404
+    visible_participant(request.user, certificate.participant_id)
     verify_url = request.build_absolute_uri(reverse("learning:verify"))
     response = HttpResponse(
         certificate_pdf(certificate, verify_url), content_type="application/pdf"

@@ -3,8 +3,7 @@ the participant or the team leader records completed modules."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
-from django.http import Http404
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -88,7 +87,7 @@ def own_question(request, pk):
     """A participant writes down their own learning question (kick-off)."""
     participant = visible_participant(request.user, pk)
     if participant.user_id != request.user.pk:
-        raise Http404
+        raise PermissionDenied(_("Alleen de deelnemer zelf schrijft een leervraag."))
     form = QuestionForm(request.POST or None, auto_id="vraag_%s")
     if request.method == "POST" and form.is_valid():
         services.add_question(

@@ -101,12 +101,22 @@ def test_a_library_cannot_choose_another_library(client, specialist):
     assert ImportRun.objects.count() == 0
 
 
-def test_someone_elses_run_is_not_found(client, library, specialist):
+def test_another_organisations_run_is_not_found(client, library, specialist):
+    other = OrganisationFactory()
     run = ImportRun.objects.create(
-        file_name="x.json", organisation=library, created_by=staff_user(library)
+        file_name="x.json", organisation=other, created_by=staff_user(other)
     )
     assert client.get(reverse("opendata:import-detail", args=[run.pk])).status_code == 404
     assert client.post(reverse("opendata:import-start", args=[run.pk])).status_code == 404
+
+
+def test_a_colleagues_run_is_shown_to_editors_only(client, library, specialist):
+    run = ImportRun.objects.create(
+        file_name="x.json", organisation=library, created_by=staff_user(library)
+    )
+    assert client.get(reverse("opendata:import-detail", args=[run.pk])).status_code == 200
+    client.force_login(staff_user(library, Role.FRONT_DESK))
+    assert client.get(reverse("opendata:import-detail", args=[run.pk])).status_code == 403
 
 
 def test_a_file_over_the_limit_is_refused_without_reading_it(

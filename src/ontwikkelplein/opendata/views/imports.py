@@ -51,10 +51,14 @@ def _require_importer(user):
 
 
 def _own_run(request, pk) -> ImportRun:
+    """An import: its maker's, or one of an organisation the user edits; the KB sees all."""
     run = get_object_or_404(ImportRun, pk=pk)
-    if run.created_by_id != request.user.pk and not scoping.is_kb_admin(request.user):
+    user = request.user
+    if run.created_by_id == user.pk or scoping.is_kb_admin(user):
+        return run
+    if run.organisation_id is None:
         raise Http404
-    return run
+    return scoping.require_edit(user, run)
 
 
 @csrf_exempt

@@ -34,8 +34,7 @@ def require_readable(obj):
 def require_editable(user, organisation_id) -> None:
     """403 for an object the user may read (the caller looked it up in the readable scope)
     but not change: a POI adviser, a KB-beheerder or a front-desk member."""
-    if not scoping.can_edit(user, organisation_id):
-        raise PermissionDenied(_("Je mag dit alleen bekijken, niet wijzigen."))
+    scoping.require_edit(user, organisation_id)
 
 
 def require_editor(user) -> None:

@@ -24,7 +24,7 @@ from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.desk.models import Contact, Question, ReferralTarget
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.forms import errors_for_summary
-from ontwikkelplein.organisations.models import Organisation, OrganisationKind, Role
+from ontwikkelplein.organisations.models import OrganisationKind
 from ontwikkelplein.referrals import selectors, services
 from ontwikkelplein.referrals.forms import (
     AssignForm,
@@ -68,11 +68,7 @@ def referral_staff_required(view):
 
 
 def _own_organisations(user):
-    return list(
-        Organisation.objects.filter(pk__in=selectors.working_organisation_ids(user)).order_by(
-            "name"
-        )
-    )
+    return list(scoping.own_organisations(user).order_by("name"))
 
 
 def _decorate(referrals, today):
@@ -143,7 +139,7 @@ def _inbox(request):
             "tab_query": tab_query.urlencode(),
             "page": page,
             "query": query.urlencode(),
-            "is_team_leader": _is_team_leader(user, organisation),
+            "is_team_leader": scoping.is_team_leader(user, organisation),
         },
     )
 
@@ -510,17 +506,10 @@ def create(request):
 # Settings
 
 
-def _is_team_leader(user, organisation) -> bool:
-    return any(
-        m.organisation_id == organisation.pk and m.role == Role.TEAM_LEADER
-        for m in scoping.memberships(user)
-    )
-
-
 @referral_staff_required
 def settings_view(request):
     user = request.user
-    organisations = [o for o in _own_organisations(user) if _is_team_leader(user, o)]
+    organisations = list(scoping.team_led_organisations(user).order_by("name"))
     if not organisations:
         raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
     organisation = organisations[0]

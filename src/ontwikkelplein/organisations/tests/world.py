@@ -1,0 +1,198 @@
+"""The tenancy world: a small network in which every access rule can be tried.
+
+    world = build_world()
+    world.users["A"]["specialist"]        # a specialist of library A
+    world.objects["A"]["offer"]           # a draft offer of library A
+
+Two POI regions: Utrecht (POI A) and Groningen (POI B).
+- "A" and "A2" are libraries in Utrecht (the same region), "B" a library in Groningen;
+- "P" is a partner in Utrecht; "POI_A" and "POI_B" the POIs; "KB" the KB.
+Users, one per demo role: front desk, specialist and team leader in each library, partner staff
+in P, a POI adviser in each POI and a KB-beheerder.
+Objects: `objects[library]` holds one of each kind owned by that library (an offer, a location,
+a referral, a course with a session and an enrolment, a desk registration, a learning group with
+a meeting, a participant, a learning question and a certificate, an import);
+`objects["POI_A"]` and `objects["KB"]` a trajectory, an offer template, a theme group and an
+event each.
+`objects["P"]` a partner's offer, location, course and a referral it received from A.
+
+The conftest at the repository root offers it as the `tenancy_world` fixture (built once per
+test module); `build_world()` can also be called inside any test with database access.
+"""
+
+import datetime
+import uuid
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from ontwikkelplein.catalogue.models import OfferStatus, OfferTemplate
+from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type
+from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person
+from ontwikkelplein.desk.tests.factories import ContactFactory
+from ontwikkelplein.impact.models import QuestionSet
+from ontwikkelplein.learning.models import Certificate, KnowledgeEvent, LearningQuestion, ThemeGroup
+from ontwikkelplein.learning.tests.factories import (
+    GroupFactory,
+    MeetingFactory,
+    ParticipantFactory,
+    TrajectoryFactory,
+)
+from ontwikkelplein.notifications.models import Notification
+from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, ImportStatus
+from ontwikkelplein.organisations.models import OrganisationKind, Role
+from ontwikkelplein.organisations.tests.factories import (
+    LocationFactory,
+    OrganisationFactory,
+    PartnerFactory,
+    PoiFactory,
+    staff_user,
+)
+from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
+from ontwikkelplein.referrals.models import ReceiverKind
+from ontwikkelplein.referrals.tests.factories import ReferralFactory
+
+LIBRARY_ROLES = (Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER)
+# The demo roles, each with the organisation (key in World.organisations) of its user.
+DEMO_ROLES = {
+    Role.FRONT_DESK: "A",
+    Role.SPECIALIST: "A",
+    Role.TEAM_LEADER: "A",
+    Role.PARTNER_STAFF: "P",
+    Role.POI_ADVISER: "POI_A",
+    Role.KB_ADMIN: "KB",
+}
+
+
+@dataclass
+class World:
+    organisations: dict = field(default_factory=dict)
+    users: dict = field(default_factory=dict)  # organisation key -> role -> user
+    objects: dict = field(default_factory=dict)  # organisation key -> kind -> object
+
+    def user(self, role: str):
+        """The demo user of `role` (of library A, partner P, POI A or the KB)."""
+        return self.users[DEMO_ROLES[role]][role]
+
+
+def _library_objects(world: World, key: str, poi, trajectory) -> dict:
+    library = world.organisations[key]
+    specialist = world.users[key][Role.SPECIALIST]
+    location = LocationFactory(organisation=library, municipality=world.municipality[key])
+    offer = OfferFactory(
+        organisation=library, status=OfferStatus.DRAFT, location=location, indexed=False
+    )
+    run = RunFactory(offer=offer, organisation=library, location=location, sessions=1)
+    enrolment, _token = enrol_person(run)
+    group = GroupFactory(trajectory=trajectory, library=library, poi=poi)
+    participant = ParticipantFactory(group=group, user=world.users[key][Role.FRONT_DESK])
+    return {
+        "location": location,
+        "offer": offer,
+        "run": run,
+        "session": run.sessions.first(),
+        "enrolment": enrolment,
+        "referral": ReferralFactory(
+            sender_organisation=library,
+            sender_user=world.users[key][Role.FRONT_DESK],
+            person=None,
+        ),
+        "contact": ContactFactory(location=location, user=world.users[key][Role.FRONT_DESK]),
+        "group": group,
+        "meeting": MeetingFactory(group=group),
+        "participant": participant,
+        "question": LearningQuestion.objects.create(
+            group=group, participant=participant, text="Hoe help ik bij DigiD?"
+        ),
+        "certificate": Certificate.objects.create(
+            participant=participant,
+            trajectory=trajectory,
+            code=f"{key:X<4}-TEST-0001",
+            holder_name=participant.name,
+            trajectory_name=trajectory.name,
+            issuer_name=trajectory.issuer.name,
+            issued_at=timezone.now(),
+        ),
+        "import": ImportRun.objects.create(
+            created_by=specialist,
+            organisation=library,
+            file_name="aanbod.json",
+            status=ImportStatus.DONE,
+        ),
+        "notification": Notification.objects.create(user=specialist, text="Nieuwe verwijzing"),
+    }
+
+
+def build_world() -> World:
+    world = World()
+    utrecht, groningen = province("Utrecht"), province("Groningen")
+    world.municipality = {
+        "A": MunicipalityFactory(province=utrecht),
+        "B": MunicipalityFactory(province=groningen),
+    }
+    world.municipality["A2"] = world.municipality["P"] = world.municipality["A"]
+    orgs = world.organisations
+    orgs["KB"] = OrganisationFactory(name="KB testwereld", kind=OrganisationKind.KB)
+    orgs["POI_A"] = PoiFactory(name="POI Utrecht", provinces=[utrecht])
+    orgs["POI_B"] = PoiFactory(name="POI Groningen", provinces=[groningen])
+    for key in ("A", "A2", "B"):
+        orgs[key] = OrganisationFactory(
+            name=f"Bibliotheek {key}", municipalities=[world.municipality[key]]
+        )
+    orgs["P"] = PartnerFactory(name="Welzijn P", municipalities=[world.municipality["P"]])
+
+    for key in ("A", "A2", "B"):
+        world.users[key] = {role: staff_user(orgs[key], role) for role in LIBRARY_ROLES}
+    world.users["P"] = {Role.PARTNER_STAFF: staff_user(orgs["P"], Role.PARTNER_STAFF)}
+    for key in ("POI_A", "POI_B"):
+        world.users[key] = {Role.POI_ADVISER: staff_user(orgs[key], Role.POI_ADVISER)}
+    world.users["KB"] = {Role.KB_ADMIN: staff_user(orgs["KB"], Role.KB_ADMIN, is_staff=True)}
+
+    trajectory = TrajectoryFactory(owner=orgs["KB"])
+    pois = {"A": orgs["POI_A"], "A2": orgs["POI_A"], "B": orgs["POI_B"]}
+    for key in ("A", "A2", "B"):
+        world.objects[key] = _library_objects(world, key, pois[key], trajectory)
+
+    partner = orgs["P"]
+    location = LocationFactory(organisation=partner, municipality=world.municipality["P"])
+    offer = OfferFactory(
+        organisation=partner, status=OfferStatus.DRAFT, location=location, indexed=False
+    )
+    world.objects["P"] = {
+        "location": location,
+        "offer": offer,
+        "run": RunFactory(offer=offer, organisation=partner, location=location, sessions=1),
+        "referral": ReferralFactory(
+            sender_organisation=orgs["A"],
+            sender_user=world.users["A"][Role.FRONT_DESK],
+            receiver_kind=ReceiverKind.PARTNER,
+            receiver_organisation=partner,
+            person=None,
+        ),
+    }
+    starts = timezone.now() + datetime.timedelta(days=14)
+    for key in ("POI_A", "KB"):
+        theme_group = ThemeGroup.objects.create(name=f"Themagroep {key}", organiser=orgs[key])
+        world.objects[key] = {
+            "trajectory": TrajectoryFactory(owner=orgs[key]),
+            "template": OfferTemplate.objects.create(
+                owner=orgs[key],
+                title=f"Sjabloon {key}",
+                summary="Kort.",
+                description="Lang.",
+                offer_type=offer_type(),
+            ),
+            "theme_group": theme_group,
+            "event": KnowledgeEvent.objects.create(
+                title=f"Kennissessie {key}",
+                kind="webinar",
+                organiser=orgs[key],
+                starts_at=starts,
+            ),
+        }
+    # Network-wide reference objects (not owned by a library): under "KB".
+    world.objects["KB"]["question_set"] = QuestionSet.objects.get(slug="e-overheid")
+    world.objects["KB"]["external_term"] = ExternalTerm.objects.create(
+        id=uuid.uuid4(), name="Digitale vaardigheden"
+    )
+    return world
