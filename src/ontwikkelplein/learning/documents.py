@@ -4,7 +4,7 @@ day the trajectory was completed and carries a QR code to the public verificatio
 
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -27,7 +27,7 @@ class ComponentLine:
 
 def hours(minutes: int) -> str:
     """Minutes as hours in Dutch notation: 90 gives "1,5", 120 gives "2"."""
-    value = (Decimal(minutes) / 60).quantize(Decimal("0.1"))
+    value = (Decimal(minutes) / 60).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     if value == value.to_integral_value():
         return formats.number_format(int(value))
     return formats.number_format(value, decimal_pos=1)
