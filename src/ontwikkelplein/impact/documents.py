@@ -19,6 +19,10 @@ KIND_HEADINGS = {
     ItemKind.SATISFACTION: gettext_lazy("Wat vond je van de cursus?"),
 }
 CARDS_PER_SHEET = 6
+# A heading with at most this many questions is kept on one page with all of them (about two
+# thirds of a page with long questions); a longer one starts where it falls and keeps its
+# heading with the first question. Keeping a longer one whole would leave pages half empty.
+KEEP_TOGETHER_MAX = 6
 
 
 # --- The paper questionnaire ----------------------------------------------------------------
@@ -35,6 +39,10 @@ class PaperQuestion:
 class PaperSection:
     heading: str
     questions: list
+
+    @property
+    def keep_together(self) -> bool:
+        return len(self.questions) <= KEEP_TOGETHER_MAX
 
 
 def questionnaire_sections(question_set: QuestionSet, moment: str) -> list[PaperSection]:
