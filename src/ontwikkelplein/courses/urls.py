@@ -29,6 +29,11 @@ urlpatterns = [
         name="staff-enrolment-print",
     ),
     path(
+        "beheer/cursussen/inschrijving/<uuid:pk>/bevestiging/pdf/",
+        staff.enrolment_pdf,
+        name="staff-enrolment-pdf",
+    ),
+    path(
         "beheer/cursussen/bijeenkomst/<uuid:pk>/presentielijst/",
         staff.register,
         name="staff-register",

@@ -171,6 +171,39 @@ def _local_date(moment):
     return timezone.localdate(moment)
 
 
+def completion_date(certificate: Certificate):
+    """The day the holder completed the trajectory: the day the rule was met, i.e. the later
+    of the last required module or assignment completed and the meeting at which the
+    attendance percentage was reached. Never later than the day the certificate was issued
+    (attendance is often registered days after a meeting, so the issue date alone is late)."""
+    participant = certificate.participant
+    issued_on = _local_date(certificate.issued_at)
+    state = progress(participant)
+    completed_on = dict(
+        ModuleCompletion.objects.filter(participant=participant).values_list(
+            "component_id", "completed_on"
+        )
+    )
+    days = [completed_on[c.pk] for c in state.required_modules if c.pk in completed_on]
+    if state.planned and state.needed:
+        counted_statuses = {AttendanceStatus.PRESENT}
+        if participant.group.trajectory.excused_counts_as_attended:
+            counted_statuses.add(AttendanceStatus.EXCUSED)
+        attended = sorted(
+            day
+            for day in (
+                _local_date(starts_at)
+                for starts_at in Attendance.objects.filter(
+                    participant=participant, status__in=counted_statuses
+                ).values_list("meeting__starts_at", flat=True)
+            )
+            if day >= participant.joined_on
+        )
+        if len(attended) >= state.needed:
+            days.append(attended[state.needed - 1])
+    return min(max(days), issued_on) if days else issued_on
+
+
 def counted_participants(meeting) -> list[Participant]:
     """Participants for whom the meeting counts (joined on or before its day)."""
     day = _local_date(meeting.starts_at)

@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ontwikkelplein.courses import charts, exports, selectors, services
+from ontwikkelplein.core import documents as core_documents
+from ontwikkelplein.courses import charts, documents, exports, selectors, services
 from ontwikkelplein.courses.forms import (
     STAFF_CONSENT_TEXT,
     EnrolForm,
@@ -407,17 +408,19 @@ def enrol(request, pk):
 def enrolment_print(request, pk):
     """A printable confirmation for a participant, above all one without e-mail."""
     enrolment = _enrolment(request, pk)
-    run = enrolment.run
     return render(
         request,
         "courses/staff/enrolment_print.html",
-        {
-            "enrolment": enrolment,
-            "run": run,
-            "sessions": selectors.upcoming_sessions(run),
-            "position": services.waiting_position(enrolment),
-            **NAV,
-        },
+        {**documents.confirmation_context(enrolment), **NAV},
+    )
+
+
+@staff_required
+def enrolment_pdf(request, pk):
+    """The same confirmation as a PDF, to print or send."""
+    enrolment = _enrolment(request, pk)
+    return core_documents.pdf_response(
+        documents.confirmation_pdf(enrolment), documents.confirmation_filename(enrolment)
     )
 
 

@@ -176,20 +176,3 @@ def test_check_story_lets_ordinary_text_pass():
     check_story("Hij kwam 4 keer en kan nu 2 formulieren zelf invullen, in 2025.")
     with pytest.raises(ValidationError):
         check_story("BSN 123456782")
-
-
-def test_qr_code_has_finder_patterns_and_an_accessible_name():
-    from ontwikkelplein.impact.qr import modules, qr_svg
-
-    grid = modules("https://example.org/vragenlijst/ABCDEFGHJKMN/")
-    size = len(grid)
-    assert size >= 21 and (size - 17) % 4 == 0  # a QR version's size
-    finder = (
-        [[True] * 7]
-        + [[True] + [False] * 5 + [True]]
-        + [[True, False] + [True] * 3 + [False, True]]
-    )
-    for top, left in ((0, 0), (0, size - 7), (size - 7, 0)):
-        assert [row[left : left + 7] for row in grid[top : top + 3]] == finder
-    svg = qr_svg("https://example.org/x/", label="QR-code <test>")
-    assert 'role="img"' in svg and 'aria-label="QR-code &lt;test&gt;"' in svg

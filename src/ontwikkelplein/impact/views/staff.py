@@ -10,7 +10,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ontwikkelplein.impact import exports, selectors, services
+from ontwikkelplein.core import documents as core_documents
+from ontwikkelplein.impact import documents, exports, selectors, services
 from ontwikkelplein.impact.forms import (
     CardsForm,
     MeasurementForm,
@@ -22,8 +23,6 @@ from ontwikkelplein.impact.forms import (
     formset_error_summary,
 )
 from ontwikkelplein.impact.models import Moment, QuestionSet, RunMeasurement
-from ontwikkelplein.impact.pdf import questionnaire_pdf
-from ontwikkelplein.impact.qr import qr_svg
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.views.access import staff_required
 
@@ -150,7 +149,8 @@ def run_measurement(request, run_id):
 @staff_required
 @require_POST
 def run_cards(request, run_id):
-    """Makes cards and shows them to print, once: the codes are not stored."""
+    """Makes cards and shows them to print (or as a PDF with formaat=pdf), once: the codes
+    are not stored."""
     run = selectors.run_for_user(request.user, run_id)
     form = CardsForm(request.POST)
     if form.is_valid():
@@ -159,33 +159,12 @@ def run_cards(request, run_id):
         except services.ImpactError as error:
             _with_service_error(form, error)
         else:
-            base = request.build_absolute_uri(reverse("impact:code-entry"))
-            cards = []
-            for c in codes:
-                before_url = request.build_absolute_uri(reverse("impact:fill", args=[c.before]))
-                after_url = request.build_absolute_uri(reverse("impact:fill", args=[c.after]))
-                cards.append(
-                    {
-                        "before": services.format_code(c.before),
-                        "before_url": before_url,
-                        "before_qr": qr_svg(before_url, label=_("QR-code: vragen voor de cursus")),
-                        "after": services.format_code(c.after),
-                        "after_url": after_url,
-                        "after_qr": qr_svg(after_url, label=_("QR-code: vragen na de cursus")),
-                    }
+            context = documents.cards_context(request, run, codes)
+            if request.POST.get("formaat") == "pdf":
+                return core_documents.pdf_response(
+                    documents.cards_pdf(context), documents.cards_filename(run)
                 )
-            measurement = RunMeasurement.objects.get(run=run)
-            return render(
-                request,
-                "impact/staff/cards.html",
-                {
-                    "staff_nav": "impact",
-                    "run": run,
-                    "cards": cards,
-                    "entry_url": base,
-                    "measurement": measurement,
-                },
-            )
+            return render(request, "impact/staff/cards.html", {"staff_nav": "impact", **context})
     context = _run_context(request, run, cards_form=form, error_summary=error_summary(form))
     return render(request, "impact/staff/run.html", context, status=400)
 
@@ -252,11 +231,10 @@ def print_questionnaire(request, slug, moment):
 def questionnaire_pdf_view(request, slug, moment):
     question_set = get_object_or_404(QuestionSet, slug=slug)
     moment_value = _moment(moment)
-    response = HttpResponse(
-        questionnaire_pdf(question_set, moment_value), content_type="application/pdf"
+    return core_documents.pdf_response(
+        documents.questionnaire_pdf(question_set, moment_value),
+        documents.questionnaire_filename(question_set, moment),
     )
-    response["Content-Disposition"] = f'inline; filename="vragenlijst-{slug}-{moment}.pdf"'
-    return response
 
 
 def _require_kb_admin(user) -> None:

@@ -4,17 +4,15 @@ date, the issuer and the validity; the holder's name is never shown, but a verif
 paper can check that the name on it matches."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django_ratelimit.core import is_ratelimited
 
-from ontwikkelplein.learning import selectors
+from ontwikkelplein.core import documents as core_documents
+from ontwikkelplein.learning import documents, selectors
 from ontwikkelplein.learning.forms import VerifyForm, error_summary
 from ontwikkelplein.learning.models import Certificate
-from ontwikkelplein.learning.pdf import certificate_pdf
 from ontwikkelplein.learning.views.access import visible_participant
 
 # Codes have about 59 random bits; the limit only keeps scripted guessing noisy and slow.
@@ -23,14 +21,19 @@ VERIFY_RATE = "60/h"
 
 @login_required
 def certificate_download(request, pk):
-    certificate = get_object_or_404(Certificate.objects.select_related("participant__group"), pk=pk)
-    visible_participant(request.user, certificate.participant_id)
-    verify_url = request.build_absolute_uri(reverse("learning:verify"))
-    response = HttpResponse(
-        certificate_pdf(certificate, verify_url), content_type="application/pdf"
+    certificate = get_object_or_404(
+        Certificate.objects.select_related(
+            "participant__group__poi",
+            "participant__group__library",
+            "participant__group__trajectory",
+            "trajectory__owner",
+        ),
+        pk=pk,
     )
-    response["Content-Disposition"] = f'attachment; filename="certificaat-{certificate.code}.pdf"'
-    return response
+    visible_participant(request.user, certificate.participant_id)
+    return core_documents.pdf_response(
+        documents.certificate_pdf(certificate), documents.certificate_filename(certificate)
+    )
 
 
 @never_cache
