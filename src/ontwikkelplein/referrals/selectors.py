@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
+from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.scoping import MEMBER_ROLES, memberships
 from ontwikkelplein.referrals.models import PartnerLink, Referral, ReferralPerson, Status
 
@@ -25,6 +26,15 @@ STATES = ("open", "overdue", "closed", "all")
 def working_organisation_ids(user) -> set:
     """The organisations the user works for with a role that handles referrals."""
     return {m.organisation_id for m in memberships(user) if m.role in MEMBER_ROLES}
+
+
+def settings_organisation_ids(user) -> set:
+    """The organisations whose referral settings the user may change: where they lead a team."""
+    return {
+        m.organisation_id
+        for m in memberships(user)
+        if m.role == Role.TEAM_LEADER and m.organisation_id in working_organisation_ids(user)
+    }
 
 
 def _with_related(qs: QuerySet) -> QuerySet:
@@ -120,6 +130,19 @@ def inbox(
     if state in OPEN_STATES:
         return qs.order_by("-urgency", "first_contact_due", "created_at")
     return qs.order_by("-created_at")
+
+
+def assigned_to(user) -> QuerySet[Referral]:
+    """Open referrals assigned to the user in the organisations they work for, urgent first,
+    then the earliest deadline."""
+    ids = working_organisation_ids(user)
+    if not ids:
+        return Referral.objects.none()
+    return (
+        _with_related(Referral.objects.filter(receiver_organisation_id__in=ids, assigned_to=user))
+        .exclude(status=Status.CLOSED)
+        .order_by("-urgency", "first_contact_due", "created_at")
+    )
 
 
 def sent_by(user) -> QuerySet[Referral]:

@@ -14,4 +14,4 @@ def start(request):
     roles = {m.role for m in scoping.memberships(request.user)}
     if roles == {Role.FRONT_DESK}:
         return redirect("desk:screen")
-    return redirect("catalogue:staff-dashboard")
+    return redirect("core:staff-home")

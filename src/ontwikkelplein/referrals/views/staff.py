@@ -520,7 +520,8 @@ def _is_team_leader(user, organisation) -> bool:
 @referral_staff_required
 def settings_view(request):
     user = request.user
-    organisations = [o for o in _own_organisations(user) if _is_team_leader(user, o)]
+    allowed = selectors.settings_organisation_ids(user)
+    organisations = [o for o in _own_organisations(user) if o.pk in allowed]
     if not organisations:
         raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
     organisation = organisations[0]
