@@ -31,7 +31,16 @@ def figures_panel(request) -> dict:
     return {"entries": entries, "national": scoping.is_kb_admin(request.user)}
 
 
+def roles_panel(request) -> dict:
+    return {"memberships": scoping.memberships(request.user)}
+
+
 def register() -> None:
+    menu.register_panel(
+        menu.HomePanel(
+            "roles", "organisations/_home_roles.html", roles_panel, is_staff_member, order=0
+        )
+    )
     menu.register_panel(
         menu.HomePanel(
             "figures",
