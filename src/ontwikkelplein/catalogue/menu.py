@@ -24,6 +24,15 @@ def looks_after_offers(user) -> bool:
     return scoping.has_role(user, Role.SPECIALIST, Role.TEAM_LEADER)
 
 
+def reads_search_terms(user) -> bool:
+    """The national list of search terms without a result is for those who shape the catalogue:
+    the library's specialists and team leaders, the POIs and the KB (the page is open to all
+    staff)."""
+    return scoping.has_role(
+        user, Role.SPECIALIST, Role.TEAM_LEADER, Role.POI_ADVISER, Role.KB_ADMIN
+    )
+
+
 def offers_panel(request) -> dict:
     user = request.user
     to_verify = selectors.offers_to_verify(user)
@@ -62,7 +71,7 @@ def register() -> None:
             "unmatched",
             _("Zoektermen zonder resultaat"),
             "catalogue:staff-unmatched-searches",
-            works_beyond_desk,
+            reads_search_terms,
             order=76,
         ),
     ):
