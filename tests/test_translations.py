@@ -304,7 +304,7 @@ def test_english_back_office(english, offer):
     english.force_login(user)
     html = page(english.get(reverse("core:staff-home")))
     assert '<html lang="en"' in html
-    assert "What do you want to do?" in html
+    assert "My work" in html and "You work for:" in html
     assert "Create a new offer" in html
     assert "Log out" in html
 
