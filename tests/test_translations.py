@@ -302,9 +302,9 @@ def test_english_staff_login(english, db):
 def test_english_back_office(english, offer):
     user = staff_user(offer.organisation, Role.SPECIALIST)
     english.force_login(user)
-    html = page(english.get(reverse("catalogue:staff-dashboard")))
+    html = page(english.get(reverse("core:staff-home")))
     assert '<html lang="en"' in html
-    assert "What do you want to do?" in html
+    assert "My work" in html and "You work for:" in html
     assert "Create a new offer" in html
     assert "Log out" in html
 

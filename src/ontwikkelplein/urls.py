@@ -12,6 +12,7 @@ urlpatterns = [
     path("api/hsds/", include("ontwikkelplein.opendata.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="api-schema"), name="api-docs"),
+    path("", include("ontwikkelplein.core.urls")),
     path("", include("ontwikkelplein.desk.urls")),
     path("", include("ontwikkelplein.referrals.urls")),
     path("", include("ontwikkelplein.notifications.urls")),

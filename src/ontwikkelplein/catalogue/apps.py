@@ -6,4 +6,6 @@ class CatalogueConfig(AppConfig):
     verbose_name = "Catalogue"
 
     def ready(self):
-        from ontwikkelplein.catalogue import signals  # noqa: F401  (connects the receivers)
+        from ontwikkelplein.catalogue import menu, signals  # noqa: F401  (connects the receivers)
+
+        menu.register()

@@ -10,7 +10,6 @@ urlpatterns = [
     path("zoeken/", public.search, name="search"),
     path("aanbod/<uuid:pk>/", public.offer_detail, name="offer-detail"),
     # Staff back office
-    path("beheer/", staff.dashboard, name="staff-dashboard"),
     path("beheer/aanbod/", staff.offer_list, name="staff-offer-list"),
     path("beheer/aanbod/nieuw/", staff.offer_create, name="staff-offer-create"),
     path("beheer/aanbod/<uuid:pk>/", staff.offer_preview, name="staff-offer-preview"),

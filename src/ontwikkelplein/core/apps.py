@@ -7,3 +7,19 @@ class CoreConfig(AppConfig):
 
     name = "ontwikkelplein.core"
     verbose_name = "Core"
+
+    def ready(self):
+        from django.utils.translation import gettext_lazy as _
+
+        from ontwikkelplein.core import menu
+
+        menu.register_entry(
+            menu.MenuEntry(
+                menu.STAFF_MENU,
+                "admin",
+                _("Referentiegegevens (Django-beheer)"),
+                "admin:index",
+                lambda user: bool(getattr(user, "is_staff", False)),
+                order=99,
+            )
+        )

@@ -20,7 +20,10 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
+        from ontwikkelplein.courses import menu
         from ontwikkelplein.notifications import scheduled
+
+        menu.register()
 
         # Before send_outbox (order 10) would be nicer, but the outbox also sends on commit.
         scheduled.register("course-reminders", _expire_offers_and_remind, order=40)

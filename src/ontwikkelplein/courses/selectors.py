@@ -22,7 +22,7 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
-from ontwikkelplein.organisations.scoping import readable_organisations
+from ontwikkelplein.organisations.scoping import own_organisations, readable_organisations
 
 # Groups smaller than this are hidden in POI and KB aggregates.
 SMALL_COUNT = 5
@@ -157,6 +157,27 @@ def runs_for_user(user):
             first_date=Min("sessions__date", filter=Q(sessions__cancelled=False)),
             session_count=Count("sessions", filter=Q(sessions__cancelled=False), distinct=True),
         )
+    )
+
+
+def coming_sessions(user, days: int = 14, on: datetime.date | None = None):
+    """Sessions of the next `days` days (from today) of runs of the organisations the user
+    works for, or where the user teaches or volunteers; not cancelled, not of cancelled runs."""
+    on = on or today()
+    helper_of = (
+        Run.objects.filter(helpers__user=user) if user.is_authenticated else Run.objects.none()
+    )
+    return (
+        Session.objects.filter(
+            Q(run__organisation__in=own_organisations(user)) | Q(run__in=helper_of.values("pk")),
+            date__gte=on,
+            date__lte=on + datetime.timedelta(days=days),
+            cancelled=False,
+        )
+        .exclude(run__status=RunStatus.CANCELLED)
+        .select_related("run", "run__offer", "run__location")
+        .order_by("date", "start_time")
+        .distinct()
     )
 
 

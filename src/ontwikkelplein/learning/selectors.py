@@ -21,6 +21,7 @@ from ontwikkelplein.learning.models import (
     Certificate,
     ComponentKind,
     Group,
+    GroupState,
     KnowledgeEvent,
     ModuleCompletion,
     Participant,
@@ -243,6 +244,17 @@ def visible_groups(user) -> QuerySet[Group]:
         Group.objects.filter(Q(library_id__in=managed) | Q(poi_id__in=pois) | Q(library__in=region))
         .select_related("trajectory", "library", "poi")
         .distinct()
+    )
+
+
+def groups_to_plan(user) -> QuerySet[Group]:
+    """Groups a POI adviser has to accept and plan: requested from the adviser's POIs, the
+    oldest request first (the list "Aanmeldingen om te accepteren" on the groups page)."""
+    pois = [m.organisation_id for m in scoping.memberships(user) if m.role == Role.POI_ADVISER]
+    return (
+        Group.objects.filter(poi_id__in=pois, state=GroupState.REQUESTED)
+        .select_related("trajectory", "library", "poi")
+        .order_by("requested_at")
     )
 
 

@@ -20,7 +20,9 @@ class NotificationsConfig(AppConfig):
     verbose_name = "Notifications"
 
     def ready(self):
-        from ontwikkelplein.notifications import scheduled
+        from ontwikkelplein.notifications import menu, scheduled
+
+        menu.register()
 
         scheduled.register("send_outbox", _send_outbox, order=10)
         scheduled.register("purge_outbox", _purge_outbox, order=90)

@@ -13,5 +13,8 @@ class ReferralsConfig(AppConfig):
 
     def ready(self):
         from ontwikkelplein.notifications import scheduled
+        from ontwikkelplein.referrals import menu
+
+        menu.register()
 
         scheduled.register("referral_retention", _erase_expired)

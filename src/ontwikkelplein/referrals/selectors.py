@@ -27,6 +27,11 @@ def working_organisation_ids(user) -> set:
     return scoping.own_organisation_ids(user)
 
 
+def settings_organisation_ids(user) -> set:
+    """The organisations whose referral settings the user may change: where they lead a team."""
+    return set(scoping.team_led_organisations(user).values_list("pk", flat=True))
+
+
 def _with_related(qs: QuerySet) -> QuerySet:
     return qs.select_related(
         "sender_organisation",
@@ -120,6 +125,19 @@ def inbox(
     if state in OPEN_STATES:
         return qs.order_by("-urgency", "first_contact_due", "created_at")
     return qs.order_by("-created_at")
+
+
+def assigned_to(user) -> QuerySet[Referral]:
+    """Open referrals assigned to the user in the organisations they work for, urgent first,
+    then the earliest deadline."""
+    ids = working_organisation_ids(user)
+    if not ids:
+        return Referral.objects.none()
+    return (
+        _with_related(Referral.objects.filter(receiver_organisation_id__in=ids, assigned_to=user))
+        .exclude(status=Status.CLOSED)
+        .order_by("-urgency", "first_contact_due", "created_at")
+    )
 
 
 def sent_by(user) -> QuerySet[Referral]:

@@ -449,7 +449,7 @@ class TestListAndDashboard:
         assert "nog nooit" in content  # the draft was never verified
 
     def test_dashboard(self, b_client, world):
-        response = b_client.get(reverse("catalogue:staff-dashboard"))
+        response = b_client.get(reverse("core:staff-home"))
         content = response.content.decode()
         assert response.status_code == 200
         assert "Bibliotheek Bravo: Specialist" in content
@@ -461,7 +461,7 @@ class TestListAndDashboard:
 
     def test_dashboard_links_to_django_admin_for_kb(self, client, world):
         client.force_login(world.kb_admin)
-        content = client.get(reverse("catalogue:staff-dashboard")).content.decode()
+        content = client.get(reverse("core:staff-home")).content.decode()
         assert reverse("admin:index") in content
         assert reverse("catalogue:staff-offer-create") not in content
 

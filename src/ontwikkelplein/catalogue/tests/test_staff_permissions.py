@@ -21,7 +21,7 @@ OFFER_CHANGE_POST = [
     "catalogue:staff-offer-verify",
 ]
 LIST_PAGES = [
-    "catalogue:staff-dashboard",
+    "core:staff-home",
     "catalogue:staff-offer-list",
     "catalogue:staff-to-verify",
     "catalogue:staff-unmatched-searches",

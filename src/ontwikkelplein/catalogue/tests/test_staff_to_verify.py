@@ -100,7 +100,7 @@ class TestToVerify:
     @time_machine.travel(TODAY, tick=False)
     def test_dashboard_counts_them(self, client, world, due):
         client.force_login(world.specialist_b)
-        counts = client.get(reverse("catalogue:staff-dashboard")).context["counts"]
+        counts = client.get(reverse("core:staff-home")).context["counts"]
         assert counts["to_verify"] == 3
 
     def test_read_only_roles_get_an_explanation(self, client, world):

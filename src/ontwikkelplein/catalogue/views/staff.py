@@ -50,22 +50,6 @@ def _page(request, items, per_page):
 
 
 @staff_required
-def dashboard(request):
-    user = request.user
-    return render(
-        request,
-        "catalogue/staff/dashboard.html",
-        {
-            "memberships": scoping.memberships(user),
-            "counts": selectors.staff_offer_counts(user),
-            "can_create": scoping.editable_organisations(user).exists(),
-            "verify_after_days": settings.ONTWIKKELPLEIN_VERIFY_AFTER_DAYS,
-            "staff_nav": "dashboard",
-        },
-    )
-
-
-@staff_required
 def offer_list(request):
     form = StaffOfferFilterForm(request.GET or None, user=request.user)
     filters = form.values() if form.is_bound else {}

@@ -3,7 +3,6 @@
 from django import template
 
 from ontwikkelplein.desk.models import Category, ColleagueRole, ReferralTarget
-from ontwikkelplein.desk.screen_selectors import may_use_desk
 
 register = template.Library()
 
@@ -16,12 +15,6 @@ def question_label(question) -> str:
     if question.agency_id:
         return question.agency.name
     return str(Category(question.category).label)
-
-
-@register.filter
-def uses_desk(user) -> bool:
-    """Whether the user has the desk screen (for the staff menu)."""
-    return may_use_desk(user)
 
 
 @register.filter

@@ -142,7 +142,7 @@ class TestWhoMayUseTheScreen:
 
     def test_the_menu_has_no_desk_link_for_a_poi_adviser(self, client):
         logged_in(client, staff_user(PoiFactory(), Role.POI_ADVISER))
-        assert 'href="/balie/"' not in text_of(client.get(reverse("catalogue:staff-dashboard")))
+        assert 'href="/balie/"' not in text_of(client.get(reverse("core:staff-home")))
 
 
 class TestRegistering:

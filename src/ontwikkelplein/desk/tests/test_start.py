@@ -19,8 +19,8 @@ def login_and_follow(client, user):
     ("role", "landing"),
     [
         (Role.FRONT_DESK, "desk:screen"),
-        (Role.SPECIALIST, "catalogue:staff-dashboard"),
-        (Role.TEAM_LEADER, "catalogue:staff-dashboard"),
+        (Role.SPECIALIST, "core:staff-home"),
+        (Role.TEAM_LEADER, "core:staff-home"),
     ],
 )
 def test_login_lands_front_desk_staff_on_the_desk_screen(client, role, landing):

@@ -12,5 +12,5 @@ pytestmark = pytest.mark.django_db
 )
 def test_the_import_link_is_in_the_menu_only_for_those_who_may_import(client, role, shown):
     client.force_login(staff_user(OrganisationFactory(), role))
-    page = client.get(reverse("catalogue:staff-dashboard")).content.decode()
+    page = client.get(reverse("core:staff-home")).content.decode()
     assert (reverse("opendata:import") in page) is shown

@@ -1,0 +1,87 @@
+"""The catalogue's part of the staff shell (core.menu): menu entries and the offers panel of
+the staff home for specialists and team leaders."""
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from ontwikkelplein.catalogue import selectors
+from ontwikkelplein.core import menu
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.menu import is_staff_member, works_beyond_desk
+from ontwikkelplein.organisations.models import Role
+
+PANEL_OFFERS = 5
+
+
+def has_offers_to_verify(user) -> bool:
+    """ "Te controleren" lists the offers of the organisations the user may edit
+    (selectors.offers_to_verify); without one the page is always empty."""
+    return scoping.editable_organisations(user).exists()
+
+
+def looks_after_offers(user) -> bool:
+    """The library's specialists and team leaders keep the catalogue up to date."""
+    return scoping.has_role(user, Role.SPECIALIST, Role.TEAM_LEADER)
+
+
+def reads_search_terms(user) -> bool:
+    """The national list of search terms without a result is for those who shape the catalogue:
+    the library's specialists and team leaders, the POIs and the KB (the page is open to all
+    staff)."""
+    return scoping.has_role(
+        user, Role.SPECIALIST, Role.TEAM_LEADER, Role.POI_ADVISER, Role.KB_ADMIN
+    )
+
+
+def offers_panel(request) -> dict:
+    user = request.user
+    to_verify = selectors.offers_to_verify(user)
+    return {
+        "counts": selectors.staff_offer_counts(user),
+        "to_verify": to_verify[:PANEL_OFFERS],
+        "can_create": scoping.editable_organisations(user).exists(),
+        "verify_after_days": settings.ONTWIKKELPLEIN_VERIFY_AFTER_DAYS,
+    }
+
+
+def register() -> None:
+    staff = menu.STAFF_MENU
+    for entry in (
+        menu.MenuEntry(
+            staff, "offers", _("Aanbod"), "catalogue:staff-offer-list", is_staff_member, order=70
+        ),
+        menu.MenuEntry(
+            staff,
+            "templates",
+            _("Sjablonen"),
+            "catalogue:staff-template-list",
+            works_beyond_desk,
+            order=72,
+        ),
+        menu.MenuEntry(
+            staff,
+            "to-verify",
+            _("Te controleren"),
+            "catalogue:staff-to-verify",
+            has_offers_to_verify,
+            order=74,
+        ),
+        menu.MenuEntry(
+            staff,
+            "unmatched",
+            _("Zoektermen zonder resultaat"),
+            "catalogue:staff-unmatched-searches",
+            reads_search_terms,
+            order=76,
+        ),
+    ):
+        menu.register_entry(entry)
+    menu.register_panel(
+        menu.HomePanel(
+            "offers",
+            "catalogue/staff/_home_panel.html",
+            offers_panel,
+            looks_after_offers,
+            order=40,
+        )
+    )
