@@ -2,7 +2,7 @@
 
 from django import template
 
-from ontwikkelplein.desk.selectors import available_views
+from ontwikkelplein.organisations.figures import available_levels
 
 register = template.Library()
 
@@ -10,4 +10,4 @@ register = template.Library()
 @register.filter
 def sees_figures(user) -> bool:
     """Whether the user may open the figures (for the staff menu)."""
-    return bool(available_views(user))
+    return bool(available_levels(user))
