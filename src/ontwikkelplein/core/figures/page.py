@@ -130,6 +130,7 @@ def figure_request(
     extra: dict | None = None,
     compare: bool = True,
     today: datetime.date | None = None,
+    default_kind: str = PeriodKind.MONTH,
 ) -> FigureRequest:
     """Reads ?niveau=, ?periode= and ?datum= against the user's scopes (from
     organisations/figures.py). Raises Http404 for a level the user may not use."""
@@ -137,6 +138,8 @@ def figure_request(
     if scope is None:
         raise Http404
     today = today or timezone.localdate()
-    period, notices = period_module.parse(params.get(PERIOD_PARAM), params.get(DATE_PARAM), today)
+    period, notices = period_module.parse(
+        params.get(PERIOD_PARAM), params.get(DATE_PARAM), today, default_kind
+    )
     comparison = period_module.compare(period, today, enabled=compare)
     return FigureRequest(scopes, scope, period, comparison, today, dict(extra or {}), notices)

@@ -239,8 +239,11 @@ def parse(kind: str | None, given: str | None, today: datetime.date, default=Per
     notices = []
     kind = kind or default
     if kind not in PeriodKind.values:
-        notices.append(_("Deze periode kennen we niet. Je ziet nu de cijfers per maand."))
-        kind = PeriodKind.MONTH
+        notices.append(
+            _("Deze periode kennen we niet. Je ziet nu de cijfers per %(kind)s.")
+            % {"kind": str(PeriodKind(default).label).lower()}
+        )
+        kind = default
     day = today
     if given:
         try:
