@@ -6,21 +6,27 @@ date_text, date_table, amount, number)."""
 import datetime
 from decimal import Decimal
 
-from django.utils import formats
+from django.utils import formats, timezone
+
+
+def _local(value):
+    if isinstance(value, datetime.datetime) and timezone.is_aware(value):
+        return timezone.localtime(value)
+    return value
 
 
 def date_text(value: datetime.date | None) -> str:
     """A date in running text: "6 december 2026"."""
-    if value is None:
+    if value in (None, ""):
         return ""
-    return formats.date_format(value, "DATE_FORMAT")
+    return formats.date_format(_local(value), "DATE_FORMAT")
 
 
 def date_table(value: datetime.date | None) -> str:
     """A date in a table or a file: "06-12-2026"."""
-    if value is None:
+    if value in (None, ""):
         return ""
-    return formats.date_format(value, "SHORT_DATE_FORMAT")
+    return formats.date_format(_local(value), "SHORT_DATE_FORMAT")
 
 
 def number(value: int | float | Decimal | None, decimals: int | None = None) -> str:

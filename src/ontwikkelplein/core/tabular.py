@@ -86,6 +86,7 @@ class Sheet:
     title: str
     rows: list[list]
     header: bool = True
+    auto_filter: bool = False  # a filter button on every column of the header
 
 
 def _xlsx_value(value):
@@ -120,6 +121,8 @@ def to_xlsx(sheets: list[Sheet]) -> bytes:
                 widths[column] = max(widths[column], len(csv_value(raw)))
         if spec.header and spec.rows:
             sheet.freeze_panes = "A2"
+            if spec.auto_filter:
+                sheet.auto_filter.ref = sheet.dimensions
         for column, width in widths.items():
             sheet.column_dimensions[get_column_letter(column)].width = min(60, max(10, width + 2))
     buffer = io.BytesIO()
