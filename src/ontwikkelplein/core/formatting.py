@@ -4,7 +4,7 @@ amount and "1.234" for a count. Templates use the same functions as filters ({% 
 date_text, date_table, amount, number)."""
 
 import datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils import formats, timezone
 
@@ -33,6 +33,10 @@ def number(value: int | float | Decimal | None, decimals: int | None = None) -> 
     """A number with thousands separators: "14.400", or with `decimals` places: "66,7"."""
     if value is None:
         return ""
+    if decimals is not None:
+        # Django's number format cuts off; round half up first (66.66 → "66,7").
+        exponent = Decimal(1).scaleb(-decimals)
+        value = Decimal(str(value)).quantize(exponent, rounding=ROUND_HALF_UP)
     return formats.number_format(value, decimal_pos=decimals, force_grouping=True)
 
 
@@ -40,7 +44,7 @@ def amount(value: int | float | Decimal | None) -> str:
     """An amount of money: "€ 14.400,00"."""
     if value is None:
         return ""
-    return "€ " + formats.number_format(Decimal(value), decimal_pos=2, force_grouping=True)
+    return "€ " + number(value, 2)
 
 
 def percent(value: int | float | Decimal | None, decimals: int = 0) -> str:

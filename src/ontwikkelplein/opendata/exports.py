@@ -15,14 +15,12 @@ from django.utils import timezone, translation
 
 from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
 from ontwikkelplein.catalogue.models import Guidance, OfferLocation, Requirement, Taxonomy
-from ontwikkelplein.core.tabular import Sheet, to_csv, to_xlsx
+from ontwikkelplein.core.tabular import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, to_csv, to_xlsx
 from ontwikkelplein.opendata import hsds, selectors
 from ontwikkelplein.organisations.models import Organisation
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 ZIP_CONTENT_TYPE = "application/zip"
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("json", "datapackage", "csv", "xlsx")
 EXTENSIONS = {"json": "json", "datapackage": "zip", "csv": "csv", "xlsx": "xlsx"}
 CONTENT_TYPES = {
