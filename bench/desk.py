@@ -875,8 +875,10 @@ def measure_figures(repeat: int, with_page: bool = True) -> dict:
     from django.db import connection
     from django.test import Client
 
+    from ontwikkelplein.core.figures.periods import Period, PeriodKind
+    from ontwikkelplein.core.figures.scope import Scope
+    from ontwikkelplein.core.figures.vocabulary import Level
     from ontwikkelplein.desk import selectors
-    from ontwikkelplein.desk.periods import Period, PeriodKind
 
     today = datetime.date.today()
     period = Period.containing(PeriodKind.YEAR, datetime.date(today.year - 1, 6, 1))
@@ -886,19 +888,17 @@ def measure_figures(repeat: int, with_page: bool = True) -> dict:
     scenarios = {
         "country": {
             "label": "Whole country (KB), last full year",
-            "scope": selectors.Scope(selectors.View.COUNTRY, "Nederland"),
+            "scope": Scope(Level.COUNTRY, "Heel Nederland"),
             "organisation_id": None,
             "user": kb_user,
-            "params": {"weergave": "land"},
+            "params": {"niveau": "land"},
         },
         "library": {
             "label": "Busiest library (own view), last full year",
-            "scope": selectors.Scope(
-                selectors.View.OWN, "Bibliotheek", organisation_ids=frozenset({library_id})
-            ),
+            "scope": Scope(Level.OWN, "Bibliotheek", organisation_ids=frozenset({library_id})),
             "organisation_id": library_id,
             "user": lib_user,
-            "params": {"weergave": "eigen"},
+            "params": {"niveau": "eigen"},
         },
     }
     out = {"period": f"{period.start} – {period.end}", "library_contacts": library_contacts}

@@ -124,6 +124,8 @@ LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
+# Dates as "6 december 2026" in text and 06-12-2026 in tables (core/formatting.py).
+FORMAT_MODULE_PATH = ["ontwikkelplein.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"

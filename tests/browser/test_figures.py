@@ -67,7 +67,7 @@ def test_a_poi_drill_down_level_has_no_axe_violations(new_page, viewport):
     page = new_page(viewport)
     login(page, net.poi_adviser)
     response = page.goto(
-        f"/beheer/cijfers/?weergave=regio&{JUNE}&provincie=PV26&gemeente=GM0307"
+        f"/beheer/cijfers/?niveau=regio&{JUNE}&provincie=PV26&gemeente=GM0307"
         f"&organisatie={net.eemland.pk}"
     )
     assert response.status == 200
@@ -88,7 +88,7 @@ def test_a_poi_drill_down_level_has_no_axe_violations(new_page, viewport):
 def test_the_drill_down_works_by_keyboard(page):
     net = build_data()
     login(page, net.poi_adviser)
-    page.goto(f"/beheer/cijfers/?weergave=regio&{JUNE}")
+    page.goto(f"/beheer/cijfers/?niveau=regio&{JUNE}")
     tab_until(page, lambda el: el["tag"] == "a" and el["text"] == "Utrecht")
     with page.expect_navigation():
         page.keyboard.press("Enter")

@@ -101,7 +101,7 @@ def test_the_poi_figures_have_no_axe_violations(new_page, viewport):
     login(page, net.adviser)
     response = page.goto(f"/beheer/doorverwijzingen/cijfers/?{JUNE}")
     assert response.status == 200
-    expect(page.get_by_text("nooit losse doorverwijzingen")).to_be_visible()
+    expect(page.get_by_text("nooit losse gegevens van mensen")).to_be_visible()
     receivers = page.locator(
         "table", has=page.locator("caption", has_text="Per ontvangende organisatie")
     )

@@ -1,32 +1,19 @@
-"""Downloads of the reach figures as CSV (UTF-8 with BOM, semicolons: Dutch Excel) and XLSX.
-Only aggregates: no names, no codes, nothing per participant. Hidden groups are written as the
-text the screen shows, never as numbers."""
-
-import csv
-import io
+"""Downloads of the reach figures, written by core/tabular.py (CSV for Dutch Excel, XLSX with
+real numbers). Only aggregates: no names, no codes, nothing per participant. Hidden groups are
+written as the text the screen shows ("<5"), never as numbers. Also the participants chart."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from ontwikkelplein.core.figures.charts import Chart, simple_chart
+from ontwikkelplein.core.figures.vocabulary import SMALL_TEXT
+from ontwikkelplein.core.tabular import Sheet
 from ontwikkelplein.courses.selectors import Reach, ReachRow
-
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# A spreadsheet runs a cell that starts with one of these as a formula (names are typed by people).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def _value(value, hidden: bool):
     if hidden and value in (None, 0):
-        return _("minder dan 5")
-    return "" if value is None else value
+        return SMALL_TEXT
+    return value
 
 
 def _row(level: str, row: ReachRow) -> list:
@@ -61,24 +48,16 @@ def reach_rows(reach: Reach) -> list[list]:
     return rows
 
 
-def reach_csv(reach: Reach) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in reach_rows(reach):
-        writer.writerow([safe_text(v) for v in row])
-    return buffer.getvalue()
+def reach_sheets(reach: Reach) -> list[Sheet]:
+    return [Sheet(_("Bereik"), reach_rows(reach))]
 
 
-def reach_xlsx(reach: Reach) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Bereik")[:31]
-    for row in reach_rows(reach):
-        sheet.append([safe_text(v) for v in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def participants_chart(rows) -> Chart:
+    """One bar per row (ReachRow) for its participants; a hidden group gets "<5" and no bar."""
+    return simple_chart(
+        [
+            (row.label, 0 if row.hidden else (row.participants or 0), row.display_participants)
+            for row in rows
+        ],
+        _("Deelnemers"),
+    )

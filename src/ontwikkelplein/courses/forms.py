@@ -2,8 +2,6 @@
 a capacity of 0, a double sign-up) live in courses.services, whose CourseError the views put on
 the right field with `add_course_error`."""
 
-import datetime
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -148,24 +146,3 @@ class HeadCountForm(StaffFormMixin, forms.Form):
     count = forms.IntegerField(
         label=_("Aantal bezoekers"), widget=forms.NumberInput(attrs={"inputmode": "numeric"})
     )
-
-
-class ReachForm(StaffFormMixin, forms.Form):
-    start = forms.DateField(label=_("Van"), widget=date_input(), required=False)
-    end = forms.DateField(label=_("Tot en met"), widget=date_input(), required=False)
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("start"), data.get("end")
-        if start and end and end < start:
-            self.add_error("end", _("De einddatum moet na de begindatum liggen."))
-        if start and end and (end - start).days > 3 * 366:
-            self.add_error("end", _("Kies een periode van hoogstens drie jaar."))
-        return data
-
-    def period(self) -> tuple[datetime.date, datetime.date]:
-        today = datetime.date.today()
-        data = self.cleaned_data if self.is_bound and self.is_valid() else {}
-        start = data.get("start") or today.replace(month=1, day=1)
-        end = data.get("end") or today.replace(month=12, day=31)
-        return start, end

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ontwikkelplein.core import menu
 from ontwikkelplein.courses import selectors
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.menu import is_staff_member
 from ontwikkelplein.organisations.models import Role
 
@@ -14,9 +15,7 @@ PANEL_ROWS = 8
 
 def sees_reach(user) -> bool:
     """The rule of views/staff.reach (it answers 403 without a scope)."""
-    from ontwikkelplein.courses.views.staff import _reach_scopes
-
-    return bool(_reach_scopes(user))
+    return bool(figure_scopes(user))
 
 
 def runs_courses(user) -> bool:

@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import OfferStatus
+from ontwikkelplein.core import formatting
+from ontwikkelplein.core.figures.cells import Cell, is_small, protect_group
+from ontwikkelplein.core.figures.vocabulary import SMALL_TEXT
 from ontwikkelplein.courses.models import (
     HOLDS_PLACE,
     Attendance,
@@ -25,7 +29,6 @@ from ontwikkelplein.courses.models import (
 from ontwikkelplein.organisations.scoping import own_organisations, readable_organisations
 
 # Groups smaller than this are hidden in POI and KB aggregates.
-SMALL_COUNT = 5
 # Enrolments that are still "in": they block a second sign-up with the same address.
 ACTIVE_STATUSES = {
     EnrolmentStatus.INTAKE,
@@ -260,6 +263,24 @@ class ReachRow:
             return None
         return round(100 * self.drop_outs / self.participants, 1)
 
+    @property
+    def display_participants(self) -> str:
+        return SMALL_TEXT if self.hidden else formatting.number(self.participants or 0)
+
+    @property
+    def display_unique_people(self) -> str:
+        return SMALL_TEXT if self.hidden else formatting.number(self.unique_people or 0)
+
+    @property
+    def display_attendance_rate(self) -> str:
+        return (
+            formatting.percent(self.attendance_rate, 1) if self.attendance_rate is not None else "–"
+        )
+
+    @property
+    def display_drop_out_rate(self) -> str:
+        return formatting.percent(self.drop_out_rate, 1) if self.drop_out_rate is not None else "–"
+
 
 @dataclass
 class Reach:
@@ -329,10 +350,11 @@ def _row(label, key, runs, period) -> ReachRow:
     )
 
 
-def hide_small(row: ReachRow) -> ReachRow:
-    """Hide a row about fewer than SMALL_COUNT people (participants or unique people)."""
+def hide_small(row: ReachRow, *, force: bool = False) -> ReachRow:
+    """Hide a row about 1 to 4 people (participants or unique people): the small-count rule of
+    core/figures."""
     people = max(row.participants or 0, row.unique_people or 0)
-    if 0 < people < SMALL_COUNT:
+    if force or is_small(people):
         row.participants = None
         row.unique_people = None
         row.drop_outs = None
@@ -362,10 +384,18 @@ def reach(scope_organisations, period, *, suppress: bool = False) -> Reach:
     per_organisation = [
         _row(org.name, str(org.pk), org_runs, period) for org, org_runs in by_org.items()
     ]
-    total = _row("Totaal", "total", runs, period)
+    total = _row(_("Totaal"), "total", runs, period)
     if suppress:
         for row in [*per_run, *per_organisation, total]:
             hide_small(row)
+        # Complementary: the rows add up to the total, so one hidden row among shown ones
+        # could be worked out; the smallest other row is hidden with it.
+        for group in (per_organisation, per_run):
+            cells = [Cell(row.participants or 0, Cell.SMALL if row.hidden else "") for row in group]
+            protect_group(cells)
+            for row, cell in zip(group, cells, strict=True):
+                if cell.hidden == Cell.DERIVED:
+                    hide_small(row, force=True)
     return Reach(
         period=period,
         total=total,

@@ -2,79 +2,28 @@
 in the shape of the KB Bibliotheekmonitor IDO registration (docs/ido-registration-export.md has
 the mapping and says which parts of the KB form are reconstructed).
 
-CSV files are UTF-8 with a byte-order mark and semicolons, so Dutch Excel opens them as they are.
+The files are written by core/tabular.py (Dutch Excel conventions, one formula guard).
 Hidden counts are written as the text the screen shows ("<5", "afgeschermd"), never as numbers."""
 
-import csv
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
+from ontwikkelplein.core.figures.cells import Cell, hide_small, protect_group
+from ontwikkelplein.core.figures.periods import Period
+from ontwikkelplein.core.figures.vocabulary import small_count_note
+from ontwikkelplein.core.tabular import Sheet, to_csv, to_xlsx
 from ontwikkelplein.desk.models import Agency, Category, Channel, HelpType, ReferralTarget, Topic
-from ontwikkelplein.desk.periods import Period
 from ontwikkelplein.desk.selectors import (
     MEASURE_LABELS,
-    SMALL_COUNT_LIMIT,
     Area,
-    Cell,
     Figures,
     contacts_per_location,
-    hide_small,
     ido_question_counts,
     locations_by_id,
-    protect_group,
 )
-
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-# A spreadsheet runs a cell that starts with one of these as a formula; names typed by people
-# (agencies, locations) are written with a leading apostrophe instead.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def _csv(rows: list[list]) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([safe_text(v) for v in row])
-    return buffer.getvalue()
-
-
-def _sheet(workbook: Workbook, title: str, rows: list[list], *, first: bool = False):
-    sheet = workbook.active if first else workbook.create_sheet()
-    sheet.title = title[:31]
-    widths: dict[int, int] = defaultdict(int)
-    for row in rows:
-        sheet.append([safe_text(v) for v in row])
-        for index, value in enumerate(row, start=1):
-            widths[index] = max(widths[index], len(str(value)) if value is not None else 0)
-    for cell in sheet[1] if rows else []:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    for index, width in widths.items():
-        sheet.column_dimensions[get_column_letter(index)].width = min(60, max(10, width + 2))
-    return sheet
-
-
-def _xlsx(workbook: Workbook) -> bytes:
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
 
 # --- What the dashboard shows ---------------------------------------------------------------
 
@@ -82,13 +31,13 @@ def _xlsx(workbook: Workbook) -> bytes:
 def figures_rows(figures: Figures) -> list[list]:
     """The dashboard as one long table: part, name, measure, this period, previous period,
     difference. The same numbers (and hidden counts) as the screen."""
-    previous_label = figures.previous.label if figures.previous else ""
+    previous_label = figures.comparison.previous_label
     rows = [
         [
             _("Onderdeel"),
             _("Naam"),
             _("Maat"),
-            figures.period.label,
+            figures.comparison.current_label,
             previous_label or _("Vorige periode"),
             _("Verschil"),
         ]
@@ -134,34 +83,31 @@ def figures_about(figures: Figures) -> list[list]:
     rows = [
         [_("Onderwerp"), _("Waarde")],
         [_("Gebied"), " › ".join(c.label for c in figures.area.crumbs)],
-        [_("Periode"), figures.period.label],
-        [_("Van"), figures.period.start.isoformat()],
-        [_("Tot en met"), figures.period.end.isoformat()],
+        [_("Periode"), figures.comparison.current_label],
+        [_("Van"), figures.comparison.current.start],
+        [_("Tot en met"), figures.comparison.current.end],
     ]
-    if figures.previous:
-        rows.append([_("Vergeleken met"), figures.previous.label])
-    rows.append([_("Gemaakt op"), timezone.localtime().strftime("%Y-%m-%d %H:%M")])
+    if figures.comparison.previous:
+        rows.append([_("Vergeleken met"), figures.comparison.previous_label])
+    rows.append([_("Gemaakt op"), timezone.localtime()])
     if figures.suppressed:
         rows.append([_("Kleine aantallen"), small_count_note()])
     return rows
 
 
-def small_count_note() -> str:
-    return _(
-        "Aantallen van 1 tot en met %(limit)s staan er als <%(small)s. Als je zo'n klein aantal "
-        "zou kunnen uitrekenen uit een totaal, is nog een aantal afgeschermd."
-    ) % {"limit": SMALL_COUNT_LIMIT - 1, "small": SMALL_COUNT_LIMIT}
+def figures_sheets(figures: Figures) -> list[Sheet]:
+    return [
+        Sheet(_("Cijfers"), figures_rows(figures)),
+        Sheet(_("Toelichting"), figures_about(figures)),
+    ]
 
 
 def figures_csv(figures: Figures) -> str:
-    return _csv(figures_rows(figures))
+    return to_csv(figures_rows(figures))
 
 
 def figures_xlsx(figures: Figures) -> bytes:
-    workbook = Workbook()
-    _sheet(workbook, _("Cijfers"), figures_rows(figures), first=True)
-    _sheet(workbook, _("Toelichting"), figures_about(figures))
-    return _xlsx(workbook)
+    return to_xlsx(figures_sheets(figures))
 
 
 # --- The KB Bibliotheekmonitor shape --------------------------------------------------------
@@ -352,7 +298,7 @@ def ido_export(area: Area, period: Period) -> IdoExport:
             protect_group(contacts)
             protect_group(questions)
 
-    start, end = period.start.isoformat(), period.end.isoformat()
+    start, end = period.start, period.end
     question_rows = [IDO_COLUMNS]
     for key in sorted(cells):
         organisation, location_name, _pk, *rest = key
@@ -379,13 +325,10 @@ def ido_export(area: Area, period: Period) -> IdoExport:
 
 def ido_csv(export: IdoExport) -> str:
     """The questions table only (one table per CSV file); the XLSX also has the visitors."""
-    return _csv(export.questions)
+    return to_csv(export.questions)
 
 
-def ido_xlsx(export: IdoExport) -> bytes:
-    workbook = Workbook()
-    _sheet(workbook, "Vragen", export.questions, first=True)
-    _sheet(workbook, "Bezoekers", export.visitors)
+def ido_sheets(export: IdoExport) -> list[Sheet]:
     about = [
         ["Onderwerp", "Toelichting"],
         [
@@ -399,5 +342,12 @@ def ido_xlsx(export: IdoExport) -> bytes:
     ]
     if export.suppressed:
         about.append(["Kleine aantallen", small_count_note()])
-    _sheet(workbook, "Toelichting", about)
-    return _xlsx(workbook)
+    return [
+        Sheet("Vragen", export.questions),
+        Sheet("Bezoekers", export.visitors),
+        Sheet("Toelichting", about),
+    ]
+
+
+def ido_xlsx(export: IdoExport) -> bytes:
+    return to_xlsx(ido_sheets(export))

@@ -4,12 +4,12 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core import menu
 from ontwikkelplein.desk.screen_selectors import may_use_desk
-from ontwikkelplein.desk.selectors import available_views
+from ontwikkelplein.organisations.figures import figure_scopes
 
 
 def sees_figures(user) -> bool:
-    """The figures page's own rule (views/figures.py answers 403 without a view)."""
-    return bool(available_views(user))
+    """The figures page's own rule (views/figures.py answers 403 without a scope)."""
+    return bool(figure_scopes(user))
 
 
 def register() -> None:

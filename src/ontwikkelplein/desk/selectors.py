@@ -5,12 +5,13 @@ Figures read only the DailyCount/DailyHelpCount roll-ups, never Contact rows, so
 what the number of distinct (day, location, channel, category, agency, topic, referral) combinations
 costs, not what years of registrations cost. `figures(scope, period, area)` is the entry point.
 
-Who sees what (docs/ido-registration-export.md has the full rule):
-- the own view: staff of a library see their own organisations' exact numbers, down to a location;
-- the region view: a POI adviser sees the locations in the POI's provinces, province → municipality
-  → library → location;
-- the country view: a KB-beheerder sees every location, from the whole country down.
-In the region and country views a count of 1 to 4 is shown as "<5", and one more cell of a table is
+Who sees what (docs/ido-registration-export.md has the full rule), with the scopes of
+organisations/figures.py (core/figures):
+- the own level: staff of a library see their own organisations' exact numbers, down to a location;
+- the region level: a POI adviser sees the locations of the region's organisations
+  (scoping.region_organisations), province → municipality → library → location;
+- the country level: a KB-beheerder sees every location, from the whole country down.
+In the region and country levels a count of 1 to 4 is shown as "<5", and one more cell of a table is
 hidden when a single small count could otherwise be worked out from the total.
 """
 
@@ -18,15 +19,19 @@ import bisect
 import datetime
 import uuid
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db import models
 from django.db.models import Count, Q, Sum
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from ontwikkelplein.core.figures import periods
+from ontwikkelplein.core.figures.cells import Breakdown, Cell, Measure, Row, suppress_tables
+from ontwikkelplein.core.figures.periods import Comparison, Period, Window
+from ontwikkelplein.core.figures.scope import Scope
+from ontwikkelplein.core.figures.vocabulary import Level
 from ontwikkelplein.desk.models import (
     Agency,
     Category,
@@ -38,95 +43,14 @@ from ontwikkelplein.desk.models import (
     ReferralTarget,
     Topic,
 )
-from ontwikkelplein.desk.periods import Period
-from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Role
+from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind
 from ontwikkelplein.places.models import Municipality, Province
 
-# Counts from 1 to SMALL_COUNT_LIMIT - 1 are hidden in the region and country views.
-SMALL_COUNT_LIMIT = 5
 TOP_TOPICS = 5
 
 CONTACTS = "contacts"
 QUESTIONS = "questions"
 MEASURE_LABELS = {CONTACTS: gettext_lazy("Bezoekers"), QUESTIONS: gettext_lazy("Vragen")}
-
-
-# --- Who sees what --------------------------------------------------------------------------
-
-
-class View(models.TextChoices):
-    # The values are the words in the address (?weergave=regio).
-    OWN = "eigen", gettext_lazy("Eigen bibliotheek")
-    REGION = "regio", gettext_lazy("Regio (POI)")
-    COUNTRY = "land", gettext_lazy("Heel Nederland")
-
-
-@dataclass(frozen=True)
-class Scope:
-    """The part of the network a user looks at, and whether small counts are hidden."""
-
-    view: str
-    label: str
-    organisation_ids: frozenset | None = None  # the own view: these organisations only
-    province_ids: frozenset | None = None  # the region view: locations in these provinces only
-
-    @property
-    def suppress(self) -> bool:
-        # Library staff see their own registrations exactly; upward views never see small counts.
-        return self.view != View.OWN
-
-
-def available_views(user) -> list[str]:
-    """The views a user may choose, the most local first."""
-    views = []
-    if scoping.own_organisations(user).exists():
-        views.append(View.OWN)
-    if _poi_province_ids(user):
-        views.append(View.REGION)
-    if scoping.is_kb_admin(user):
-        views.append(View.COUNTRY)
-    return views
-
-
-def scope_for(user, view: str) -> Scope | None:
-    """The user's scope for the chosen view, or None when the user may not use that view."""
-    if view == View.OWN:
-        organisations = list(scoping.own_organisations(user).order_by("name"))
-        if not organisations:
-            return None
-        label = (
-            organisations[0].name
-            if len(organisations) == 1
-            else _("Mijn organisaties (%(count)s)") % {"count": len(organisations)}
-        )
-        return Scope(View.OWN, label, organisation_ids=frozenset(o.pk for o in organisations))
-    if view == View.REGION:
-        province_ids = _poi_province_ids(user)
-        if not province_ids:
-            return None
-        pois = sorted(
-            m.organisation.name
-            for m in scoping.memberships(user)
-            if m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI
-        )
-        return Scope(View.REGION, ", ".join(pois), province_ids=frozenset(province_ids))
-    if view == View.COUNTRY and scoping.is_kb_admin(user):
-        return Scope(View.COUNTRY, _("Nederland"))
-    return None
-
-
-def _poi_province_ids(user) -> set[int]:
-    poi_ids = [
-        m.organisation_id
-        for m in scoping.memberships(user)
-        if m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI
-    ]
-    if not poi_ids:
-        return set()
-    return set(
-        Province.objects.filter(support_organisations__in=poi_ids).values_list("pk", flat=True)
-    )
 
 
 # --- Areas: the drill-down ------------------------------------------------------------------
@@ -181,7 +105,7 @@ class Area:
     @property
     def levels(self) -> list[str]:
         """The levels of this scope's drill-down, from the top."""
-        if self.scope.view == View.OWN:
+        if self.scope.level == Level.OWN:
             if len(self.scope.organisation_ids) > 1:
                 return [ORGANISATION, LOCATION]
             return [LOCATION]
@@ -242,8 +166,6 @@ class Area:
         locations = Location.objects.all()
         if self.scope.organisation_ids is not None:
             locations = locations.filter(organisation_id__in=self.scope.organisation_ids)
-        if self.scope.province_ids is not None:
-            locations = locations.filter(municipality__province_id__in=self.scope.province_ids)
         if self.province is not None:
             locations = locations.filter(municipality__province=self.province)
         if self.municipality is not None:
@@ -264,13 +186,18 @@ class Area:
             q &= Q(**{f"{prefix}organisation_id": self.organisation.pk})
         if self.location is not None:
             q &= Q(**{f"{prefix}location_id": self.location.pk})
-        elif (
-            self.scope.province_ids is not None
-            or self.province is not None
-            or self.municipality is not None
-        ):
+        elif self.province is not None or self.municipality is not None:
             q &= Q(**{f"{prefix}location_id__in": self.locations().values("pk")})
         return q
+
+
+def _scope_province_ids(scope: Scope) -> set:
+    """The provinces in which the scope's organisations have a location."""
+    return set(
+        Location.objects.filter(organisation_id__in=scope.organisation_ids).values_list(
+            "municipality__province_id", flat=True
+        )
+    )
 
 
 def _param_value(level: str, obj) -> str:
@@ -291,7 +218,7 @@ def resolve_area(scope: Scope, params: Mapping[str, str]) -> Area:
     area = Area(scope)
     allowed = {LEVEL_PARAMS[level] for level in area.levels}
     # In the own view a single organisation is the root; naming it is allowed, not required.
-    if scope.view == View.OWN:
+    if scope.level == Level.OWN:
         allowed.add(LEVEL_PARAMS[ORGANISATION])
     given = {
         name: (params.get(name) or "").strip()
@@ -305,7 +232,7 @@ def resolve_area(scope: Scope, params: Mapping[str, str]) -> Area:
     if "provincie" in given:
         province = Province.objects.filter(code=given["provincie"]).first()
         if province is None or (
-            scope.province_ids is not None and province.pk not in scope.province_ids
+            not scope.is_country and province.pk not in _scope_province_ids(scope)
         ):
             raise AreaNotFound
     if "gemeente" in given:
@@ -314,7 +241,7 @@ def resolve_area(scope: Scope, params: Mapping[str, str]) -> Area:
         )
         municipality = municipality.first()
         if municipality is None or (
-            scope.province_ids is not None and municipality.province_id not in scope.province_ids
+            not scope.is_country and municipality.province_id not in _scope_province_ids(scope)
         ):
             raise AreaNotFound
         if province is not None and municipality.province_id != province.pk:
@@ -325,10 +252,12 @@ def resolve_area(scope: Scope, params: Mapping[str, str]) -> Area:
         organisation = Organisation.objects.filter(pk=_uuid(given["organisatie"])).first()
         if organisation is None:
             raise AreaNotFound
-        if scope.organisation_ids is not None:
-            if organisation.pk not in scope.organisation_ids:
-                raise AreaNotFound
-        elif not narrowed.locations().filter(organisation=organisation).exists():
+        if not scope.includes(organisation.pk):
+            raise AreaNotFound
+        if (
+            scope.level != Level.OWN
+            and not narrowed.locations().filter(organisation=organisation).exists()
+        ):
             raise AreaNotFound
     if "locatie" in given:
         candidates = Area(scope, province, municipality, organisation).locations()
@@ -340,143 +269,12 @@ def resolve_area(scope: Scope, params: Mapping[str, str]) -> Area:
         if location is None:
             raise AreaNotFound
         organisation = location.organisation
-        if scope.view != View.OWN:
+        if scope.level != Level.OWN:
             municipality = location.municipality
             province = municipality.province
-    if scope.view == View.OWN and len(scope.organisation_ids) == 1:
+    if scope.level == Level.OWN and len(scope.organisation_ids) == 1:
         organisation = None  # the root already is the one organisation
     return Area(scope, province, municipality, organisation, location)
-
-
-# --- Numbers and the small-count rule -------------------------------------------------------
-
-
-@dataclass
-class Cell:
-    """One number as shown: exact, or hidden because it is small ("<5") or because it would
-    give away a small one ("afgeschermd")."""
-
-    value: int
-    hidden: str = ""  # "", SMALL or DERIVED
-
-    SMALL = "small"
-    DERIVED = "derived"
-
-    @property
-    def is_hidden(self) -> bool:
-        return bool(self.hidden)
-
-    @property
-    def display(self) -> str:
-        if self.hidden == Cell.SMALL:
-            return f"<{SMALL_COUNT_LIMIT}"
-        if self.hidden == Cell.DERIVED:
-            return _("afgeschermd")
-        return formats.number_format(self.value, force_grouping=True)
-
-    @property
-    def export_value(self) -> int | str:
-        """The number for a spreadsheet, or the text that stands in for it."""
-        return self.display if self.hidden else self.value
-
-    @property
-    def chart_value(self) -> int:
-        return 0 if self.hidden else self.value
-
-
-def hide_small(cell: Cell) -> Cell:
-    """The primary rule: 1 to 4 is shown as "<5" (0 stays 0, it gives nothing away)."""
-    if 0 < cell.value < SMALL_COUNT_LIMIT:
-        cell.hidden = Cell.SMALL
-    return cell
-
-
-def protect_group(cells: Iterable[Cell]) -> None:
-    """The secondary rule, for cells that add up to a total shown elsewhere: when exactly one
-    cell is hidden, the total minus the others would give it away, so the smallest other
-    non-zero cell is hidden as well."""
-    cells = list(cells)
-    hidden = [c for c in cells if c.hidden]
-    if len(hidden) != 1:
-        return
-    others = [c for c in cells if not c.hidden and c.value > 0]
-    if others:
-        min(others, key=lambda c: c.value).hidden = Cell.DERIVED
-
-
-@dataclass
-class Measure:
-    """A number in this period and, when compared, in the previous one."""
-
-    current: Cell
-    previous: Cell | None = None
-
-    @property
-    def difference(self) -> int | None:
-        if self.previous is None or self.current.hidden or self.previous.hidden:
-            return None
-        return self.current.value - self.previous.value
-
-    @property
-    def difference_display(self) -> str:
-        diff = self.difference
-        if diff is None:
-            return "" if self.previous is None else _("verborgen")
-        number = formats.number_format(abs(diff), force_grouping=True)
-        return f"+{number}" if diff > 0 else (f"−{number}" if diff < 0 else "0")
-
-    @property
-    def change_display(self) -> str:
-        """The difference as a percentage of the previous period ("+25%"), if there was one."""
-        diff = self.difference
-        if diff is None or not self.previous.value:
-            return ""
-        percent = round(100 * diff / self.previous.value)
-        return f"+{percent}%" if percent > 0 else f"{percent}%".replace("-", "−")
-
-
-@dataclass
-class Row:
-    key: str
-    label: str
-    values: dict[str, Measure]
-    drill: dict | None = None  # address parameters of the area one level down
-    url: str = ""  # filled in by the view
-
-
-@dataclass
-class Breakdown:
-    """One table (and chart) of the dashboard: rows of a dimension with one or two measures."""
-
-    key: str
-    title: str
-    dimension: str  # the heading of the first column: "Kanaal", "Onderwerp" ...
-    measures: list[str]
-    rows: list[Row]
-    chart_measure: str = QUESTIONS
-    note: str = ""
-    compared: bool = True
-    # The rows add up to the totals of the area (every question counts in exactly one row).
-    has_total: bool = True
-    total: list["Measure"] | None = None  # the totals in the order of `measures`, if has_total
-    chart: object = None  # a charts.Chart, added by the view
-
-    @property
-    def table(self) -> list[tuple["Row", list["Measure"]]]:
-        """Rows with their measures in the order of `measures`, for the template."""
-        return [(row, [row.values[m] for m in self.measures]) for row in self.rows]
-
-    @property
-    def measure_labels(self) -> list[tuple[str, str]]:
-        return [(m, MEASURE_LABELS[m]) for m in self.measures]
-
-    @property
-    def has_data(self) -> bool:
-        return any(
-            measure.current.value or (measure.previous and measure.previous.value)
-            for row in self.rows
-            for measure in row.values.values()
-        )
 
 
 @dataclass
@@ -489,6 +287,7 @@ class Figures:
     breakdowns: list[Breakdown] = field(default_factory=list)
     series: Breakdown | None = None
     top_topics: list[Row] = field(default_factory=list)
+    comparison: Comparison | None = None
 
     def breakdown(self, key: str) -> Breakdown | None:
         return next((b for b in self.breakdowns if b.key == key), None)
@@ -501,9 +300,9 @@ class Figures:
 # --- The figures ----------------------------------------------------------------------------
 
 
-def _sums(queryset, group_by: list[str], measures: list[str], period: Period, previous):
+def _sums(queryset, group_by: list[str], measures: list[str], period: Window, previous):
     """{group key tuple: {measure: (current, previous)}} in one grouped query; the previous
-    period (right before the current one) is summed in the same scan."""
+    window (before the current one, like with like) is summed in the same scan."""
     start = previous.start if previous else period.start
     annotations = {}
     for measure in measures:
@@ -541,11 +340,20 @@ def _row(key, label, values: dict, measures: list[str], compared: bool) -> Row:
     return Row(str(key), str(label), measures_out)
 
 
-def figures(scope: Scope, period: Period, area: Area | None = None, *, compare: bool = True):
+def figures(
+    scope: Scope,
+    period: Period,
+    area: Area | None = None,
+    *,
+    compare: bool = True,
+    today: datetime.date | None = None,
+):
     """Everything the dashboard shows for one area and period, compared with the period before
-    when `compare` is true. Reads the roll-ups only: a handful of grouped queries."""
+    when `compare` is true (like with like: a running period against the same days of the
+    previous one). Reads the roll-ups only: a handful of grouped queries."""
     area = area or Area(scope)
-    previous = period.previous() if compare else None
+    comparison = periods.compare(period, today or timezone.localdate(), enabled=compare)
+    current, previous = comparison.current, comparison.previous
     where = area.filter()
     counts = DailyCount.objects.filter(where)
 
@@ -554,7 +362,7 @@ def figures(scope: Scope, period: Period, area: Area | None = None, *, compare: 
         counts,
         ["channel", "category", "agency_id", "topic_id", "referral_target"],
         [CONTACTS, QUESTIONS],
-        period,
+        current,
         previous,
     )
     by = defaultdict(dict)
@@ -574,16 +382,31 @@ def figures(scope: Scope, period: Period, area: Area | None = None, *, compare: 
     breakdowns = []
     child_level = area.child_level
     if child_level is not None:
-        breakdowns.append(_area_breakdown(area, child_level, counts, period, previous))
+        breakdowns.append(_area_breakdown(area, child_level, counts, current, previous))
     breakdowns += [
         _choice_breakdown(
-            Breakdown("channel", _("Per kanaal"), _("Kanaal"), [CONTACTS, QUESTIONS], [], CONTACTS),
+            Breakdown(
+                "channel",
+                _("Per kanaal"),
+                _("Kanaal"),
+                [CONTACTS, QUESTIONS],
+                [],
+                CONTACTS,
+                labels=MEASURE_LABELS,
+            ),
             Channel.choices,
             by["channel"],
             compare,
         ),
         _choice_breakdown(
-            Breakdown("category", _("Per soort vraag"), _("Soort vraag"), [QUESTIONS], []),
+            Breakdown(
+                "category",
+                _("Per soort vraag"),
+                _("Soort vraag"),
+                [QUESTIONS],
+                [],
+                labels=MEASURE_LABELS,
+            ),
             Category.choices,
             by["category"],
             compare,
@@ -595,6 +418,7 @@ def figures(scope: Scope, period: Period, area: Area | None = None, *, compare: 
                 _("Organisatie"),
                 [QUESTIONS],
                 [],
+                labels=MEASURE_LABELS,
             ),
             Agency,
             _("Geen organisatie gekozen"),
@@ -602,15 +426,24 @@ def figures(scope: Scope, period: Period, area: Area | None = None, *, compare: 
             compare,
         ),
         _named_breakdown(
-            Breakdown("topic", _("Per onderwerp"), _("Onderwerp"), [QUESTIONS], []),
+            Breakdown(
+                "topic", _("Per onderwerp"), _("Onderwerp"), [QUESTIONS], [], labels=MEASURE_LABELS
+            ),
             Topic,
             _("Geen onderwerp gekozen"),
             by["topic"],
             compare,
         ),
-        _help_breakdown(area, period, previous),
+        _help_breakdown(area, current, previous),
         _choice_breakdown(
-            Breakdown("referral", _("Doorverwezen naar"), _("Doorverwezen naar"), [QUESTIONS], []),
+            Breakdown(
+                "referral",
+                _("Doorverwezen naar"),
+                _("Doorverwezen naar"),
+                [QUESTIONS],
+                [],
+                labels=MEASURE_LABELS,
+            ),
             [("", _("Niet doorverwezen")), *ReferralTarget.choices],
             by["referral"],
             compare,
@@ -618,7 +451,8 @@ def figures(scope: Scope, period: Period, area: Area | None = None, *, compare: 
     ]
     series = _series(counts, period)
 
-    result = Figures(scope, area, period, previous, totals, breakdowns, series)
+    result = Figures(scope, area, period, comparison.previous_period, totals, breakdowns, series)
+    result.comparison = comparison
     for breakdown in [*breakdowns, *([series] if series else [])]:
         if breakdown.has_total:
             breakdown.total = [totals.values[m] for m in breakdown.measures]
@@ -662,7 +496,7 @@ def _sort_by_count(rows: list[Row]) -> None:
     rows.sort(key=lambda r: (-r.values[QUESTIONS].current.chart_value, r.key == "0", r.label))
 
 
-def _help_breakdown(area: Area, period: Period, previous) -> Breakdown:
+def _help_breakdown(area: Area, period: Window, previous) -> Breakdown:
     values = _sums(
         DailyHelpCount.objects.filter(area.filter()),
         ["help_type"],
@@ -681,6 +515,7 @@ def _help_breakdown(area: Area, period: Period, previous) -> Breakdown:
         [QUESTIONS],
         rows,
         has_total=False,
+        labels=MEASURE_LABELS,
         note=_(
             "Bij één vraag kan meer dan één soort hulp horen. "
             "Opgeteld is dit dan meer dan het aantal vragen."
@@ -689,13 +524,13 @@ def _help_breakdown(area: Area, period: Period, previous) -> Breakdown:
     )
 
 
-def _area_breakdown(area: Area, level: str, counts, period: Period, previous) -> Breakdown:
+def _area_breakdown(area: Area, level: str, counts, period: Window, previous) -> Breakdown:
     """Contacts and questions per child area (province, municipality, library or location)."""
     measures = [CONTACTS, QUESTIONS]
     compared = previous is not None
     names: dict[str, str] = {}
     values: dict[str, dict] = {}
-    if level == ORGANISATION and area.scope.view == View.OWN:
+    if level == ORGANISATION and area.scope.level == Level.OWN:
         grouped = _sums(counts, ["organisation_id"], measures, period, previous)
         for (organisation_id,), vals in grouped.items():
             _merge(values, str(organisation_id), vals)
@@ -723,7 +558,9 @@ def _area_breakdown(area: Area, level: str, counts, period: Period, previous) ->
         str(LEVEL_NAMES[level]),
         measures,
         rows,
+        QUESTIONS,
         compared=compared,
+        labels=MEASURE_LABELS,
     )
 
 
@@ -744,11 +581,11 @@ def _expected_children(area: Area, level: str) -> dict[str, str]:
     out: every province of the scope, and the library locations below a province."""
     if level == PROVINCE:
         provinces = Province.objects.all()
-        if area.scope.province_ids is not None:
-            provinces = provinces.filter(pk__in=area.scope.province_ids)
+        if not area.scope.is_country:
+            provinces = provinces.filter(pk__in=_scope_province_ids(area.scope))
         return {p.code: p.name for p in provinces}
     library_locations = area.locations().filter(organisation__kind=OrganisationKind.LIBRARY)
-    if area.scope.view == View.OWN:
+    if area.scope.level == Level.OWN:
         library_locations = area.locations()
     if level == MUNICIPALITY:
         rows = library_locations.values_list("municipality__code", "municipality__name")
@@ -782,7 +619,14 @@ def _series(counts, period: Period) -> Breakdown | None:
         for b, v in zip(buckets, values, strict=True)
     ]
     return Breakdown(
-        "series", _("Verloop"), _("Periode"), [CONTACTS, QUESTIONS], rows, compared=False
+        "series",
+        _("Verloop"),
+        _("Periode"),
+        [CONTACTS, QUESTIONS],
+        rows,
+        QUESTIONS,
+        compared=False,
+        labels=MEASURE_LABELS,
     )
 
 
@@ -801,21 +645,12 @@ def _top_topics(topics: Breakdown | None) -> list[Row]:
 
 
 def _apply_small_count_rule(result: Figures) -> None:
-    for measure in result.totals.values.values():
-        hide_small(measure.current)
-        if measure.previous is not None:
-            hide_small(measure.previous)
-    tables = [*result.breakdowns, *([result.series] if result.series else [])]
-    for breakdown in tables:
-        for name in breakdown.measures:
-            for which in ("current", "previous"):
-                cells = [getattr(r.values[name], which) for r in breakdown.rows]
-                cells = [c for c in cells if c is not None]
-                for cell in cells:
-                    hide_small(cell)
-                # Help types overlap (one question, several kinds of help), but each of them is
-                # also a total elsewhere; protecting them as a group costs little and is safe.
-                protect_group(cells)
+    # Help types overlap (one question, several kinds of help), but each of them is also a
+    # total elsewhere; protecting them as a group costs little and is safe.
+    suppress_tables(
+        [*result.breakdowns, *([result.series] if result.series else [])],
+        result.totals.values.values(),
+    )
 
 
 # --- The KB-shaped export ------------------------------------------------------------------

@@ -1,26 +1,12 @@
-"""CSV and XLSX downloads of impact results: the same aggregates as the screen, one row per item.
-There is no column for a card, a code, a response or a date: nothing per respondent. Hidden
-shares are written as "<5", never as numbers."""
-
-import csv
-import io
+"""Downloads of impact results: the same aggregates as the screen, one row per item, written by
+core/tabular.py (CSV for Dutch Excel, XLSX with real numbers). There is no column for a card, a
+code, a response or a date: nothing per respondent. Hidden counts and shares are written as
+"<5", never as numbers; a shown share is a number (per cent)."""
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
+from ontwikkelplein.core.tabular import Sheet
 from ontwikkelplein.impact.selectors import SetResult
-
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value):
-    """A spreadsheet would run a cell starting with = + - @ as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def result_rows(label: str, set_results: list[SetResult]) -> list[list]:
@@ -33,11 +19,11 @@ def result_rows(label: str, set_results: list[SetResult]) -> list[list]:
             _("Ingevuld voor"),
             _("Ingevuld na"),
             _("Paren voor en na"),
-            _("Ja voor"),
-            _("Ja na"),
-            _("Ja voor (paren)"),
-            _("Ja na (paren)"),
-            _("Vooruitgegaan (paren)"),
+            _("Ja voor (%)"),
+            _("Ja na (%)"),
+            _("Ja voor, paren (%)"),
+            _("Ja na, paren (%)"),
+            _("Vooruitgegaan, paren (%)"),
         ]
     ]
     for result in set_results:
@@ -48,38 +34,18 @@ def result_rows(label: str, set_results: list[SetResult]) -> list[list]:
                     result.question_set.name,
                     item.kind_label,
                     item.question.text,
-                    result.count_display("before"),
-                    result.count_display("after"),
-                    result.count_display("pairs"),
-                    item.before.display,
-                    item.after.display,
-                    item.pair_before.display,
-                    item.pair_after.display,
-                    item.improved.display,
+                    result.count_export("before"),
+                    result.count_export("after"),
+                    result.count_export("pairs"),
+                    item.before.export_value,
+                    item.after.export_value,
+                    item.pair_before.export_value,
+                    item.pair_after.export_value,
+                    item.improved.export_value,
                 ]
             )
     return rows
 
 
-def as_csv(rows: list[list]) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in rows:
-        writer.writerow([safe_text(v) for v in row])
-    return buffer.getvalue()
-
-
-def as_xlsx(rows: list[list]) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Impact")[:31]
-    for row in rows:
-        sheet.append([safe_text(v) for v in row])
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    sheet.freeze_panes = "A2"
-    sheet.column_dimensions["D"].width = 50
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+def result_sheets(label: str, set_results: list[SetResult]) -> list[Sheet]:
+    return [Sheet(_("Impact"), result_rows(label, set_results))]

@@ -3,14 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core import menu
-from ontwikkelplein.impact import selectors
+from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.menu import works_beyond_desk
 
 
 def sees_overview(user) -> bool:
-    """The rule of views/staff.overview (404 without a view), for every role but front desk
+    """The rule of views/staff.overview (404 without a scope), for every role but front desk
     alone (organisations.menu.works_beyond_desk)."""
-    return works_beyond_desk(user) and bool(selectors.available_views(user))
+    return works_beyond_desk(user) and bool(figure_scopes(user))
 
 
 def register() -> None:

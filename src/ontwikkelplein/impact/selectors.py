@@ -11,29 +11,16 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, QuerySet
 from django.http import Http404
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
+from ontwikkelplein.core.figures.charts import Bar, Chart
+from ontwikkelplein.core.figures.periods import Window
+from ontwikkelplein.core.figures.scope import Scope
+from ontwikkelplein.core.figures.vocabulary import SMALL_COUNT_LIMIT, SMALL_TEXT
 from ontwikkelplein.courses.models import Run
 from ontwikkelplein.impact.models import Answer, ItemKind, Moment, Question, QuestionSet, Value
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import OrganisationKind, Role
 
-SMALL_GROUP = 5
-
-
-class View:
-    OWN = "eigen"
-    REGION = "regio"
-    COUNTRY = "land"
-    LABELS = {
-        OWN: gettext_lazy("Eigen organisatie"),
-        REGION: gettext_lazy("Regio (POI)"),
-        COUNTRY: gettext_lazy("Nederland"),
-    }
-
-
-# --- Scope ------------------------------------------------------------------------------------
+SMALL_GROUP = SMALL_COUNT_LIMIT
 
 
 def own_runs(user) -> QuerySet[Run]:
@@ -51,43 +38,9 @@ def run_for_user(user, run_id) -> Run:
     return run
 
 
-def available_views(user) -> list[str]:
-    views = []
-    if scoping.own_organisations(user).exists():
-        views.append(View.OWN)
-    if scoping.region_organisations(user).exists():
-        views.append(View.REGION)
-    if scoping.is_kb_admin(user):
-        views.append(View.COUNTRY)
-    return views
-
-
-@dataclass(frozen=True)
-class Scope:
-    view: str
-    label: str
-    runs: QuerySet
-
-
-def scope_for(user, view: str) -> Scope | None:
-    if view not in available_views(user):
-        return None
-    if view == View.OWN:
-        organisations = scoping.own_organisations(user).order_by("name")
-        label = ", ".join(o.name for o in organisations)
-        return Scope(view, label, Run.objects.filter(organisation__in=organisations))
-    if view == View.REGION:
-        pois = sorted(
-            m.organisation.name
-            for m in scoping.memberships(user)
-            if m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI
-        )
-        return Scope(
-            view,
-            ", ".join(pois),
-            Run.objects.filter(organisation__in=scoping.region_organisations(user)),
-        )
-    return Scope(view, _("Nederland"), Run.objects.all())
+def runs_in_scope(scope: Scope) -> QuerySet[Run]:
+    """The runs of a figures scope (organisations/figures.py): own, region or the country."""
+    return Run.objects.filter(**scope.filter("organisation_id"))
 
 
 # --- Results ----------------------------------------------------------------------------------
@@ -110,10 +63,15 @@ class Share:
     @property
     def display(self) -> str:
         if self.hidden:
-            return _("<5")
+            return SMALL_TEXT
         if not self.base:
             return "–"
         return f"{self.percent}%"
+
+    @property
+    def export_value(self) -> int | str:
+        """The percentage as a number for a spreadsheet, or the text that stands in for it."""
+        return self.percent if self.percent is not None else self.display
 
 
 @dataclass
@@ -161,11 +119,16 @@ class SetResult:
     def all_hidden(self) -> bool:
         return self.before_hidden and self.after_hidden
 
-    def count_display(self, which: str) -> str:
-        value = {"before": self.respondents_before, "after": self.respondents_after}.get(
+    def count(self, which: str) -> int:
+        return {"before": self.respondents_before, "after": self.respondents_after}.get(
             which, self.pairs
         )
-        return _("<5") if value < SMALL_GROUP else str(value)
+
+    def count_display(self, which: str) -> str:
+        return SMALL_TEXT if self.count(which) < SMALL_GROUP else str(self.count(which))
+
+    def count_export(self, which: str) -> int | str:
+        return SMALL_TEXT if self.count(which) < SMALL_GROUP else self.count(which)
 
     # For templates, which cannot pass an argument.
     @property
@@ -180,29 +143,37 @@ class SetResult:
     def pairs_display(self) -> str:
         return self.count_display("pairs")
 
-    def chart_rows(self) -> list[dict]:
-        """Bars for the chart: the share "ja" before and after, per item (hidden: no bar)."""
-        return [
-            {
-                "label": item.question.text,
-                "before": item.before.display,
-                "before_width": f"{0.8 * (item.before.percent or 0):.1f}%",
-                "after": item.after.display,
-                "after_width": f"{0.8 * (item.after.percent or 0):.1f}%",
-            }
+    def chart(self) -> Chart:
+        """Bars for the chart (core/figures/charts.py): the share "ja" after, with the share
+        before as the smaller bar, per item. A hidden share gets no bar."""
+        bars = [
+            Bar(
+                label=item.question.text,
+                text=item.after.display,
+                width=round(0.8 * (item.after.percent or 0)),
+                previous_text=item.before.display,
+                previous_width=round(0.8 * (item.before.percent or 0)),
+            )
             for item in self.items
             if item.question.kind != ItemKind.SATISFACTION
         ]
+        return Chart(bars=bars, measure="yes", measure_label="", compared=True)
 
 
 def _share(yes: int, base: int) -> Share:
     return Share(yes, base, hidden=0 < base < SMALL_GROUP)
 
 
-def results(runs: QuerySet | list) -> list[SetResult]:
-    """The results of every questionnaire used by `runs`, added up over the runs. Only counts
-    leave this function; cards are used inside it to pair before and after."""
-    rows = Answer.objects.filter(response__card__run__in=runs).values_list(
+def results(runs: QuerySet | list, window: Window | None = None) -> list[SetResult]:
+    """The results of every questionnaire used by `runs`, added up over the runs; with a window,
+    only questionnaires filled in on its days (a pair needs both inside it). Only counts leave
+    this function; cards are used inside it to pair before and after."""
+    answers = Answer.objects.filter(response__card__run__in=runs)
+    if window is not None:
+        answers = answers.filter(
+            response__submitted_on__gte=window.start, response__submitted_on__lte=window.end
+        )
+    rows = answers.values_list(
         "response__card_id",
         "response__moment",
         "response__question_set_id",

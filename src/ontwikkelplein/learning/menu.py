@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from ontwikkelplein.core import menu
 from ontwikkelplein.learning import selectors
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.menu import is_staff_member
 from ontwikkelplein.organisations.models import Role
 
@@ -14,9 +15,8 @@ PANEL_ROWS = 8
 
 
 def sees_overviews(user) -> bool:
-    """The rule of views/overview.py."""
-    scopes = selectors.overview_scopes(user)
-    return bool(scopes["libraries"] or scopes["region"] or scopes["pois"] or scopes["national"])
+    """The rule of views/overview.py: any figures level, with the own level for team leaders."""
+    return bool(figure_scopes(user, own_organisations=selectors.team_leader_libraries(user)))
 
 
 def sees_groups(user) -> bool:

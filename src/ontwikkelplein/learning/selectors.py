@@ -8,6 +8,7 @@ bericht" if the trajectory says so. A meeting without a registration can still b
 so "can no longer reach" is true as soon as attended + unregistered meetings < N%.
 """
 
+import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -15,6 +16,10 @@ from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core import formatting
+from ontwikkelplein.core.figures.cells import is_small, small_display
+from ontwikkelplein.core.figures.scope import Scope
+from ontwikkelplein.core.figures.vocabulary import SMALL_TEXT
 from ontwikkelplein.learning.models import (
     Attendance,
     AttendanceStatus,
@@ -32,7 +37,6 @@ from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation, OrganisationKind, Role
 
 # Aggregates shown above one library (per POI, national) hide counts from 1 to 4.
-SMALL_COUNT_LIMIT = 5
 
 ON_TRACK, AT_RISK, UNREACHABLE, CERTIFIED = "on_track", "at_risk", "unreachable", "certified"
 STATUS_LABELS = {
@@ -304,24 +308,51 @@ def library_certifications(library_ids) -> QuerySet[Certificate]:
     )
 
 
-def hide_small(value: int) -> int | str:
-    return f"<{SMALL_COUNT_LIMIT}" if 0 < value < SMALL_COUNT_LIMIT else value
-
-
 @dataclass
 class GroupFigures:
     label: str
     groups: int
-    participants: int | str
-    certificates: int | str
+    participants: str  # as shown: "<5" above a single library
+    certificates: str
     cost: Decimal
     cost_per_participant: Decimal | None
+    n_participants: int = 0
+    n_certificates: int = 0
+    hidden: bool = False  # the participant count is hidden
+
+    @property
+    def participants_export(self) -> int | str:
+        return SMALL_TEXT if self.hidden else self.n_participants
+
+    @property
+    def certificates_export(self) -> int | str:
+        return SMALL_TEXT if self.suppressed_certificates else self.n_certificates
+
+    suppressed_certificates: bool = False
 
 
-def group_figures(groups: QuerySet[Group], by: str) -> list[GroupFigures]:
+def groups_in(scope: Scope, window=None) -> QuerySet[Group]:
+    """Groups of a figures scope (organisations/figures.py): of its libraries, or organised by
+    its POIs; with a window, those requested on its days."""
+    groups = Group.objects.all()
+    if scope.organisation_ids is not None:
+        groups = groups.filter(
+            Q(library_id__in=scope.organisation_ids) | Q(poi_id__in=scope.organisation_ids)
+        )
+    if window is not None:
+        tz = timezone.get_current_timezone()
+        start = datetime.datetime.combine(window.start, datetime.time.min, tz)
+        end = datetime.datetime.combine(
+            window.end + datetime.timedelta(days=1), datetime.time.min, tz
+        )
+        groups = groups.filter(requested_at__gte=start, requested_at__lt=end)
+    return groups
+
+
+def group_figures(groups: QuerySet[Group], by: str, *, suppress: bool = True) -> list[GroupFigures]:
     """Counts of groups, participants and certificates with costs, grouped by `by`
-    ("trajectory", "library" or "poi"). Participant and certificate counts below 5 are hidden:
-    these overviews go above a single library."""
+    ("trajectory", "library" or "poi"). With `suppress` (overviews above a single library)
+    participant and certificate counts of 1 to 4 are shown as "<5" (core/figures)."""
     key = {"trajectory": "trajectory__name", "library": "library__name", "poi": "poi__name"}[by]
     rows = (
         groups.values(key)
@@ -338,37 +369,33 @@ def group_figures(groups: QuerySet[Group], by: str) -> list[GroupFigures]:
     result = []
     for row in rows:
         cost = costs.get(row[key], Decimal(0))
+        participants, certificates = row["n_participants"], row["n_certificates"]
+        hidden = suppress and is_small(participants)
         per = None
-        if row["n_participants"]:
-            per = (cost / row["n_participants"]).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        if participants and not hidden:
+            # Per participant only where the count itself is shown.
+            per = (cost / participants).quantize(Decimal("0.01"), ROUND_HALF_UP)
+        shown = small_display if suppress else formatting.number
         result.append(
             GroupFigures(
-                label=row[key],
+                label=row[key] or "–",
                 groups=row["n_groups"],
-                participants=hide_small(row["n_participants"]),
-                certificates=hide_small(row["n_certificates"]),
+                participants=shown(participants),
+                certificates=shown(certificates),
                 cost=cost,
-                # Per participant only where the count itself is shown.
-                cost_per_participant=per if row["n_participants"] >= SMALL_COUNT_LIMIT else None,
+                cost_per_participant=per,
+                n_participants=participants,
+                n_certificates=certificates,
+                hidden=hidden,
+                suppressed_certificates=suppress and is_small(certificates),
             )
         )
     return result
 
 
-def overview_scopes(user) -> dict:
-    """What overviews the user may see: own libraries (team leaders), POI region, national."""
-    libraries = list(
-        scoping.team_led_organisations(user)
-        .filter(kind=OrganisationKind.LIBRARY)
-        .values_list("pk", flat=True)
-    )
-    region = list(scoping.region_organisations(user).values_list("pk", flat=True))
-    return {
-        "libraries": libraries,
-        "region": region,
-        "pois": list(scoping.poi_ids(user)),
-        "national": scoping.is_kb_admin(user),
-    }
+def team_leader_libraries(user) -> QuerySet[Organisation]:
+    """The libraries whose own overview the user sees: those where the user is team leader."""
+    return scoping.team_led_organisations(user).filter(kind=OrganisationKind.LIBRARY)
 
 
 # --- Verification ---------------------------------------------------------------------------

@@ -6,28 +6,21 @@ Only published offers that have not expired are exported, as in the HSDS API. Th
 is made from the HSDS JSON itself, so the two always say the same."""
 
 import csv
-import datetime
 import io
 import json
 import zipfile
-from collections import defaultdict
 from dataclasses import dataclass
-from decimal import Decimal
 
 from django.utils import timezone, translation
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
 from ontwikkelplein.catalogue.models import Guidance, OfferLocation, Requirement, Taxonomy
+from ontwikkelplein.core.tabular import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, to_csv, to_xlsx
 from ontwikkelplein.opendata import hsds, selectors
 from ontwikkelplein.organisations.models import Organisation
 
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
 ZIP_CONTENT_TYPE = "application/zip"
-CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMATS = ("json", "datapackage", "csv", "xlsx")
 EXTENSIONS = {"json": "json", "datapackage": "zip", "csv": "csv", "xlsx": "xlsx"}
 CONTENT_TYPES = {
@@ -351,17 +344,6 @@ def datapackage_zip(organisations=None) -> bytes:
 
 # --- CSV and XLSX for people -----------------------------------------------------------------
 
-# A spreadsheet runs a cell that starts with one of these as a formula: such text is written
-# with a leading apostrophe, so it shows as text and never runs.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_text(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 # (header, G!DS field it serves) in column order; docs/exports.md lists them.
 SHEET_COLUMNS = [
     ("Aanbod-id", "—"),
@@ -504,59 +486,15 @@ def sheet_rows(organisations=None) -> list[list]:
     return rows
 
 
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime):
-        return value.strftime("%d-%m-%Y %H:%M")
-    if isinstance(value, datetime.date):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, float):
-        return f"{value:.6f}".rstrip("0").rstrip(".").replace(".", ",")
-    if not isinstance(value, str):  # Decimal, int
-        return str(value).replace(".", ",")
-    return safe_text(value)
-
-
 def offers_csv(organisations=None) -> bytes:
-    """Semicolons, decimal commas, dd-mm-jjjj and a BOM: what Dutch Excel opens as is."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(HEADERS)
-    for row in sheet_rows(organisations):
-        writer.writerow([_csv_value(v) for v in row])
-    return buffer.getvalue().encode("utf-8")
+    """Semicolons, decimal commas, dd-mm-jjjj and a BOM: what Dutch Excel opens as is
+    (core/tabular.py, with its formula guard)."""
+    return to_csv([HEADERS, *sheet_rows(organisations)]).encode("utf-8")
 
 
 def offers_xlsx(organisations=None) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Aanbod"
-    sheet.append(HEADERS)
-    widths: dict[int, int] = defaultdict(lambda: 10)
-    for row in sheet_rows(organisations):
-        values = [float(v) if isinstance(v, Decimal) else safe_text(v) for v in row]
-        sheet.append(values)
-        for index, value in enumerate(values, start=1):
-            widths[index] = max(widths[index], min(60, len(str(value or "")) + 2))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for row in sheet.iter_rows(min_row=2):
-        for cell in row:
-            if isinstance(cell.value, datetime.datetime):
-                cell.number_format = "dd-mm-yyyy hh:mm"
-            elif isinstance(cell.value, datetime.date):
-                cell.number_format = "dd-mm-yyyy"
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = sheet.dimensions
-    for index, header in enumerate(HEADERS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = max(
-            widths[index], len(header) + 2
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    """Real numbers and dates, a filter on every column (core/tabular.py)."""
+    return to_xlsx([Sheet("Aanbod", [HEADERS, *sheet_rows(organisations)], auto_filter=True)])
 
 
 def export(fmt: str, organisations=None) -> bytes:

@@ -15,34 +15,34 @@ median is hidden when it rests on fewer than 5 referrals or would give away a co
 A referral counts in the period it was sent in (created_at, local date).
 """
 
-import csv
 import datetime
-import io
 import statistics
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from ontwikkelplein.catalogue.models import Programme
-from ontwikkelplein.desk.exports import safe_text
-from ontwikkelplein.desk.models import ColleagueRole
-from ontwikkelplein.desk.periods import Period
-from ontwikkelplein.desk.selectors import (
-    SMALL_COUNT_LIMIT,
+from ontwikkelplein.core import formatting
+from ontwikkelplein.core.figures import periods
+from ontwikkelplein.core.figures.cells import (
     Breakdown,
     Cell,
     Measure,
     Row,
-    View,
     hide_small,
+    is_small,
     protect_group,
 )
-from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Organisation, OrganisationKind, Role
+from ontwikkelplein.core.figures.periods import Comparison, Period, Window
+from ontwikkelplein.core.figures.scope import Scope
+from ontwikkelplein.core.figures.vocabulary import SMALL_COUNT_LIMIT, SMALL_TEXT
+from ontwikkelplein.core.tabular import Sheet, to_csv
+from ontwikkelplein.desk.models import ColleagueRole
+from ontwikkelplein.organisations.models import Organisation
 from ontwikkelplein.referrals.models import (
     Outcome,
     ReceiverKind,
@@ -66,57 +66,7 @@ class Direction:
     VALUES = {RECEIVED, SENT}
 
 
-# --- Who sees what --------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Scope:
-    view: str
-    label: str
-    organisation_ids: frozenset | None = None  # None: the whole network (country view)
-
-    @property
-    def suppress(self) -> bool:
-        return self.view != View.OWN
-
-
-def available_views(user) -> list[str]:
-    """The views a user may choose, the most local first."""
-    views = []
-    if scoping.own_organisations(user).exists():
-        views.append(View.OWN)
-    if scoping.region_organisations(user).exists():
-        views.append(View.REGION)
-    if scoping.is_kb_admin(user):
-        views.append(View.COUNTRY)
-    return views
-
-
-def scope_for(user, view: str) -> Scope | None:
-    """The user's scope for the chosen view, or None when the user may not use it."""
-    if view == View.OWN:
-        organisations = list(scoping.own_organisations(user).order_by("name"))
-        if not organisations:
-            return None
-        label = (
-            organisations[0].name
-            if len(organisations) == 1
-            else _("Mijn organisaties (%(count)s)") % {"count": len(organisations)}
-        )
-        return Scope(View.OWN, label, frozenset(o.pk for o in organisations))
-    if view == View.REGION:
-        ids = frozenset(scoping.region_organisations(user).values_list("pk", flat=True))
-        if not ids:
-            return None
-        pois = sorted(
-            m.organisation.name
-            for m in scoping.memberships(user)
-            if m.role == Role.POI_ADVISER and m.organisation.kind == OrganisationKind.POI
-        )
-        return Scope(View.REGION, ", ".join(pois), ids)
-    if view == View.COUNTRY and scoping.is_kb_admin(user):
-        return Scope(View.COUNTRY, _("Nederland"))
-    return None
+# --- Who sees what (the scopes of organisations/figures.py) -----------------------------
 
 
 def referrals_in_scope(scope: Scope, direction: str) -> QuerySet[Referral]:
@@ -134,13 +84,8 @@ def referrals_in_scope(scope: Scope, direction: str) -> QuerySet[Referral]:
 # --- The numbers ----------------------------------------------------------------------------
 
 
-@dataclass
-class ReferralBreakdown(Breakdown):
-    """A desk Breakdown with one measure: referrals."""
-
-    @property
-    def measure_labels(self) -> list[tuple[str, str]]:
-        return [(m, REFERRALS_LABEL) for m in self.measures]
+ReferralBreakdown = Breakdown
+LABELS = {REFERRALS: REFERRALS_LABEL}
 
 
 @dataclass
@@ -171,6 +116,7 @@ class ReferralFigures:
     stats: list[Stat]
     breakdowns: list[ReferralBreakdown] = field(default_factory=list)
     series: ReferralBreakdown | None = None
+    comparison: Comparison | None = None
 
     @property
     def suppressed(self) -> bool:
@@ -183,7 +129,7 @@ class ReferralFigures:
         return next(s for s in self.stats if s.key == key)
 
 
-def _bounds(period: Period) -> tuple[datetime.datetime, datetime.datetime]:
+def _bounds(period: Window) -> tuple[datetime.datetime, datetime.datetime]:
     """The period as aware datetimes: from its first local midnight to the one after it."""
     start = timezone.make_aware(datetime.datetime.combine(period.start, datetime.time.min))
     end = timezone.make_aware(
@@ -212,17 +158,20 @@ def figures(
     compare: bool = True,
     today: datetime.date | None = None,
 ) -> ReferralFigures:
-    """Everything the page shows for one scope, direction and period."""
+    """Everything the page shows for one scope, direction and period (a running period against
+    the same days of the previous one)."""
     today = today or timezone.localdate()
-    previous = period.previous() if compare else None
+    comparison = periods.compare(period, today, enabled=compare)
+    previous = comparison.previous
     referrals = referrals_in_scope(scope, direction)
-    start, end = _bounds(period)
+    start, end = _bounds(comparison.current)
     low = _bounds(previous)[0] if previous else start
+    previous_end = _bounds(previous)[1] if previous else start
 
     # One grouped query for every count of both periods.
     annotations = {"cur": Count("pk", filter=Q(created_at__gte=start))}
     if previous:
-        annotations["prev"] = Count("pk", filter=Q(created_at__lt=start))
+        annotations["prev"] = Count("pk", filter=Q(created_at__lt=previous_end))
     grouped = (
         referrals.filter(created_at__gte=low, created_at__lt=end)
         .values(*GROUP_FIELDS)
@@ -283,6 +232,7 @@ def figures(
             note=note,
             compared=compare,
             has_total=has_total,
+            labels=LABELS,
         )
 
     roles = [
@@ -363,12 +313,13 @@ def figures(
         scope=scope,
         direction=direction,
         period=period,
-        previous=previous,
+        previous=comparison.previous_period,
         total=total_measure,
         overdue_now=overdue,
         stats=stats,
         breakdowns=breakdowns,
         series=series,
+        comparison=comparison,
     )
     if scope.suppress:
         _apply_small_count_rule(result)
@@ -397,6 +348,7 @@ def _series(period: Period, created: list[datetime.datetime]) -> ReferralBreakdo
         rows,
         chart_measure=REFERRALS,
         compared=False,
+        labels=LABELS,
     )
 
 
@@ -407,7 +359,7 @@ def _duration_display(hours: float) -> str:
     days = round(hours / 24, 1)
     # Plural forms need a whole number; 1.5 is "dagen".
     return ngettext("%(count)s dag", "%(count)s dagen", 1 if days == 1 else 2) % {
-        "count": formats.number_format(days, decimal_pos=1 if days % 1 else 0)
+        "count": formatting.number(days, 1 if days % 1 else 0)
     }
 
 
@@ -415,8 +367,7 @@ def _percent(part: int, whole: int) -> str:
     return f"{round(100 * part / whole)}%"
 
 
-def _small(n: int) -> bool:
-    return 0 < n < SMALL_COUNT_LIMIT
+_small = is_small
 
 
 def _share_hidden(part: int, whole: int, suppress: bool) -> bool:
@@ -426,7 +377,7 @@ def _share_hidden(part: int, whole: int, suppress: bool) -> bool:
 
 
 def _stats(timings, today: datetime.date, suppress: bool) -> list[Stat]:
-    hidden_text = _("niet getoond (minder dan %(limit)s)") % {"limit": SMALL_COUNT_LIMIT}
+    hidden_text = SMALL_TEXT
     none_text = _("nog niets")
 
     # Time to first contact: from sending to the first "contact gelegd" or "in behandeling".
@@ -519,9 +470,9 @@ def _apply_small_count_rule(result: ReferralFigures) -> None:
 def figures_rows(result: ReferralFigures) -> list[list]:
     """The page as one long table: part, name, this period, previous period. The same numbers
     (and hidden counts) as the screen."""
-    previous_label = result.previous.label if result.previous else ""
+    comparison = result.comparison
     rows = [
-        [_("Onderdeel"), _("Naam"), result.period.label, previous_label],
+        [_("Onderdeel"), _("Naam"), comparison.current_label, comparison.previous_label],
         [
             _("In het kort"),
             _("Doorverwijzingen"),
@@ -550,10 +501,9 @@ def figures_rows(result: ReferralFigures) -> list[list]:
     return rows
 
 
+def figures_sheets(result: ReferralFigures) -> list[Sheet]:
+    return [Sheet(_("Doorverwijzingen"), figures_rows(result))]
+
+
 def figures_csv(result: ReferralFigures) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")  # so spreadsheet programs read UTF-8
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    for row in figures_rows(result):
-        writer.writerow([safe_text(v) for v in row])
-    return buffer.getvalue()
+    return to_csv(figures_rows(result))

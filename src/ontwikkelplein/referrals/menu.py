@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core import menu
+from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.models import Organisation
-from ontwikkelplein.referrals import figures, selectors
+from ontwikkelplein.referrals import selectors
 from ontwikkelplein.referrals.models import Status
 
 MENU = "referrals"
@@ -21,7 +22,7 @@ def handles_referrals(user) -> bool:
 
 def sees_figures(user) -> bool:
     """The rule of views/figures.py."""
-    return bool(figures.available_views(user))
+    return bool(figure_scopes(user))
 
 
 def may_change_settings(user) -> bool:

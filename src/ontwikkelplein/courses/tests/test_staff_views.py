@@ -291,7 +291,8 @@ def test_bad_reach_period_is_explained(client):
     run = RunFactory()
     _login(client, staff_user(run.organisation))
     response = client.get(
-        reverse("courses:staff-reach"), {"start": "2026-05-01", "end": "2026-01-01"}
+        reverse("courses:staff-reach"), {"periode": "eeuw", "datum": "2026-13-45"}
     )
     assert response.status_code == 200
-    assert "na de begindatum" in response.text
+    assert "Deze periode kennen we niet" in response.text
+    assert "Deze datum kennen we niet" in response.text

@@ -7,21 +7,25 @@ teachers with an account) do."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.core import documents as core_documents
-from ontwikkelplein.courses import charts, documents, exports, selectors, services
+from ontwikkelplein.core.figures.page import figure_request
+from ontwikkelplein.core.figures.periods import PeriodKind
+from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM
+from ontwikkelplein.core.tabular import FORMATS, download
+from ontwikkelplein.courses import documents, exports, selectors, services
 from ontwikkelplein.courses.forms import (
     STAFF_CONSENT_TEXT,
     EnrolForm,
     HeadCountForm,
     HelperFormSet,
-    ReachForm,
     RunForm,
     SessionForm,
     WeeklySessionsForm,
@@ -37,6 +41,7 @@ from ontwikkelplein.courses.models import (
 )
 from ontwikkelplein.courses.services import CourseError
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.organisations.models import Organisation
 from ontwikkelplein.organisations.views.access import (
@@ -534,63 +539,32 @@ def register(request, pk):
 # Reach
 
 
-def _reach_scopes(user) -> dict:
-    """The views a user may choose, each (label, organisations, suppress small groups)."""
-    scopes = {}
-    own = scoping.own_organisations(user)
-    if own.exists():
-        scopes["eigen"] = (_("Eigen organisatie"), own, False)
-    region = scoping.region_organisations(user)
-    if region.exists():
-        scopes["regio"] = (_("Regio (POI)"), region, True)
-    if scoping.is_kb_admin(user):
-        scopes["landelijk"] = (_("Landelijk"), Organisation.objects.all(), True)
-    return scopes
-
-
 @staff_required
 def reach(request):
-    scopes = _reach_scopes(request.user)
+    """Reach figures with the shared level and period pickers (core/figures). The own level
+    shows exact numbers; the region and Heel Nederland hide groups of fewer than 5 people."""
+    scopes = figure_scopes(request.user)
     if not scopes:
         raise PermissionDenied(_("Je hebt geen organisatie om cijfers van te zien."))
-    key = request.GET.get("niveau") if request.GET.get("niveau") in scopes else next(iter(scopes))
-    label, organisations, suppress = scopes[key]
-    form = ReachForm(request.GET or None)
-    if form.is_bound:
-        form.is_valid()
-    start, end = form.period()
-    figures = selectors.reach(organisations, selectors.DateRange(start, end), suppress=suppress)
-    download = request.GET.get("formaat")
-    if download in ("csv", "xlsx") and not form.errors:
-        name = f"cursussen-bereik-{start:%Y%m%d}-{end:%Y%m%d}"
-        if download == "csv":
-            response = HttpResponse(
-                exports.reach_csv(figures), content_type=exports.CSV_CONTENT_TYPE
-            )
-        else:
-            response = HttpResponse(
-                exports.reach_xlsx(figures), content_type=exports.XLSX_CONTENT_TYPE
-            )
-        response["Content-Disposition"] = f'attachment; filename="{name}.{download}"'
-        return response
-    query = request.GET.copy()
-    query.pop("formaat", None)
-    query["niveau"] = key
+    fr = figure_request(request.GET, scopes, compare=False, default_kind=PeriodKind.YEAR)
+    organisations = Organisation.objects.filter(**fr.scope.filter("pk"))
+    figures = selectors.reach(organisations, fr.period, suppress=fr.scope.suppress)
+    fmt = request.GET.get(FORMAT_PARAM)
+    if fmt in FORMATS:
+        return download(
+            fmt, f"cursussen-bereik-{fr.period.file_label}", exports.reach_sheets(figures)
+        )
+    base = reverse("courses:staff-reach")
     return render(
         request,
         "courses/staff/reach.html",
         {
-            "form": form,
+            **fr.context(),
             "figures": figures,
-            "organisation_chart": charts.participants_chart(figures.per_organisation),
-            "run_chart": charts.participants_chart(figures.per_run),
-            "scopes": [(k, v[0]) for k, v in scopes.items()],
-            "scope": key,
-            "scope_label": label,
-            "start": start,
-            "end": end,
-            "query": query.urlencode(),
-            "error_summary": errors_for_summary(form) if form.is_bound else [],
+            "organisation_chart": exports.participants_chart(figures.per_organisation),
+            "run_chart": exports.participants_chart(figures.per_run),
+            "csv_url": fr.export_url(base, "csv"),
+            "xlsx_url": fr.export_url(base, "xlsx"),
             **NAV,
         },
     )

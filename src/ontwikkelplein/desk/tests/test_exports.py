@@ -11,6 +11,7 @@ import time_machine
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from ontwikkelplein.core import tabular
 from ontwikkelplein.desk import exports
 from ontwikkelplein.desk.models import Agency
 from ontwikkelplein.desk.services import remove_contact
@@ -57,10 +58,19 @@ def read_csv(response) -> list[list[str]]:
 
 
 def read_xlsx(response, sheet: str) -> list[list[str]]:
-    assert response["Content-Type"] == exports.XLSX_CONTENT_TYPE
+    assert response["Content-Type"] == tabular.XLSX_CONTENT_TYPE
     workbook = load_workbook(io.BytesIO(response.content), read_only=True)
     rows = workbook[sheet].iter_rows(values_only=True)
-    return [["" if v is None else str(v) for v in row] for row in rows]
+    return [[_text(v) for v in row] for row in rows]
+
+
+def _text(value) -> str:
+    """A cell as the CSV writes it: dates as 01-06-2024 (in the XLSX they are real dates)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime.datetime):
+        return value.strftime("%d-%m-%Y")
+    return str(value)
 
 
 def screen_numbers(page) -> dict[tuple[str, str, str], tuple[str, str]]:
@@ -118,8 +128,11 @@ def test_the_csv_and_xlsx_hold_what_the_screen_shows(client, net, who):
     assert isinstance(workbook["Cijfers"]["D2"].value, int)
     about = {r[0]: r[1] for r in read_xlsx(download(client, user, FIGURES_XLSX), "Toelichting")}
     assert about["Periode"] == "juni 2024"
-    assert about["Van"] == "2024-06-01"
-    assert about["Tot en met"] == "2024-06-30"
+    assert about["Van"] == "01-06-2024"
+    assert about["Tot en met"] == "30-06-2024"
+    about_sheet = workbook["Toelichting"]
+    assert isinstance(about_sheet["B4"].value, datetime.datetime)
+    assert about_sheet["B4"].number_format == "dd-mm-yyyy"
 
 
 def test_the_library_export_has_exact_numbers(client, net):
@@ -211,7 +224,7 @@ IDO_HEADER = [
     "Doorverwezen naar",
     "Aantal vragen",
 ]
-EEMLAND = ["2024-06-01", "2024-06-30", "Bibliotheek Eemland"]
+EEMLAND = ["01-06-2024", "30-06-2024", "Bibliotheek Eemland"]
 DIGITAL = "Vraag over de digitale overheid"
 RIJK = "Rijksoverheid of uitvoeringsorganisatie"
 HELP_A = "a. Hulp bij het digitale verkeer met publieke en private dienstverleners"
@@ -312,8 +325,10 @@ def test_text_that_a_spreadsheet_would_run_is_defused(client, net):
 
 
 def test_a_question_with_several_kinds_of_help_counts_under_each(net):
-    from ontwikkelplein.desk.periods import Period, PeriodKind
-    from ontwikkelplein.desk.selectors import Area, View, scope_for
+    from ontwikkelplein.core.figures.periods import Period, PeriodKind
+    from ontwikkelplein.core.figures.vocabulary import Level as View
+    from ontwikkelplein.desk.selectors import Area
+    from ontwikkelplein.organisations.figures import scope_for
 
     register(
         net.eemhuis,

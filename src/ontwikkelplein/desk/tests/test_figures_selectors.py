@@ -7,12 +7,15 @@ import pytest
 import time_machine
 from django.utils import translation
 
+from ontwikkelplein.core.figures.cells import Cell, Measure, hide_small, protect_group
+from ontwikkelplein.core.figures.periods import Period, PeriodKind
+from ontwikkelplein.core.figures.vocabulary import Level as View
 from ontwikkelplein.desk import selectors
 from ontwikkelplein.desk.models import DailyCount
-from ontwikkelplein.desk.periods import Period, PeriodKind
-from ontwikkelplein.desk.selectors import Area, Cell, View, figures, resolve_area, scope_for
+from ontwikkelplein.desk.selectors import Area, figures, resolve_area
 from ontwikkelplein.desk.services import remove_contact
 from ontwikkelplein.desk.tests.figures_data import build_network, question, register, rollup
+from ontwikkelplein.organisations.figures import available_levels, scope_for
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import LocationFactory, MembershipFactory
 
@@ -134,7 +137,7 @@ def test_this_period_is_compared_with_the_previous_one(net):
 
 
 def test_a_fall_shows_a_minus_sign():
-    measure = selectors.Measure(Cell(6), Cell(8))
+    measure = Measure(Cell(6), Cell(8))
     assert measure.difference == -2
     assert measure.difference_display == "−2"
     assert measure.change_display == "−25%"
@@ -177,9 +180,9 @@ def test_the_own_view_counts_only_the_own_organisation(net):
 
 
 def test_views_follow_the_roles(net):
-    assert selectors.available_views(net.eemland_desk) == [View.OWN]
-    assert selectors.available_views(net.poi_adviser) == [View.REGION]
-    assert selectors.available_views(net.kb_admin) == [View.COUNTRY]
+    assert available_levels(net.eemland_desk) == [View.OWN]
+    assert available_levels(net.poi_adviser) == [View.REGION]
+    assert available_levels(net.kb_admin) == [View.COUNTRY]
     assert scope_for(net.eemland_desk, View.REGION) is None
     assert scope_for(net.eemland_desk, View.COUNTRY) is None
     assert scope_for(net.poi_adviser, View.COUNTRY) is None
@@ -187,7 +190,7 @@ def test_views_follow_the_roles(net):
     # A library member who is also a POI adviser chooses between both views.
     MembershipFactory(user=net.eemland_desk, organisation=net.poi_utrecht, role=Role.POI_ADVISER)
     net.eemland_desk._ontwikkelplein_memberships = None
-    assert selectors.available_views(net.eemland_desk) == [View.OWN, View.REGION]
+    assert available_levels(net.eemland_desk) == [View.OWN, View.REGION]
 
 
 def test_the_region_view_counts_the_locations_in_the_pois_provinces(net):
@@ -339,16 +342,16 @@ def test_the_own_view_shows_exact_small_counts(net):
 def test_two_hidden_counts_need_no_third():
     cells = [Cell(2), Cell(3), Cell(9), Cell(0)]
     for cell in cells:
-        selectors.hide_small(cell)
-    selectors.protect_group(cells)
+        hide_small(cell)
+    protect_group(cells)
     assert [c.display for c in cells] == ["<5", "<5", "9", "0"]
 
 
 def test_a_single_hidden_count_takes_the_smallest_other_with_it():
     cells = [Cell(4), Cell(12), Cell(6), Cell(0), Cell(5)]
     for cell in cells:
-        selectors.hide_small(cell)
-    selectors.protect_group(cells)
+        hide_small(cell)
+    protect_group(cells)
     assert [c.display for c in cells] == ["<5", "12", "6", "0", "afgeschermd"]
 
 

@@ -112,8 +112,8 @@ def test_library_a_cannot_count_library_b(client, data):
         {"locatie": "neude"},
         {"provincie": "PV30"},
         {"gemeente": "GM0758"},
-        {"weergave": "regio"},
-        {"weergave": "land"},
+        {"niveau": "regio"},
+        {"niveau": "land"},
         {"weergave": "iets"},
         {"locatie": "geen-uuid"},
     ],
@@ -194,8 +194,8 @@ def test_a_poi_adviser_drills_down_to_a_location(client, data):
         {"organisatie": "breda"},
         {"locatie": "veste"},
         {"provincie": "PV26", "gemeente": "GM0307", "organisatie": "breda"},
-        {"weergave": "eigen"},
-        {"weergave": "land"},
+        {"niveau": "eigen"},
+        {"niveau": "land"},
     ],
 )
 def test_a_library_in_another_province_is_not_found_for_the_poi(client, data, params):
@@ -254,8 +254,12 @@ def test_a_user_with_two_roles_switches_views(client, data):
     MembershipFactory(user=data.eemland_desk, organisation=data.poi_utrecht, role=Role.POI_ADVISER)
     response = get(client, data.eemland_desk, **JUNE)
     page = response.content.decode()
-    assert 'aria-current="page">Eigen bibliotheek</a>' in page
-    assert "weergave=regio" in page
+    assert 'aria-current="page">Eigen organisatie</a>' in page
+    assert "niveau=regio" in page
+    assert "weergave" not in page
+    region = get(client, data.eemland_desk, **JUNE, niveau="regio")
+    assert region.status_code == 200
+    # Old bookmarks with ?weergave= still work.
     region = get(client, data.eemland_desk, **JUNE, weergave="regio")
     assert region.status_code == 200
     assert row_of(table(region.content, "Per provincie"), "Utrecht")[4] == "35"

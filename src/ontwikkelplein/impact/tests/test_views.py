@@ -180,9 +180,9 @@ def test_small_groups_are_hidden_at_every_level(client, count, shown):
     kb = staff_user(OrganisationFactory(kind="kb"), Role.KB_ADMIN)
     checks = [
         (staff_user(run.organisation), reverse("impact:staff-run", args=[run.pk]), {}),
-        (staff_user(run.organisation), reverse("impact:staff-overview"), {"weergave": "eigen"}),
-        (adviser, reverse("impact:staff-overview"), {"weergave": "regio"}),
-        (kb, reverse("impact:staff-overview"), {"weergave": "land"}),
+        (staff_user(run.organisation), reverse("impact:staff-overview"), {"niveau": "eigen"}),
+        (adviser, reverse("impact:staff-overview"), {"niveau": "regio"}),
+        (kb, reverse("impact:staff-overview"), {"niveau": "land"}),
     ]
     for user, url, params in checks:
         client.force_login(user)
@@ -193,7 +193,9 @@ def test_small_groups_are_hidden_at_every_level(client, count, shown):
             reverse("impact:staff-export"),
             {**params, "formaat": "csv"} if params else {"formaat": "csv"},
         )
-        assert ("100%" in export.content.decode("utf-8-sig")) is shown
+        # A shown share is a number in the file (100), a hidden one the text "<5".
+        assert (";100;" in export.content.decode("utf-8-sig")) is shown
+        assert ("<5" in export.content.decode("utf-8-sig")) is not shown
 
 
 def test_exports_hold_nothing_per_respondent(client):

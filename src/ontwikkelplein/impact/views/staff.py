@@ -3,7 +3,7 @@ for the run's own organisation only (another organisation's run answers 404); th
 aggregates for the own organisation, the POI region or the country."""
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.text import slugify
@@ -11,6 +11,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.core import documents as core_documents
+from ontwikkelplein.core.figures.page import figure_request
+from ontwikkelplein.core.figures.periods import PeriodKind
+from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM, Level
+from ontwikkelplein.core.tabular import download
 from ontwikkelplein.impact import documents, exports, selectors, services
 from ontwikkelplein.impact.forms import (
     CardsForm,
@@ -24,64 +28,55 @@ from ontwikkelplein.impact.forms import (
 )
 from ontwikkelplein.impact.models import Moment, QuestionSet, RunMeasurement
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.views.access import staff_required
 
-VIEW_PARAM = "weergave"
+
+def _request(request):
+    scopes = figure_scopes(request.user)
+    if not scopes:
+        raise Http404
+    return figure_request(request.GET, scopes, compare=False, default_kind=PeriodKind.YEAR)
 
 
-def _scope(request):
-    views = selectors.available_views(request.user)
-    if not views:
-        raise Http404
-    view = request.GET.get(VIEW_PARAM) or views[0]
-    scope = selectors.scope_for(request.user, view)
-    if scope is None:
-        raise Http404
-    return views, scope
+def _results(fr):
+    return selectors.results(selectors.runs_in_scope(fr.scope), fr.comparison.current)
 
 
 @staff_required
 def overview(request):
-    views, scope = _scope(request)
+    fr = _request(request)
     runs = (
         selectors.runs_with_measurement(selectors.own_runs(request.user))
-        if scope.view == selectors.View.OWN
+        if fr.level == Level.OWN
         else None
     )
+    base = reverse("impact:staff-export")
     return render(
         request,
         "impact/staff/overview.html",
         {
+            **fr.context(),
+            # Impact hides groups under 5 at every level, also the own organisation.
+            "suppressed": True,
             "staff_nav": "impact",
-            "views": [(v, selectors.View.LABELS[v], f"?{VIEW_PARAM}={v}") for v in views],
-            "scope": scope,
-            "results": selectors.results(scope.runs),
+            "results": _results(fr),
             "runs": runs,
             "question_sets": QuestionSet.objects.filter(active=True),
             "is_kb_admin": scoping.is_kb_admin(request.user),
+            "csv_url": fr.export_url(base, "csv"),
+            "xlsx_url": fr.export_url(base, "xlsx"),
         },
     )
 
 
-def _download(label: str, set_results, fmt: str, filename: str):
-    rows = exports.result_rows(label, set_results)
-    if fmt == "xlsx":
-        response = HttpResponse(exports.as_xlsx(rows), content_type=exports.XLSX_CONTENT_TYPE)
-    else:
-        fmt = "csv"
-        response = HttpResponse(exports.as_csv(rows), content_type=exports.CSV_CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
-
-
 @staff_required
 def export(request):
-    _views, scope = _scope(request)
-    return _download(
-        scope.label,
-        selectors.results(scope.runs),
-        request.GET.get("formaat", "csv"),
-        f"impact-{scope.view}",
+    fr = _request(request)
+    return download(
+        request.GET.get(FORMAT_PARAM, "csv"),
+        f"impact-{fr.level}-{fr.period.file_label}",
+        exports.result_sheets(fr.scope.label, _results(fr)),
     )
 
 
@@ -192,11 +187,10 @@ def run_story(request, run_id):
 @staff_required
 def run_export(request, run_id):
     run = selectors.run_for_user(request.user, run_id)
-    return _download(
-        str(run),
-        selectors.results([run]),
-        request.GET.get("formaat", "csv"),
+    return download(
+        request.GET.get(FORMAT_PARAM, "csv"),
         f"impact-{slugify(str(run))[:40] or 'uitvoering'}",
+        exports.result_sheets(str(run), selectors.results([run])),
     )
 
 

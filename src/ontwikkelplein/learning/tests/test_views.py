@@ -365,7 +365,7 @@ def test_overview_cost_per_participant(net):
     for index in range(3):
         ParticipantFactory(group=net["group"], name=f"Extra {index}")
     rows = selectors.group_figures(Group.objects.filter(pk=net["group"].pk), "library")
-    assert rows[0].participants == 5
+    assert rows[0].n_participants == 5
     assert str(rows[0].cost_per_participant) == "1125.00"  # 5625 / 5
 
 
@@ -394,7 +394,7 @@ def test_kb_admin_sees_national_aggregates_but_no_participants(client, net):
 
     kb_admin = staff_user(OrganisationFactory(kind=OrganisationKind.KB), Role.KB_ADMIN)
     page = get(client, kb_admin, "overview").content.decode()
-    assert "Landelijk" in page and net["poi"].name in page
+    assert "Heel Nederland" in page and net["poi"].name in page
     assert "Mila Balie" not in page
     # The KB reads the whole network, so it is told "not for you" (403) rather than "not found".
     assert get(client, kb_admin, "participant-detail", net["me"].pk).status_code == 403

@@ -8,8 +8,9 @@ import pytest
 from django.utils import timezone
 
 from ontwikkelplein.catalogue.models import Programme
-from ontwikkelplein.desk.periods import Period
-from ontwikkelplein.desk.selectors import View
+from ontwikkelplein.core.figures.periods import Period
+from ontwikkelplein.core.figures.vocabulary import Level as View
+from ontwikkelplein.organisations.figures import available_levels, scope_for
 from ontwikkelplein.organisations.models import OrganisationKind, Role
 from ontwikkelplein.organisations.tests.factories import (
     OrganisationFactory,
@@ -104,7 +105,7 @@ def net():
 
 
 def scope(user, view=View.OWN):
-    found = figures.scope_for(user, view)
+    found = scope_for(user, view)
     assert found is not None
     return found
 
@@ -255,9 +256,9 @@ def test_the_own_view_sees_its_own_organisation_as_receiver_and_as_sender(net):
     assert sent.total.current.value == 3
     assert counts(sent.breakdown("ontvanger")) == {"Welzijn Eemland": "3"}
     # Library staff get no region or country view.
-    assert figures.available_views(net.eemland_staff) == [View.OWN]
-    assert figures.scope_for(net.eemland_staff, View.REGION) is None
-    assert figures.scope_for(net.eemland_staff, View.COUNTRY) is None
+    assert available_levels(net.eemland_staff) == [View.OWN]
+    assert scope_for(net.eemland_staff, View.REGION) is None
+    assert scope_for(net.eemland_staff, View.COUNTRY) is None
 
 
 def test_the_region_view_counts_the_region_only_and_hides_small_counts(net):
@@ -265,7 +266,7 @@ def test_the_region_view_counts_the_region_only_and_hides_small_counts(net):
     many(6, net.eemland, day)
     many(2, net.utrecht, day)
     many(9, net.breda, day)  # another province
-    assert figures.available_views(net.adviser) == [View.REGION]
+    assert available_levels(net.adviser) == [View.REGION]
     result = figures.figures(scope(net.adviser, View.REGION), JUNE, today=TODAY)
     assert result.suppressed
     assert result.total.current.display == "8"
@@ -280,7 +281,7 @@ def test_the_country_view_sees_everything_with_small_counts_hidden(net):
     many(6, net.eemland, day)
     many(7, net.breda, day)
     many(1, net.utrecht, day)
-    assert View.COUNTRY in figures.available_views(net.kb_admin)
+    assert View.COUNTRY in available_levels(net.kb_admin)
     result = figures.figures(scope(net.kb_admin, View.COUNTRY), JUNE, today=TODAY)
     assert result.total.current.display == "14"
     assert counts(result.breakdown("ontvanger")) == {
@@ -351,7 +352,7 @@ def test_library_staff_see_their_own_page(client, net):
     assert "Bieb Breda" not in html
     assert response.context["figures"].total.current.value == 2
     # No region view for library staff; another view's address answers 404.
-    assert client.get(PAGE, {"weergave": "regio"}).status_code == 404
+    assert client.get(PAGE, {"niveau": "regio"}).status_code == 404
     assert client.get(PAGE, {"weergave": "land"}).status_code == 404
 
 
@@ -363,10 +364,10 @@ def test_the_poi_page_hides_small_counts(client, net):
     assert response.status_code == 200
     html = response.content.decode()
     assert "&lt;5" in html
-    assert "nooit losse doorverwijzingen" in html
-    assert response.context["view"] == View.REGION
+    assert "nooit losse gegevens van mensen" in html
+    assert response.context["level"] == View.REGION
     # A POI adviser has no own view.
-    assert client.get(PAGE, {"weergave": "eigen"}).status_code == 404
+    assert client.get(PAGE, {"niveau": "eigen"}).status_code == 404
 
 
 def test_bad_parameters_get_a_notice_not_an_error(client, net):

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.utils import translation
 
-from ontwikkelplein.desk.periods import Period, PeriodKind
+from ontwikkelplein.core.figures.periods import Period, PeriodKind
 
 D = datetime.date
 
