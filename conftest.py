@@ -25,8 +25,7 @@ def tenancy_world(django_db_setup, django_db_blocker):
 
     from ontwikkelplein.organisations.tests.world import build_world
 
-    with django_db_blocker.unblock():
-        with transaction.atomic():
-            world = build_world()
-            yield world
-            transaction.set_rollback(True)
+    with django_db_blocker.unblock(), transaction.atomic():
+        world = build_world()
+        yield world
+        transaction.set_rollback(True)
