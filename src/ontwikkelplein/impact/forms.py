@@ -124,18 +124,6 @@ class StoryForm(forms.Form):
     )
 
 
-def error_summary(form) -> list[dict]:
-    items = []
-    for name, errors in form.errors.items():
-        if name == "__all__":
-            items += [{"anchor": "", "label": "", "message": m} for m in errors]
-            continue
-        bound = form[name]
-        anchor = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
-        items += [{"anchor": anchor, "label": bound.label, "message": m} for m in errors]
-    return items
-
-
 class QuestionSetForm(forms.ModelForm):
     class Meta:
         model = QuestionSet

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.courses import charts, exports, selectors, services
 from ontwikkelplein.courses.forms import (
     STAFF_CONSENT_TEXT,
@@ -36,7 +37,6 @@ from ontwikkelplein.courses.models import (
 )
 from ontwikkelplein.courses.services import CourseError
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.organisations.models import Organisation
 from ontwikkelplein.organisations.views.access import (
     require_editable,

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.impact import exports, selectors, services
 from ontwikkelplein.impact.forms import (
     CardsForm,
@@ -18,7 +19,6 @@ from ontwikkelplein.impact.forms import (
     QuestionSetForm,
     StoryForm,
     answer_choices,
-    error_summary,
     formset_error_summary,
 )
 from ontwikkelplein.impact.models import Moment, QuestionSet, RunMeasurement
@@ -143,7 +143,9 @@ def run_measurement(request, run_id):
             return _redirect_saved(run, "vragenlijsten")
         except services.ImpactError as error:
             _with_service_error(form, error)
-    context = _run_context(request, run, measurement_form=form, error_summary=error_summary(form))
+    context = _run_context(
+        request, run, measurement_form=form, error_summary=errors_for_summary(form)
+    )
     return render(request, "impact/staff/run.html", context, status=400)
 
 
@@ -186,7 +188,7 @@ def run_cards(request, run_id):
                     "measurement": measurement,
                 },
             )
-    context = _run_context(request, run, cards_form=form, error_summary=error_summary(form))
+    context = _run_context(request, run, cards_form=form, error_summary=errors_for_summary(form))
     return render(request, "impact/staff/run.html", context, status=400)
 
 
@@ -206,7 +208,7 @@ def run_story(request, run_id):
             return _redirect_saved(run, "verhaal")
         except services.ImpactError as error:
             _with_service_error(form, error)
-    context = _run_context(request, run, story_form=form, error_summary=error_summary(form))
+    context = _run_context(request, run, story_form=form, error_summary=errors_for_summary(form))
     return render(request, "impact/staff/run.html", context, status=400)
 
 
@@ -293,7 +295,7 @@ def question_set_edit(request, slug):
                 return HttpResponseRedirect(
                     reverse("impact:staff-question-set", args=[slug]) + "?opgeslagen=1"
                 )
-        summary = summary or error_summary(set_form) + formset_error_summary(formset)
+        summary = summary or errors_for_summary(set_form) + formset_error_summary(formset)
         status = 400
     return render(
         request,
