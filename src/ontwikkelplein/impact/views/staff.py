@@ -10,7 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ontwikkelplein.core.forms import errors_for_summary
+from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.impact import exports, selectors, services
 from ontwikkelplein.impact.forms import (
     CardsForm,
@@ -19,7 +19,6 @@ from ontwikkelplein.impact.forms import (
     QuestionSetForm,
     StoryForm,
     answer_choices,
-    formset_error_summary,
 )
 from ontwikkelplein.impact.models import Moment, QuestionSet, RunMeasurement
 from ontwikkelplein.impact.pdf import questionnaire_pdf
@@ -295,7 +294,9 @@ def question_set_edit(request, slug):
                 return HttpResponseRedirect(
                     reverse("impact:staff-question-set", args=[slug]) + "?opgeslagen=1"
                 )
-        summary = summary or errors_for_summary(set_form) + formset_error_summary(formset)
+        summary = summary or errors_for_summary(set_form) + formset_errors_for_summary(
+            formset, _("Vraag %(n)s")
+        )
         status = 400
     return render(
         request,
