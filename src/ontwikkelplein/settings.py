@@ -88,6 +88,9 @@ TEMPLATES = [
     },
 ]
 
+# Form fields in NL Design System (Utrecht) markup, set once (core/forms.py).
+FORM_RENDERER = "ontwikkelplein.core.forms.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{REPO_DIR / 'var' / 'ontwikkelplein.sqlite3'}"),

@@ -20,8 +20,8 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.catalogue.search import SearchParams
+from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
 from ontwikkelplein.places.geo import Place, resolve_place
 

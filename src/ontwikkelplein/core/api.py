@@ -48,7 +48,7 @@ class JSONParser(parsers.JSONParser):
 
 
 def _too_deep() -> str:
-    return _("De JSON is te diep genest: hoogstens %(max)s niveaus.") % {"max": MAX_DEPTH}
+    return _("De JSON is te diep genest (hoogstens %(max)s lagen).") % {"max": MAX_DEPTH}
 
 
 def check_json(data) -> None:
@@ -74,7 +74,7 @@ def check_json(data) -> None:
 
 def _check_string(text: str) -> None:
     if "\x00" in text:
-        raise exceptions.ParseError(_("De JSON bevat een NUL-teken (\\u0000); dat kan niet."))
+        raise exceptions.ParseError(_("De tekst bevat een ongeldig teken (NUL)."))
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -7,9 +7,9 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.core import person as person_details
+from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.courses.models import RunHelper, RunKind
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations.models import Location
 
 # Shown beside the consent tick at the desk and stored with the person, word for word.

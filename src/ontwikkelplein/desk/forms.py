@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.forms import StaffFormMixin, errors_for_summary
 from ontwikkelplein.desk import privacy
 from ontwikkelplein.desk.models import (
     Agency,
@@ -29,7 +30,6 @@ from ontwikkelplein.desk.models import (
     Topic,
 )
 from ontwikkelplein.desk.services import MAX_QUESTIONS, ContactData, QuestionData
-from ontwikkelplein.organisations.forms import StaffFormMixin, errors_for_summary
 
 BLOCK_PREFIX = "vraag"
 COUNT_FIELD = "vragen"

@@ -124,18 +124,6 @@ class StoryForm(forms.Form):
     )
 
 
-def error_summary(form) -> list[dict]:
-    items = []
-    for name, errors in form.errors.items():
-        if name == "__all__":
-            items += [{"anchor": "", "label": "", "message": m} for m in errors]
-            continue
-        bound = form[name]
-        anchor = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
-        items += [{"anchor": anchor, "label": bound.label, "message": m} for m in errors]
-    return items
-
-
 class QuestionSetForm(forms.ModelForm):
     class Meta:
         model = QuestionSet
@@ -172,21 +160,3 @@ class QuestionForm(forms.ModelForm):
 
 
 QuestionFormSet = forms.modelformset_factory(Question, form=QuestionForm, extra=2, can_delete=False)
-
-
-def formset_error_summary(formset) -> list[dict]:
-    items = []
-    for index, form in enumerate(formset.forms, start=1):
-        for name, errors in form.errors.items():
-            bound = form[name] if name != "__all__" else None
-            items += [
-                {
-                    "anchor": bound.auto_id if bound else "",
-                    "label": _("Vraag %(n)s, %(field)s") % {"n": index, "field": bound.label}
-                    if bound
-                    else "",
-                    "message": e,
-                }
-                for e in errors
-            ]
-    return items

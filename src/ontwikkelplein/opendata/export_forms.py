@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.forms import StaffFormMixin
 from ontwikkelplein.opendata.selectors import ALL, REGION, ExportScope
-from ontwikkelplein.organisations.forms import StaffFormMixin
 
 FORMAT_CHOICES = [
     ("xlsx", _("Excel (.xlsx): één regel per aanbod per plek")),

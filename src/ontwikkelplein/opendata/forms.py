@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.forms import StaffFormMixin
 from ontwikkelplein.opendata import services
 from ontwikkelplein.opendata.importer import MAX_FILE_BYTES
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import StaffFormMixin
 
 MAX_MB = MAX_FILE_BYTES // 1024 // 1024
 

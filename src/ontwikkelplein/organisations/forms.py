@@ -1,10 +1,10 @@
-"""Staff forms for locations, and the conventions every back-office form follows
-(StaffFormMixin: Utrecht CSS classes, Dutch messages, an error summary that links to fields)."""
+"""Staff forms for locations. The conventions every back-office form follows (StaffFormMixin:
+Utrecht CSS classes, Dutch messages, an error summary that links to fields) are in core/forms.py."""
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.forms import CHECKBOX_CLASS, StaffFormMixin, time_input
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, LocationKind, Weekday
 from ontwikkelplein.places.geo import normalise_postcode
@@ -13,91 +13,6 @@ from ontwikkelplein.places.models import Municipality
 # Rough bounding box of the Netherlands (with the Wadden islands and south Limburg).
 NL_LATITUDE = (50.7, 53.6)
 NL_LONGITUDE = (3.3, 7.3)
-
-CHECKBOX_CLASS = "utrecht-checkbox utrecht-checkbox--html-input"
-
-# Groups of checkboxes or radio buttons get a class on their wrapper only (Django puts the
-# class on the wrapper and on each input); staff.css styles the inputs inside.
-_WIDGET_CLASSES = [
-    (forms.CheckboxSelectMultiple, "op-choice-list"),
-    (forms.RadioSelect, "op-choice-list"),
-    (forms.CheckboxInput, CHECKBOX_CLASS),
-    (forms.Select, "utrecht-select utrecht-select--html-select"),
-    (forms.Textarea, "utrecht-textarea utrecht-textarea--html-textarea"),
-    (forms.widgets.Input, "utrecht-textbox utrecht-textbox--html-input"),
-]
-
-
-def date_input():
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-def time_input():
-    return forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
-
-
-class StaffFormMixin:
-    """Back-office form conventions. Validation is server-side only: no `required` attributes,
-    so a browser never blocks the submit and everyone gets the same Dutch error summary."""
-
-    use_required_attribute = False
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            widget = field.widget
-            for widget_class, css in _WIDGET_CLASSES:
-                if isinstance(widget, widget_class):
-                    widget.attrs.setdefault("class", css)
-                    break
-            if field.required:
-                # On a group the legend says "verplicht"; aria-required is not allowed on a radio.
-                if not isinstance(widget, forms.RadioSelect):
-                    widget.attrs.setdefault("aria-required", "true")
-                if isinstance(field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
-                    field.error_messages["required"] = _("Kies minstens één.")
-                elif isinstance(field, forms.ChoiceField | forms.ModelChoiceField):
-                    field.error_messages["required"] = _("Maak een keuze.")
-                else:
-                    field.error_messages["required"] = _("Vul dit in.")
-
-    # (legend, [field names]) for forms shown in sections; see grouped_fields().
-    fieldsets: list = []
-
-    def grouped_fields(self) -> list[tuple]:
-        return [
-            (legend, [self[name] for name in names if name in self.fields])
-            for legend, names in self.fieldsets
-        ]
-
-    def error_summary(self) -> list[dict]:
-        """Every error once, with the id of the control it belongs to (for the summary's links)."""
-        return errors_for_summary(self)
-
-
-def errors_for_summary(form, label_prefix: str = "") -> list[dict]:
-    items = []
-    for name, errors in form.errors.items():
-        if name == NON_FIELD_ERRORS:
-            for message in errors:
-                items.append({"anchor": "", "label": label_prefix.strip(), "message": message})
-            continue
-        bound = form[name]
-        anchor = bound.auto_id or ""
-        if bound.use_fieldset and anchor:
-            anchor = f"{anchor}_0"  # the first checkbox or radio button of the group
-        label = f"{label_prefix}{bound.label}"
-        for message in errors:
-            items.append({"anchor": anchor, "label": label, "message": message})
-    return items
-
-
-def formset_errors_for_summary(formset, row_label) -> list[dict]:
-    """Errors of all rows of a formset; `row_label` is a format string such as 'Tijd %(n)s'."""
-    items = [{"anchor": "", "label": "", "message": m} for m in formset.non_form_errors()]
-    for index, form in enumerate(formset.forms, start=1):
-        items.extend(errors_for_summary(form, label_prefix=f"{row_label % {'n': index}} – "))
-    return items
 
 
 class LocationForm(StaffFormMixin, forms.ModelForm):

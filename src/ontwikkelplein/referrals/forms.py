@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus, Programme
 from ontwikkelplein.core import person as person_details
+from ontwikkelplein.core.forms import StaffFormMixin
 from ontwikkelplein.desk.models import ColleagueRole
-from ontwikkelplein.organisations.forms import StaffFormMixin
 from ontwikkelplein.organisations.models import Organisation, OrganisationKind
 from ontwikkelplein.referrals.models import (
     ContactPreference,

@@ -22,8 +22,8 @@ from ontwikkelplein.catalogue.forms import (
     WeeklyScheduleForm,
 )
 from ontwikkelplein.catalogue.models import ScheduleKind
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import errors_for_summary
 from ontwikkelplein.organisations.views.access import (
     require_editable,
     require_editor,

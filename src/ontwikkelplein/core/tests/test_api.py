@@ -75,7 +75,7 @@ def test_deep_nesting_is_a_400_in_dutch(depth):
     response = post_raw(nested(depth))
     assert response.status_code == 400
     assert body(response) == {
-        "detail": f"De JSON is te diep genest: hoogstens {api.MAX_DEPTH} niveaus."
+        "detail": f"De JSON is te diep genest (hoogstens {api.MAX_DEPTH} lagen)."
     }
 
 

@@ -19,6 +19,7 @@ from ontwikkelplein.core import documents as core_documents
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.core.figures.periods import PeriodKind
 from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM
+from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.core.tabular import FORMATS, download
 from ontwikkelplein.courses import documents, exports, selectors, services
 from ontwikkelplein.courses.forms import (
@@ -42,7 +43,6 @@ from ontwikkelplein.courses.models import (
 from ontwikkelplein.courses.services import CourseError
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.figures import figure_scopes
-from ontwikkelplein.organisations.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.organisations.models import Organisation
 from ontwikkelplein.organisations.views.access import (
     require_editable,

@@ -302,4 +302,7 @@ def test_kb_admin_edits_a_standard_set_and_others_may_not(client):
     # An existing question emptied: refused, nothing changes.
     bad = client.post(url, _set_post_data(question_set, **{"vraag-1-text": ""}))
     assert bad.status_code == 400 and "mag niet leeg zijn" in bad.content.decode()
+    # The summary names the row and links to the emptied field.
+    assert 'href="#id_vraag-1-text"' in bad.content.decode()
+    assert "Vraag 2 – " in bad.content.decode()
     assert question_set.questions.count() == count + 1

@@ -7,8 +7,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.impact import services
-from ontwikkelplein.impact.forms import CodeForm, QuestionnaireForm, error_summary
+from ontwikkelplein.impact.forms import CodeForm, QuestionnaireForm
 from ontwikkelplein.impact.models import Moment
 from ontwikkelplein.organisations import scoping
 
@@ -21,7 +22,7 @@ def code_entry(request):
     return render(
         request,
         "impact/public/code.html",
-        {"form": form, "error_summary": error_summary(form) if form.is_bound else []},
+        {"form": form, "error_summary": errors_for_summary(form) if form.is_bound else []},
     )
 
 
@@ -60,7 +61,7 @@ def fill(request, code):
             if by_staff:
                 query += "&medewerker=1"
             return HttpResponseRedirect(reverse("impact:thanks") + query)
-        summary = error_summary(form)
+        summary = errors_for_summary(form)
     return render(
         request,
         "impact/public/fill.html",

@@ -14,6 +14,7 @@ from ontwikkelplein.core import documents as core_documents
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.core.figures.periods import PeriodKind
 from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM, Level
+from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.core.tabular import download
 from ontwikkelplein.impact import documents, exports, selectors, services
 from ontwikkelplein.impact.forms import (
@@ -23,8 +24,6 @@ from ontwikkelplein.impact.forms import (
     QuestionSetForm,
     StoryForm,
     answer_choices,
-    error_summary,
-    formset_error_summary,
 )
 from ontwikkelplein.impact.models import Moment, QuestionSet, RunMeasurement
 from ontwikkelplein.organisations import scoping
@@ -137,7 +136,9 @@ def run_measurement(request, run_id):
             return _redirect_saved(run, "vragenlijsten")
         except services.ImpactError as error:
             _with_service_error(form, error)
-    context = _run_context(request, run, measurement_form=form, error_summary=error_summary(form))
+    context = _run_context(
+        request, run, measurement_form=form, error_summary=errors_for_summary(form)
+    )
     return render(request, "impact/staff/run.html", context, status=400)
 
 
@@ -160,7 +161,7 @@ def run_cards(request, run_id):
                     documents.cards_pdf(context), documents.cards_filename(run)
                 )
             return render(request, "impact/staff/cards.html", {"staff_nav": "impact", **context})
-    context = _run_context(request, run, cards_form=form, error_summary=error_summary(form))
+    context = _run_context(request, run, cards_form=form, error_summary=errors_for_summary(form))
     return render(request, "impact/staff/run.html", context, status=400)
 
 
@@ -180,7 +181,7 @@ def run_story(request, run_id):
             return _redirect_saved(run, "verhaal")
         except services.ImpactError as error:
             _with_service_error(form, error)
-    context = _run_context(request, run, story_form=form, error_summary=error_summary(form))
+    context = _run_context(request, run, story_form=form, error_summary=errors_for_summary(form))
     return render(request, "impact/staff/run.html", context, status=400)
 
 
@@ -265,7 +266,9 @@ def question_set_edit(request, slug):
                 return HttpResponseRedirect(
                     reverse("impact:staff-question-set", args=[slug]) + "?opgeslagen=1"
                 )
-        summary = summary or error_summary(set_form) + formset_error_summary(formset)
+        summary = summary or errors_for_summary(set_form) + formset_errors_for_summary(
+            formset, _("Vraag %(n)s")
+        )
         status = 400
     return render(
         request,

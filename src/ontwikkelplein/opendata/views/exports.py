@@ -5,9 +5,9 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.opendata import exports, selectors
 from ontwikkelplein.opendata.export_forms import ExportForm
-from ontwikkelplein.organisations.forms import errors_for_summary
 from ontwikkelplein.organisations.views.access import staff_required
 
 

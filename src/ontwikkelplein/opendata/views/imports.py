@@ -12,12 +12,12 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.catalogue.models import TaxonomyTerm
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.opendata import services
 from ontwikkelplein.opendata.forms import ImportForm
 from ontwikkelplein.opendata.importer import MAX_FILE_BYTES, ImportFileError
 from ontwikkelplein.opendata.models import ExternalTerm, ImportRun
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import errors_for_summary
 from ontwikkelplein.organisations.views.access import staff_required
 
 # Room for the other form fields and multipart overhead around the file itself.

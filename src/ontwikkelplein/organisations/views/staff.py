@@ -8,10 +8,10 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.core.forms import formset_errors_for_summary
 from ontwikkelplein.organisations import scoping, selectors, services
 from ontwikkelplein.organisations.forms import (
     LocationForm,
-    formset_errors_for_summary,
     opening_hours_formset,
     opening_hours_rows,
 )

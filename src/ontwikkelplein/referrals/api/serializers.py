@@ -39,7 +39,8 @@ class PersonInSerializer(serializers.Serializer):
         required=False,
         allow_blank=True,
         max_length=30,
-        help_text="A Dutch phone number: 06…, 0xx… or +31…; stored as digits.",
+        help_text="A Dutch number someone can call back (mobile or landline): 06…, 0xx…, +31… "
+        "or 0031…; stored as national digits. 0800/0900 numbers and 112 are refused.",
         error_messages={"max_length": _("Dit telefoonnummer is te lang.")},
     )
     email = serializers.CharField(

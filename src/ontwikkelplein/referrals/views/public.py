@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.catalogue import selectors as catalogue_selectors
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import (
     ContactPreference,
@@ -51,16 +52,8 @@ def short_status_path(reference: str) -> str:
 
 
 def error_summary(form) -> list[dict]:
-    items = []
-    for name, errors in form.errors.items():
-        if name == "__all__":
-            items += [{"anchor": "", "label": "", "message": m} for m in errors]
-            continue
-        bound = form[name]
-        anchor = f"{bound.auto_id}_0" if bound.use_fieldset else bound.auto_id
-        label = _("Toestemming") if name == "consent" else bound.label
-        items += [{"anchor": anchor, "label": label, "message": m} for m in errors]
-    return items
+    # The consent checkbox's label is the whole consent text; the summary names it shortly.
+    return errors_for_summary(form, labels={"consent": _("Toestemming")})
 
 
 # --- Ik wil hulp ---

@@ -21,9 +21,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.desk.models import Contact, Question, ReferralTarget
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.forms import errors_for_summary
 from ontwikkelplein.organisations.models import OrganisationKind
 from ontwikkelplein.referrals import selectors, services
 from ontwikkelplein.referrals.forms import (
