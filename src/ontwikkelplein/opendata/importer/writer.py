@@ -27,6 +27,8 @@ from ontwikkelplein.places.models import Municipality
 
 
 class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, SchedulesWriter):
+    """Writes one checked Bundle for one run; write() goes through the record kinds in order."""
+
     def __init__(self, bundle: Bundle, options: ImportOptions, report: ImportReport):
         self.bundle = bundle
         self.options = options
