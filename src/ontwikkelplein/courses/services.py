@@ -20,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.core import person as person_details
+from ontwikkelplein.core.formatting import date_text
 from ontwikkelplein.courses import selectors
 from ontwikkelplein.courses.models import (
     HOLDS_PLACE,
@@ -524,7 +525,7 @@ def enrol(run, person: PersonData, *, source, user=None) -> tuple[Enrolment, str
     today = _today()
     if locked.sign_up_opens and today < locked.sign_up_opens:
         raise CourseError(
-            _("Aanmelden kan vanaf %(date)s.") % {"date": locked.sign_up_opens.strftime("%d-%m-%Y")}
+            _("Aanmelden kan vanaf %(date)s.") % {"date": date_text(locked.sign_up_opens)}
         )
     if not selectors.sign_up_open(locked, today):
         raise CourseError(_("Aanmelden voor deze cursus is gesloten."))

@@ -7,7 +7,7 @@ import pytest
 from django.http import Http404, QueryDict
 from django.template.loader import render_to_string
 from django.utils import translation
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ontwikkelplein.core.figures import periods
@@ -121,6 +121,7 @@ def test_without_comparison_there_is_no_previous_window():
     assert result.previous is None and result.previous_label == ""
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.dates(min_value=D(2001, 1, 1), max_value=D(2098, 12, 31)), st.sampled_from(PeriodKind.values)
 )
@@ -181,6 +182,7 @@ def test_two_hidden_cells_need_no_third():
     assert not cells[2].hidden
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.integers(min_value=0, max_value=40), min_size=1, max_size=8))
 def test_a_hidden_cell_can_never_be_worked_out_from_the_total(values):
     rows = [Row(str(i), str(i), {"n": Measure(Cell(v))}) for i, v in enumerate(values)]

@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from django.template import Context, Template
 from django.utils import translation
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
@@ -77,6 +77,7 @@ def test_a_sheet_title_is_cut_to_what_excel_allows():
     assert workbook.sheetnames == ["x" * 31]
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(min_size=1))
 def test_the_formula_guard_leaves_no_text_that_a_spreadsheet_would_run(text):
     guarded = safe_text(text)
@@ -85,6 +86,7 @@ def test_the_formula_guard_leaves_no_text_that_a_spreadsheet_would_run(text):
     assert not csv_value(text).startswith(FORMULA_STARTS)
 
 
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.integers() | st.floats(allow_nan=False, allow_infinity=False))
 def test_numbers_are_never_guarded(number):
     assert safe_text(number) == number

@@ -56,8 +56,6 @@ def overview(request):
         "impact/staff/overview.html",
         {
             **fr.context(),
-            # Impact hides groups under 5 at every level, also the own organisation.
-            "suppressed": True,
             "staff_nav": "impact",
             "results": _results(fr),
             "runs": runs,
