@@ -12,6 +12,8 @@ example.org addresses; nothing is e-mailed (records are written directly, not vi
 
 import datetime
 
+from ontwikkelplein.demo.dates import plausible_dates
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -76,6 +78,8 @@ def _run(key: str, offer: Offer, **values) -> Run:
 
 
 def _sessions(run: Run, key: str, dates: list[datetime.date], start: str, end: str, room=""):
+    # Never on a Sunday, a public holiday, in the Christmas break or when the place is closed.
+    dates = plausible_dates(dates, run.location)
     sessions = []
     for n, day in enumerate(dates):
         session, _created = Session.objects.update_or_create(

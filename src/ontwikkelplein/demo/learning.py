@@ -13,6 +13,8 @@ Idempotent: every record has a fixed UUID or natural key; loading again adds not
 Certificates are issued by learning.services.check_certificates, as in real use."""
 
 import datetime
+
+from ontwikkelplein.demo.dates import next_plausible_datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -222,7 +224,9 @@ def _meetings(group, first: datetime.datetime) -> list[Meeting]:
                 "group": group,
                 "component": component,
                 "title": component.title,
-                "starts_at": (first + step * index).replace(hour=first.hour, minute=0),
+                "starts_at": next_plausible_datetime(
+                    (first + step * index).replace(hour=first.hour, minute=0), workday=True
+                ),
                 "planned_minutes": component.planned_minutes,
                 "place": "Bibliotheek Eemhuis",
                 "teachers": "Sanne de Vries (specialist)",
@@ -388,8 +392,9 @@ def _load_events(orgs, today, tz) -> None:
         ("themagroep-4", "Themagroep: plannen voor volgend jaar", 21, group),
     ]
     for key, title, days, theme_group in events:
-        starts = datetime.datetime.combine(
-            today + datetime.timedelta(days=days), datetime.time(14), tz
+        starts = next_plausible_datetime(
+            datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(14), tz),
+            workday=True,
         )
         event, _ = KnowledgeEvent.objects.get_or_create(
             pk=demo_uuid("knowledge-event", key),
@@ -414,8 +419,11 @@ def _load_events(orgs, today, tz) -> None:
             "title": "Webinar: nieuw in het IDO-basisaanbod",
             "kind": EventKind.WEBINAR,
             "organiser": kb,
-            "starts_at": datetime.datetime.combine(
-                today + datetime.timedelta(days=10), datetime.time(10), tz
+            "starts_at": next_plausible_datetime(
+                datetime.datetime.combine(
+                    today + datetime.timedelta(days=10), datetime.time(10), tz
+                ),
+                workday=True,
             ),
             "planned_minutes": 60,
             "place": "Online",

@@ -29,6 +29,7 @@ from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
+from ontwikkelplein.demo.dates import next_plausible
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.organisations.models import (
@@ -272,6 +273,9 @@ def _load_offer_locations(offer, spec, locations, today) -> None:
         wanted_places.add(offer_location.pk)
         for n, when in enumerate(place["schedules"]):
             day = schedule_date(today, when)
+            if day is not None:
+                # Not on a Sunday, a holiday or a day the place is closed.
+                day = next_plausible(day, locations[place["location"]])
             schedule = _upsert(
                 Schedule,
                 {"id": demo_uuid("schedule", f"{place_key}#{n}")},
