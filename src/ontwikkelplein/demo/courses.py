@@ -12,8 +12,6 @@ example.org addresses; nothing is e-mailed (records are written directly, not vi
 
 import datetime
 
-from ontwikkelplein.demo.dates import plausible_dates
-
 from django.db import transaction
 from django.utils import timezone
 
@@ -30,6 +28,7 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
+from ontwikkelplein.demo.dates import plausible_dates
 from ontwikkelplein.demo.ids import demo_uuid
 
 LIBRARIES = ["eemland", "oosterschelde"]

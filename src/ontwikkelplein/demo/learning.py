@@ -13,8 +13,6 @@ Idempotent: every record has a fixed UUID or natural key; loading again adds not
 Certificates are issued by learning.services.check_certificates, as in real use."""
 
 import datetime
-
-from ontwikkelplein.demo.dates import next_plausible_datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -22,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.dates import next_plausible_datetime
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.learning import services
 from ontwikkelplein.learning.models import (

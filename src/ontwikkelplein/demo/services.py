@@ -24,12 +24,12 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.demo import data
 from ontwikkelplein.demo.courses import load_courses
+from ontwikkelplein.demo.dates import next_plausible
 from ontwikkelplein.demo.desk import load_desk_registrations
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
-from ontwikkelplein.demo.dates import next_plausible
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.organisations.models import (

@@ -67,9 +67,7 @@ def test_the_loaded_demo_data_is_on_plausible_days(settings):
     for moment in moments:
         day = moment.astimezone(tz).date()
         assert is_plausible(day, workday=True), moment
-    assert not any(
-        (m.astimezone(tz).month, m.astimezone(tz).day) == (1, 2) for m in moments
-    )
+    assert not any((m.astimezone(tz).month, m.astimezone(tz).day) == (1, 2) for m in moments)
 
     dated = Schedule.objects.filter(kind=ScheduleKind.DATED).select_related(
         "offer_location__location"
