@@ -401,7 +401,7 @@ class TestRemembering:
 
         assert f'<option value="{main.pk}" selected>' in page
         assert f'<option value="{quiet.pk}" selected>' not in page
-        top = page.split('id="balie-bevestiging"')[0]
+        top = page.split('id="snel-titel"')[0]
         assert "Je registreert op: <strong data-current-location-name>Centrale Bibliotheek" in top
         assert 'href="#id_location">Andere locatie kiezen</a>' in top
 
