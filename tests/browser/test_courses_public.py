@@ -81,7 +81,7 @@ def test_resident_gets_a_freed_place_from_the_waiting_list(new_page, full_run):
     with page.expect_navigation():
         page.get_by_role("button", name="Aanmelden").click()
     assert path_of(page) == "/aanmelden/verstuurd/"
-    expect(page.get_by_role("heading", level=1)).to_have_text("Je bent aangemeld")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Je staat op de wachtlijst")
     expect(page.locator("main")).to_contain_text("Je bent nummer 1 op de wachtlijst")
     code = page.locator("#referentiecode").inner_text().strip()
     assert re.fullmatch(r"[A-Z2-9]{4}-[A-Z2-9]{4}", code)

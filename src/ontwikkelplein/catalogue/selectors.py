@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import (
@@ -24,7 +25,8 @@ from ontwikkelplein.catalogue.models import (
     UnmatchedSearch,
 )
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import OrganisationKind, Role
+from ontwikkelplein.organisations.models import Location, OrganisationKind, Role
+from ontwikkelplein.places.geo import distance_km
 
 
 def offer_detail_queryset() -> QuerySet[Offer]:
@@ -59,6 +61,50 @@ def archived_offer(pk) -> Offer | None:
         .prefetch_related("themes", "offer_locations__location")
         .first()
     )
+
+
+def nearest_first(offers, origin: Location | None) -> list[tuple[Offer, float | None]]:
+    """Offers with the distance in km from `origin` (a desk location) to the nearest of their
+    locations, nearest first; offers without a located place (online, on appointment) come last,
+    by title. Without an origin (or one without coordinates) everything is by title, distance
+    None. For pickers of offers on staff pages (the desk screen, a new referral)."""
+    offers = list(
+        offers.prefetch_related(
+            Prefetch(
+                "offer_locations__location",
+                queryset=Location.objects.only("pk", "latitude", "longitude"),
+            )
+        )
+    )
+    lat = getattr(origin, "latitude", None)
+    lon = getattr(origin, "longitude", None)
+
+    def distance(offer) -> float | None:
+        if lat is None or lon is None:
+            return None
+        found = [
+            distance_km(lat, lon, ol.location.latitude, ol.location.longitude)
+            for ol in offer.offer_locations.all()
+            if ol.location.latitude is not None and ol.location.longitude is not None
+        ]
+        return min(found) if found else None
+
+    pairs = [(offer, distance(offer)) for offer in offers]
+    pairs.sort(key=lambda p: (p[1] is None, p[1] or 0.0, p[0].title.lower()))
+    return pairs
+
+
+def offer_choices(offers, origin: Location | None, empty_label) -> list[tuple]:
+    """Choices for an offer select on a staff page, nearest to `origin` first:
+    'Taalcafé (Bibliotheek Eemland, 1,2 km)'. Set as a ModelChoiceField's `choices`; the field's
+    queryset still decides what is valid."""
+    choices = [("", empty_label)]
+    for offer, km in nearest_first(offers.select_related("organisation"), origin):
+        where = offer.organisation.name
+        if km is not None:
+            where = f"{where}, {number_format(km, 1)} km"
+        choices.append((offer.pk, f"{offer.title} ({where})"))
+    return choices
 
 
 # --- Staff selectors (back office) below this line ---

@@ -10,7 +10,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.catalogue.models import OfferStatus
+from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.core import formatting
 from ontwikkelplein.core.figures.cells import Cell, is_small, protect_group
 from ontwikkelplein.core.figures.vocabulary import SMALL_TEXT
@@ -27,6 +27,7 @@ from ontwikkelplein.courses.models import (
     Session,
 )
 from ontwikkelplein.organisations.scoping import own_organisations, readable_organisations
+from ontwikkelplein.places.geo import distance_km
 
 # Groups smaller than this are hidden in POI and KB aggregates.
 # Enrolments that are still "in": they block a second sign-up with the same address.
@@ -130,6 +131,58 @@ def public_runs(offer, on: datetime.date | None = None) -> list[Run]:
         result.append(run)
     result.sort(key=lambda r: (r.upcoming[0].date, r.upcoming[0].start_time))
     return result
+
+
+SIMILAR_RUNS = 3
+
+
+def _has_room(run) -> bool:
+    return run.can_sign_up and (run.places_left is None or run.places_left > 0)
+
+
+def similar_open_runs(offer, near, on: datetime.date | None = None, limit: int = SIMILAR_RUNS):
+    """For a full course: runs of *other* published offers like this one (the same programme,
+    else the same offer type and a shared theme) that are open for sign-up and have room,
+    nearest to `near` (a Location) first. Each run carries `upcoming`, `places_left` and
+    `distance_km`."""
+    on = on or today()
+    offers = Offer.objects.filter(status=OfferStatus.PUBLISHED).exclude(pk=offer.pk)
+    if offer.programme_id:
+        offers = offers.filter(programme_id=offer.programme_id)
+    else:
+        offers = offers.filter(
+            offer_type_id=offer.offer_type_id, themes__in=offer.themes.all()
+        ).distinct()
+    runs = (
+        Run.objects.filter(offer__in=offers, status=RunStatus.PUBLISHED, walk_in=False)
+        .select_related("location", "offer", "organisation")
+        .prefetch_related(
+            Prefetch(
+                "sessions",
+                queryset=Session.objects.filter(cancelled=False, date__gte=on).order_by(
+                    "date", "start_time"
+                ),
+                to_attr="upcoming",
+            )
+        )
+    )
+    found = []
+    for run in runs:
+        if not run.upcoming:
+            continue
+        run.can_sign_up = sign_up_open(run, on)
+        run.places_left = places_left(run)
+        if not _has_room(run):
+            continue
+        lat, lon = getattr(near, "latitude", None), getattr(near, "longitude", None)
+        run.distance_km = (
+            distance_km(lat, lon, run.location.latitude, run.location.longitude)
+            if None not in (lat, lon, run.location.latitude, run.location.longitude)
+            else None
+        )
+        found.append(run)
+    found.sort(key=lambda r: (r.distance_km is None, r.distance_km or 0.0, r.upcoming[0].date))
+    return found[:limit]
 
 
 def next_start(offer, on: datetime.date | None = None) -> datetime.date | None:

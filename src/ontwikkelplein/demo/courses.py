@@ -28,6 +28,7 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
+from ontwikkelplein.demo.dates import plausible_dates
 from ontwikkelplein.demo.ids import demo_uuid
 
 LIBRARIES = ["eemland", "oosterschelde"]
@@ -76,6 +77,8 @@ def _run(key: str, offer: Offer, **values) -> Run:
 
 
 def _sessions(run: Run, key: str, dates: list[datetime.date], start: str, end: str, room=""):
+    # Never on a Sunday, a public holiday, in the Christmas break or when the place is closed.
+    dates = plausible_dates(dates, run.location)
     sessions = []
     for n, day in enumerate(dates):
         session, _created = Session.objects.update_or_create(

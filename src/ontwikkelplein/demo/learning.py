@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.dates import next_plausible_datetime
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.learning import services
 from ontwikkelplein.learning.models import (
@@ -222,7 +223,9 @@ def _meetings(group, first: datetime.datetime) -> list[Meeting]:
                 "group": group,
                 "component": component,
                 "title": component.title,
-                "starts_at": (first + step * index).replace(hour=first.hour, minute=0),
+                "starts_at": next_plausible_datetime(
+                    (first + step * index).replace(hour=first.hour, minute=0), workday=True
+                ),
                 "planned_minutes": component.planned_minutes,
                 "place": "Bibliotheek Eemhuis",
                 "teachers": "Sanne de Vries (specialist)",
@@ -388,8 +391,9 @@ def _load_events(orgs, today, tz) -> None:
         ("themagroep-4", "Themagroep: plannen voor volgend jaar", 21, group),
     ]
     for key, title, days, theme_group in events:
-        starts = datetime.datetime.combine(
-            today + datetime.timedelta(days=days), datetime.time(14), tz
+        starts = next_plausible_datetime(
+            datetime.datetime.combine(today + datetime.timedelta(days=days), datetime.time(14), tz),
+            workday=True,
         )
         event, _ = KnowledgeEvent.objects.get_or_create(
             pk=demo_uuid("knowledge-event", key),
@@ -414,8 +418,11 @@ def _load_events(orgs, today, tz) -> None:
             "title": "Webinar: nieuw in het IDO-basisaanbod",
             "kind": EventKind.WEBINAR,
             "organiser": kb,
-            "starts_at": datetime.datetime.combine(
-                today + datetime.timedelta(days=10), datetime.time(10), tz
+            "starts_at": next_plausible_datetime(
+                datetime.datetime.combine(
+                    today + datetime.timedelta(days=10), datetime.time(10), tz
+                ),
+                workday=True,
             ),
             "planned_minutes": 60,
             "place": "Online",

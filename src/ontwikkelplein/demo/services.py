@@ -24,6 +24,7 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.demo import data
 from ontwikkelplein.demo.courses import load_courses
+from ontwikkelplein.demo.dates import next_plausible
 from ontwikkelplein.demo.desk import load_desk_registrations
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
@@ -272,6 +273,9 @@ def _load_offer_locations(offer, spec, locations, today) -> None:
         wanted_places.add(offer_location.pk)
         for n, when in enumerate(place["schedules"]):
             day = schedule_date(today, when)
+            if day is not None:
+                # Not on a Sunday, a holiday or a day the place is closed.
+                day = next_plausible(day, locations[place["location"]])
             schedule = _upsert(
                 Schedule,
                 {"id": demo_uuid("schedule", f"{place_key}#{n}")},

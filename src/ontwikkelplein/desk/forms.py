@@ -15,8 +15,10 @@ from django.db.models import Q
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.catalogue.selectors import offer_choices
 from ontwikkelplein.core.forms import StaffFormMixin, errors_for_summary
 from ontwikkelplein.desk import privacy
 from ontwikkelplein.desk.models import (
@@ -182,9 +184,8 @@ class QuestionForm(QuietMixin, StaffFormMixin, forms.Form):
         self.fields["topic"].queryset = choices.topics
         self.fields["referred_organisation"].queryset = choices.partners
         self.fields["referred_offer"].queryset = choices.offers
-        self.fields["referred_offer"].label_from_instance = lambda offer: (
-            f"{offer.title} ({offer.organisation.name})"
-        )
+        # Nearest to the desk location first, with the distance (validation uses the queryset).
+        self.fields["referred_offer"].choices = choices.offer_choices
 
     def is_blank(self) -> bool:
         """Nothing filled in at all (the empty duration choice is no answer)."""
@@ -235,12 +236,17 @@ class QuestionForm(QuietMixin, StaffFormMixin, forms.Form):
 class BlockChoices:
     """The querysets every question block offers, made once per request."""
 
-    def __init__(self, *, partners, offers, keep_agencies=(), keep_topics=()):
+    def __init__(self, *, partners, offers, origin=None, keep_agencies=(), keep_topics=()):
         # Retired terms stay selectable on a registration that already uses them.
         self.agencies = Agency.objects.filter(Q(is_active=True) | Q(pk__in=keep_agencies))
         self.topics = Topic.objects.filter(Q(is_active=True) | Q(pk__in=keep_topics))
         self.partners = partners
         self.offers = offers
+        self.origin = origin  # the desk location: offers nearest to it come first
+
+    @cached_property
+    def offer_choices(self) -> list[tuple]:
+        return offer_choices(self.offers, self.origin, _("Kies een aanbod"))
 
 
 def question_initial(question) -> dict:

@@ -45,6 +45,29 @@ def registering_locations(user) -> QuerySet[Location]:
     )
 
 
+# Location and channel are remembered per person and device: a cookie per user in this browser
+# ("<location id>|<channel>"), set by the desk screen and read by the new-referral page too.
+COOKIE_PREFIX = "op_balie_"
+
+
+def cookie_name(user) -> str:
+    return f"{COOKIE_PREFIX}{user.pk}"
+
+
+def current_desk_location(user, cookies) -> Location | None:
+    """Where the user is at the desk now: this browser's remembered location, else that of the
+    user's last registration, else the usual one. None for users without desk locations."""
+    locations = list(registering_locations(user))
+    by_id = {str(location.pk): location for location in locations}
+    remembered = (cookies.get(cookie_name(user)) or "").split("|", 1)[0]
+    if remembered in by_id:
+        return by_id[remembered]
+    last = last_contact(user)
+    if last is not None and str(last.location_id) in by_id:
+        return by_id[str(last.location_id)]
+    return usual_location(user, locations)
+
+
 # Where a desk usually is, best first: a branch, a service point, an office; outreach places
 # (a school, a buurthuis, a care centre) only when there is nothing else.
 _USUAL_KINDS = (LocationKind.BRANCH, LocationKind.SERVICE_POINT, LocationKind.OFFICE)

@@ -14,13 +14,13 @@ class QuestionInline(KbAdminAccess, admin.TabularInline):
     kb_actions = NO_DELETE
     model = Question
     extra = 1
-    fields = ["order", "kind", "text", "active"]
+    fields = ["order", "kind", "text", "after_only", "active"]
 
 
 @admin.register(QuestionSet)
 class QuestionSetAdmin(KbAdminAccess, admin.ModelAdmin):
     kb_actions = NO_DELETE
-    list_display = ["name", "slug", "order", "active"]
+    list_display = ["name", "slug", "order", "after_only", "active"]
     list_editable = ["order", "active"]
     prepopulated_fields = {"slug": ["name"]}
     inlines = [QuestionInline]

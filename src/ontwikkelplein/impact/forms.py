@@ -75,7 +75,8 @@ class QuestionnaireForm(forms.Form):
 
 class MeasurementForm(forms.Form):
     before_set = forms.ModelChoiceField(
-        QuestionSet.objects.filter(active=True),
+        # A short after-only list (QuestionSet.after_only) cannot be asked before the course.
+        QuestionSet.objects.filter(active=True, after_only=False),
         required=False,
         label=_("Vragenlijst voor de cursus"),
         empty_label=_("Geen vragenlijst vooraf"),
@@ -127,7 +128,7 @@ class StoryForm(forms.Form):
 class QuestionSetForm(forms.ModelForm):
     class Meta:
         model = QuestionSet
-        fields = ["name", "introduction", "active"]
+        fields = ["name", "introduction", "after_only", "active"]
         widgets = {
             "name": forms.TextInput(attrs=TEXT),
             "introduction": forms.Textarea(attrs=TEXTAREA),
@@ -137,7 +138,7 @@ class QuestionSetForm(forms.ModelForm):
 class QuestionForm(forms.ModelForm):
     class Meta:
         model = Question
-        fields = ["text", "kind", "order", "active"]
+        fields = ["text", "kind", "order", "after_only", "active"]
         widgets = {
             "text": forms.TextInput(attrs=TEXT),
             "kind": forms.Select(attrs=SELECT),

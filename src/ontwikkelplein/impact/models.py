@@ -46,6 +46,13 @@ class QuestionSet(models.Model):
         _("uitleg voor de deelnemer"), blank=True, help_text=_("Kort en in B1-taal.")
     )
     active = models.BooleanField(_("in gebruik"), default=True)
+    # The national Impactmonitor has measured only afterwards since 2022, with a short list that
+    # asks what changed. Such a list cannot be used before the course; its results have no pairs.
+    after_only = models.BooleanField(
+        _("alleen na de cursus (verkorte meting)"),
+        default=False,
+        help_text=_("Een korte lijst die alleen na de cursus vraagt wat er veranderd is."),
+    )
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
 
     class Meta:
@@ -59,8 +66,9 @@ class QuestionSet(models.Model):
     def questions_for(self, moment: str):
         items = self.questions.filter(active=True)
         if moment == Moment.BEFORE:
-            # Satisfaction with the course can only be asked afterwards.
-            items = items.exclude(kind=ItemKind.SATISFACTION)
+            # Satisfaction with the course, and what changed ("Ik ben minder bang ..."), can
+            # only be asked afterwards. Before, every question is about the situation now.
+            items = items.exclude(kind=ItemKind.SATISFACTION).exclude(after_only=True)
         return items
 
 
@@ -77,6 +85,13 @@ class Question(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     # Retire a question instead of deleting it, so earlier answers keep their meaning.
     active = models.BooleanField(_("in gebruik"), default=True)
+    # A question about change ("Ik ben minder bang om het zelf te doen.") only makes sense
+    # afterwards; before the course every question asks about the situation now.
+    after_only = models.BooleanField(
+        _("alleen na de cursus"),
+        default=False,
+        help_text=_("Voor vragen over wat er veranderd is, zoals 'Ik ben minder bang ...'."),
+    )
 
     class Meta:
         ordering = ["question_set", "order", "id"]

@@ -104,6 +104,11 @@ class SetResult:
     items: list[ItemResult] = field(default_factory=list)
 
     @property
+    def after_only(self) -> bool:
+        """A short after-only list: only "after" numbers, no before and no pairs."""
+        return self.question_set.after_only
+
+    @property
     def before_hidden(self) -> bool:
         return self.respondents_before < SMALL_GROUP
 
@@ -117,6 +122,8 @@ class SetResult:
 
     @property
     def all_hidden(self) -> bool:
+        if self.after_only:
+            return self.after_hidden
         return self.before_hidden and self.after_hidden
 
     def count(self, which: str) -> int:

@@ -67,6 +67,11 @@ def set_questionnaires(
     for chosen, field in ((before_set, "before_set"), (after_set, "after_set")):
         if chosen is not None and not chosen.active:
             raise ImpactError(_("Deze vragenlijst is niet meer in gebruik."), field=field)
+    if before_set is not None and before_set.after_only:
+        raise ImpactError(
+            _("Deze vragenlijst is alleen voor na de cursus. Kies hem bij 'na de cursus'."),
+            field="before_set",
+        )
     with transaction.atomic():
         measurement, _created = RunMeasurement.objects.select_for_update().get_or_create(run=run)
         measurement.before_set = before_set

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus, Programme
+from ontwikkelplein.catalogue.selectors import offer_choices
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.core.forms import StaffFormMixin
 from ontwikkelplein.desk.models import ColleagueRole
@@ -144,13 +145,32 @@ class NewReferralForm(StaffFormMixin, forms.Form):
     # Service field names that are called differently here.
     service_fields = {"receiver_organisation": "receiver_kind", "receiver_kind": "receiver_kind"}
 
-    def __init__(self, *args, organisations, **kwargs):
+    # Which receiver kind each receiver field belongs to: with JavaScript only the chosen kind's
+    # fields show (static/ontwikkelplein/disclosure.js); without it all of them do.
+    disclose_when = {
+        "receiver_role": ReceiverKind.COLLEAGUE,
+        "programme": ReceiverKind.COLLEAGUE,
+        "library": ReceiverKind.LIBRARY,
+        "partner": ReceiverKind.PARTNER,
+        "offer": ReceiverKind.OFFER,
+    }
+    # Fields with a search box above them (core/forms/_picker_filter.html).
+    searchable = {"offer"}
+
+    def __init__(self, *args, organisations, origin=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sender_organisation"].queryset = _as_queryset(organisations)
         if len(organisations) == 1:
             self.fields["sender_organisation"].widget = forms.HiddenInput()
             self.fields["sender_organisation"].initial = organisations[0].pk
-        self.fields["offer"].label_from_instance = lambda o: f"{o.title} – {o.organisation.name}"
+        # Nearest to the user's desk location first, with the distance.
+        self.fields["offer"].choices = offer_choices(
+            self.fields["offer"].queryset, origin, _("Kies een aanbod")
+        )
+        for name, kind in self.disclose_when.items():
+            self.fields[name].disclose_when = str(kind)
+        for name in self.searchable:
+            self.fields[name].searchable = True
         self.fields["consent"].help_text = consent_text()
 
     def clean(self):

@@ -8,7 +8,9 @@ advisers and KB administrators see figures only, never single referrals. Everyon
 
 import hashlib
 import re
+from dataclasses import dataclass
 from datetime import date
+from itertools import groupby
 
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
@@ -16,6 +18,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.models import Location, LocationKind
 from ontwikkelplein.referrals.models import PartnerLink, Referral, ReferralPerson, Status
 
 OPEN_STATES = ("open", "overdue")
@@ -211,4 +214,55 @@ def notes_for(user, referral):
     """Internal notes of the user's own organisation(s) only."""
     return referral.notes.filter(organisation_id__in=working_organisation_ids(user)).select_related(
         "author"
+    )
+
+
+# --- How the resident reaches the receiving organisation (after sending a help request) ---
+
+
+@dataclass
+class Reach:
+    name: str
+    phone: str
+    phone_href: str
+    email: str
+    location: object | None  # organisations.Location
+    opening_hours: list  # [(weekday name, [OpeningHours, ...]), ...]
+
+
+def how_to_reach(referral) -> Reach:
+    """Phone, e-mail, address and opening hours of the organisation that received a resident's
+    help request: the offer's contact details when it has them, else the organisation's; the
+    offer's place of that organisation (else its first place), else the organisation's main
+    place (a branch or service point before an outreach place)."""
+    organisation = referral.receiver_organisation
+    offer = referral.offer
+    phone = (offer.contact_phone if offer else "") or organisation.phone
+    email = (offer.contact_email if offer else "") or organisation.email
+    location = None
+    if offer is not None:
+        places = [ol.location for ol in offer.offer_locations.select_related("location")]
+        location = next(
+            (p for p in places if p.organisation_id == organisation.pk),
+            places[0] if places else None,
+        )
+    if location is None:
+        rank = {LocationKind.BRANCH: 0, LocationKind.SERVICE_POINT: 1, LocationKind.OFFICE: 2}
+        places = list(Location.objects.filter(organisation=organisation))
+        places.sort(key=lambda p: (rank.get(p.kind, 3), p.name))
+        location = places[0] if places else None
+    hours = []
+    if location is not None:
+        rows = list(location.opening_hours.order_by("weekday", "opens_at"))
+        for _day, group in groupby(rows, key=lambda h: h.weekday):
+            group = list(group)
+            hours.append((group[0].get_weekday_display(), group))
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    return Reach(
+        name=organisation.name,
+        phone=phone,
+        phone_href=f"tel:{digits}" if re.search(r"\d", digits) else "",
+        email=email,
+        location=location,
+        opening_hours=hours,
     )

@@ -7,7 +7,12 @@ from django.urls import reverse
 from ontwikkelplein.catalogue import search as search_module
 from ontwikkelplein.catalogue.models import OfferStatus, SignUp, UnmatchedSearch
 from ontwikkelplein.catalogue.search import SearchParams
-from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type, theme
+from ontwikkelplein.catalogue.tests.factories import (
+    OfferFactory,
+    OfferLocationFactory,
+    offer_type,
+    theme,
+)
 from ontwikkelplein.organisations.tests.factories import LocationFactory
 from ontwikkelplein.places.models import PostcodeArea
 
@@ -184,3 +189,33 @@ def test_an_archived_offers_old_link_says_it_stopped_and_shows_similar_offers(cl
     assert html.index(near.title) < html.index(far.title)  # similar offers, nearest first
     assert reverse("catalogue:offer-detail", args=[gone.pk]) not in html.split("<main")[1]
     assert 'class="op-footer"' in html and 'role="search"' in html
+
+
+def test_nearest_first_orders_offers_by_their_nearest_place_and_puts_unplaced_ones_last():
+    from ontwikkelplein.catalogue.models import Offer
+    from ontwikkelplein.catalogue.selectors import nearest_first, offer_choices
+
+    desk = LocationFactory(name="Balie Amersfoort", latitude=52.1565, longitude=5.3850)
+    leusden = LocationFactory(city="Leusden", latitude=52.1326, longitude=5.4306)
+    breda = LocationFactory(city="Breda", latitude=51.5890, longitude=4.7760)
+    far = OfferFactory(title="Aa ver weg", location=breda, indexed=False)
+    near = OfferFactory(title="Zz dichtbij", location=leusden, indexed=False)
+    online = OfferFactory(title="Online cursus", indexed=False)
+    both = OfferFactory(title="Mm twee plekken", location=breda, indexed=False)
+    OfferLocationFactory(offer=both, location=desk)
+    offers = Offer.objects.filter(pk__in=[far.pk, near.pk, online.pk, both.pk])
+
+    ordered = nearest_first(offers, desk)
+
+    assert [offer for offer, _km in ordered] == [both, near, far, online]
+    assert ordered[0][1] == pytest.approx(0, abs=0.01)
+    assert 3 < ordered[1][1] < 5 and ordered[3][1] is None
+    # Without an origin: by title, no distances.
+    assert [o.title for o, km in nearest_first(offers, None)] == [
+        "Aa ver weg",
+        "Mm twee plekken",
+        "Online cursus",
+        "Zz dichtbij",
+    ]
+    labels = [label for _pk, label in offer_choices(offers, desk, "Kies")]
+    assert labels[0] == "Kies" and labels[2].startswith("Zz dichtbij (") and " km)" in labels[2]

@@ -204,7 +204,7 @@ class TestFrontDesk:
         client.force_login(world.front_desk_b)
         response = client.get(url(name, world.draft_b))
         assert response.status_code == 403
-        assert "Dit mag je niet doen" in response.content.decode()  # the Dutch 403 page
+        assert "Deze pagina mag je niet zien" in response.content.decode()  # the Dutch 403 page
 
     @pytest.mark.parametrize("name", OFFER_CHANGE_POST)
     def test_cannot_change(self, client, world, name):

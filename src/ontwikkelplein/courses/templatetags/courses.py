@@ -9,6 +9,7 @@
 """
 
 from django import template
+from django.urls import reverse
 from django.utils import timezone
 
 from ontwikkelplein.courses import selectors
@@ -39,9 +40,32 @@ def offer_runs(offer):
                 "more": max(0, len(sessions) - SESSIONS_SHOWN),
                 "session_count": len(sessions),
                 "places_left": run.places_left,
+                "full": run.can_sign_up and run.places_left == 0,
             }
         )
+    # A full run points at where there is room: a later run of this offer, else the nearest run
+    # of a similar offer (often another library's).
+    with_room = [card["run"] for card in cards if selectors._has_room(card["run"])]
+    similar = None
+    for card in cards:
+        if not card["full"]:
+            continue
+        card["other_runs"] = [run for run in with_room if run.pk != card["run"].pk][:2]
+        if not card["other_runs"]:
+            if similar is None:
+                similar = selectors.similar_open_runs(offer, card["run"].location)
+            card["similar_runs"] = similar
     return {"offer": offer, "cards": cards}
+
+
+@register.simple_tag
+def offer_sign_up_url(offer) -> str:
+    """Where the offer page's first button goes when the offer has a run open for sign-up: that
+    run's form when there is one, the "Aanmelden" section when there are several; else empty."""
+    open_runs = [run for run in _public_runs(offer) if run.can_sign_up]
+    if len(open_runs) == 1:
+        return reverse("courses:sign-up", args=[offer.pk, open_runs[0].pk])
+    return "#aanmelden-kop" if open_runs else ""
 
 
 @register.simple_tag

@@ -107,6 +107,71 @@ def test_the_form_shows_the_run_and_the_consent_text(client, run):
     assert f'name="{spam.STARTED_FIELD}"' in page
 
 
+def test_a_course_open_for_sign_up_offers_aanmelden_first(client, run):
+    page = offer_page(client, run.offer)
+    header = page.split('id="aanbod-titel"')[1].split("</header>")[0]
+    # The first (primary) button signs up for the one open run; "Ik wil hulp" comes second.
+    help_url = reverse("referrals:help", args=[run.offer.pk])
+    assert header.index(sign_up_url(run)) < header.index(help_url)
+    assert f'primary-action" href="{sign_up_url(run)}">Aanmelden</a>' in header
+    # The runs come before the description.
+    assert page.index('id="aanmelden-kop"') < page.index('id="wat-kop"')
+
+
+def test_with_several_open_runs_the_first_button_goes_to_the_runs(client, run):
+    RunFactory(offer=run.offer, location=run.location)
+    header = offer_page(client, run.offer).split('id="aanbod-titel"')[1].split("</header>")[0]
+    assert 'href="#aanmelden-kop">Aanmelden</a>' in header
+
+
+def test_an_offer_without_runs_keeps_ik_wil_hulp_as_the_first_button(client):
+    offer = OfferFactory(indexed=False)
+    header = offer_page(client, offer).split('id="aanbod-titel"')[1].split("</header>")[0]
+    assert f'primary-action" href="{reverse("referrals:help", args=[offer.pk])}"' in header
+    assert ">Aanmelden<" not in header
+
+
+def test_a_full_run_points_at_a_later_run_of_the_same_offer_with_room(client, run):
+    for _i in range(3):
+        enrol_person(run)
+    later = RunFactory(
+        offer=run.offer,
+        location=LocationFactory(organisation=run.organisation, name="Vathorst"),
+        sessions__start=timezone.localdate() + datetime.timedelta(days=40),
+    )
+    page = offer_page(client, run.offer)
+    assert "Liever meteen een plek?" in page
+    assert f'href="{sign_up_url(later)}">Vathorst, vanaf' in page
+    assert ">Op de wachtlijst</a>" in page
+
+
+def test_a_full_run_points_at_the_nearest_similar_course_elsewhere(client, run):
+    for _i in range(3):
+        enrol_person(run)
+    theme = run.offer.themes.first()
+
+    def similar(title, city, lat, lon):
+        offer = OfferFactory(
+            title=title, offer_type=run.offer.offer_type, themes=[theme], indexed=False
+        )
+        place = LocationFactory(
+            organisation=offer.organisation, city=city, latitude=lat, longitude=lon
+        )
+        return RunFactory(offer=offer, location=place)
+
+    similar("Digisterker Breda", "Breda", 51.589, 4.776)
+    similar("Digisterker Leusden", "Leusden", 52.1326, 5.4306)
+    full_elsewhere = similar("Digisterker Vol", "Soest", 52.17, 5.30)
+    full_elsewhere.capacity = 0
+    full_elsewhere.save()
+    OfferFactory(title="Ander onderwerp", indexed=False)
+
+    page = offer_page(client, run.offer)
+    assert "Hier is nog plek bij een cursus die erop lijkt" in page
+    assert page.index("Digisterker Leusden") < page.index("Digisterker Breda")
+    assert "Digisterker Vol" not in page
+
+
 def test_signing_up_enrols_and_shows_a_printable_confirmation(client, run):
     response = post_sign_up(client, run)
     assert response.status_code == 302
@@ -194,6 +259,18 @@ def test_a_full_course_puts_you_on_the_waiting_list(client, run):
     page = client.get(reverse("courses:signed-up")).content.decode()
     assert "Je staat op de wachtlijst" in page
     assert "Je bent nummer 1 op de wachtlijst" in page
+    assert "Je bent aangemeld" not in page
+    assert "Waarvoor ben je aangemeld" not in page
+
+
+def test_the_printing_hint_is_for_keyboards_only(client, run):
+    post_sign_up(client, run)
+    page = client.get(reverse("courses:signed-up")).content.decode()
+    assert 'op-keyboard-only">Wil je dit op papier?' in page
+    from pathlib import Path
+
+    css = (Path(__file__).resolve().parents[2] / "static/ontwikkelplein/site.css").read_text()
+    assert "@media (pointer: coarse), (max-width: 40em) { .op-keyboard-only { display: none" in css
 
 
 @pytest.mark.parametrize(

@@ -401,7 +401,7 @@ class TestRemembering:
 
         assert f'<option value="{main.pk}" selected>' in page
         assert f'<option value="{quiet.pk}" selected>' not in page
-        top = page.split('id="balie-bevestiging"')[0]
+        top = page.split('id="snel-titel"')[0]
         assert "Je registreert op: <strong data-current-location-name>Centrale Bibliotheek" in top
         assert 'href="#id_location">Andere locatie kiezen</a>' in top
 
@@ -678,6 +678,57 @@ class TestTenancy:
         assert "naar Schuldhulp Eemland" in today
         assert "naar Taalcafé Alfa" in today
         assert today.count("<strong>Doorverwezen:</strong>") == 3
+
+
+class TestReferralPickers:
+    def test_only_the_chosen_kind_of_recipient_shows_with_javascript(self, client, staff_a, alfa):
+        logged_in(client, staff_a)
+        page = text_of(client.get(SCREEN))
+        assert 'data-disclose-by="vraag-0-referral_target"' in page
+        for kind in ("colleague", "organisation", "offer"):
+            assert f'data-disclose-when="{kind}"' in page
+        assert "disclosure.js" in page
+        # The offer select gets a search box, hidden until JavaScript shows it.
+        assert 'data-picker-for="id_vraag-0-referred_offer"' in page
+        assert re.search(r"data-picker-filter hidden", page)
+
+    def test_offers_nearest_to_the_chosen_desk_location_come_first(
+        self, client, staff_a, library_a, alfa
+    ):
+        from ontwikkelplein.catalogue.tests.factories import OfferFactory
+
+        north = LocationFactory(organisation=library_a, name="Noord", latitude=53.2, longitude=6.56)
+        south = LocationFactory(organisation=library_a, name="Zuid", latitude=50.85, longitude=5.69)
+        OfferFactory(title="Aa cursus in het zuiden", organisation=library_a, location=south)
+        OfferFactory(title="Zz cursus in het noorden", organisation=library_a, location=north)
+        logged_in(client, staff_a)
+
+        client.cookies[f"op_balie_{staff_a.pk}"] = f"{north.pk}|desk"
+        page = text_of(client.get(SCREEN)).split("balie-vraag-sjabloon")[0]
+        assert page.index("Zz cursus in het noorden") < page.index("Aa cursus in het zuiden")
+        assert "Zz cursus in het noorden (Bibliotheek Alfa, 0,0 km)" in page
+
+        client.cookies[f"op_balie_{staff_a.pk}"] = f"{south.pk}|desk"
+        page = text_of(client.get(SCREEN)).split("balie-vraag-sjabloon")[0]
+        assert page.index("Aa cursus in het zuiden") < page.index("Zz cursus in het noorden")
+
+    def test_an_offer_outside_the_list_is_still_refused(self, client, staff_a, alfa):
+        from ontwikkelplein.catalogue.tests.factories import OfferFactory
+
+        elsewhere = OfferFactory(title="Elders")  # another organisation, another municipality
+        logged_in(client, staff_a)
+        data = {
+            "location": str(alfa.pk),
+            "channel": "desk",
+            "vragen": "1",
+            "vraag-0-category": "digital_government",
+            "vraag-0-help_types": ["digital_contact", "referral"],
+            "vraag-0-referral_target": "offer",
+            "vraag-0-referred_offer": str(elsewhere.pk),
+        }
+        response = client.post(SCREEN, data)
+        assert response.status_code == 200
+        assert Contact.objects.count() == 0
 
 
 class TestAdmin:

@@ -37,6 +37,7 @@ from ontwikkelplein.desk.forms import (
 )
 from ontwikkelplein.desk.models import Channel, Contact
 from ontwikkelplein.desk.screen_selectors import (
+    cookie_name,
     last_contact,
     may_use_desk,
     own_contacts,
@@ -48,8 +49,6 @@ from ontwikkelplein.desk.screen_selectors import (
     usual_location,
 )
 
-# Location and channel are remembered per person and device: a cookie per user in this browser.
-COOKIE_PREFIX = "op_balie_"
 COOKIE_MAX_AGE = int(datetime.timedelta(days=400).total_seconds())
 ADD_BLOCK = "vraag-erbij"
 REMOVE_BLOCK = "weghalen-"
@@ -96,16 +95,12 @@ def desk_json_required(view):
 # --- Remembering location and channel ---
 
 
-def _cookie_name(user) -> str:
-    return f"{COOKIE_PREFIX}{user.pk}"
-
-
 def _remembered(request, locations) -> dict:
     """Initial location and channel: this browser's choice for this user, else the user's last
     registration, else the user's usual location (screen_selectors.usual_location) and the desk."""
     location_ids = {str(location.pk): location for location in locations}
     location = channel = None
-    stored = request.COOKIES.get(_cookie_name(request.user), "")
+    stored = request.COOKIES.get(cookie_name(request.user), "")
     if "|" in stored:
         location_id, channel_value = stored.split("|", 1)
         location = location_ids.get(location_id)
@@ -122,7 +117,7 @@ def _remembered(request, locations) -> dict:
 
 def _remember(response, user, contact: Contact) -> None:
     response.set_cookie(
-        _cookie_name(user),
+        cookie_name(user),
         f"{contact.location_id}|{contact.channel}",
         max_age=COOKIE_MAX_AGE,
         samesite="Lax",
@@ -134,14 +129,24 @@ def _remember(response, user, contact: Contact) -> None:
 # --- Registering ---
 
 
-def _choices(user, keep_agencies=(), keep_topics=()) -> BlockChoices:
+def _choices(user, keep_agencies=(), keep_topics=(), origin=None) -> BlockChoices:
     organisation_ids = registering_organisation_ids(user)
     return BlockChoices(
         partners=referral_partners(organisation_ids),
         offers=referral_offers(organisation_ids),
+        origin=origin,
         keep_agencies=keep_agencies,
         keep_topics=keep_topics,
     )
+
+
+def _origin(request, locations):
+    """The desk location the offers are ordered from: the one posted, else the remembered one."""
+    posted = request.POST.get("location", "") if request.method == "POST" else ""
+    for location in locations:
+        if posted and str(location.pk) == posted:
+            return location
+    return _remembered(request, locations)["location"]
 
 
 @dataclass
@@ -201,7 +206,7 @@ def _screen_context(request, desk_form, blocks, *, confirmation=None):
         "today": _today(user),
         "error_summary": [],
         "user_key": str(user.pk),
-        "cookie_name": _cookie_name(user),
+        "cookie_name": cookie_name(user),
         "staff_nav": "desk",
     }
 
@@ -248,7 +253,7 @@ def _confirmation(request):
 def screen(request):
     user = request.user
     locations = registering_locations(user)
-    choices = _choices(user)
+    choices = _choices(user, origin=_origin(request, locations))
     if request.method != "POST":
         # A reference per page: a form posted twice (a double click without JavaScript, the
         # back button) is stored once. desk.js sends a reference of its own per registration.
@@ -363,6 +368,7 @@ def edit(request, pk):
         user,
         keep_agencies=[q.agency_id for q in questions if q.agency_id],
         keep_topics=[q.topic_id for q in questions if q.topic_id],
+        origin=contact.location,
     )
     extra = {"contact": contact, "deadline": services.change_deadline(contact)}
     if request.method == "POST":

@@ -50,6 +50,67 @@ def test_satisfaction_is_only_asked_afterwards():
     assert ItemKind.SATISFACTION in after
 
 
+@pytest.mark.parametrize(
+    "slug", ["computer-en-internet", "e-overheid", "nederlandse-taal", "sociale-media"]
+)
+def test_the_before_list_asks_about_now_and_change_only_afterwards(slug):
+    question_set = QuestionSet.objects.get(slug=slug)
+    before = list(question_set.questions_for(Moment.BEFORE).values_list("text", flat=True))
+    after = list(question_set.questions_for(Moment.AFTER).values_list("text", flat=True))
+    assert "Ik ben minder bang om het zelf te doen." not in before
+    assert "Ik doe het vaker zonder hulp van anderen." not in before
+    assert not [text for text in before if "minder" in text or "vaker" in text or "beter" in text]
+    assert "Ik durf het zelf te doen." in before and "Ik durf het zelf te doen." in after
+    assert "Ik ben minder bang om het zelf te doen." in after
+    # Everything asked before is asked after too, so every before answer can be paired.
+    assert set(before) <= set(after)
+
+
+def test_pairs_compare_the_same_current_state_question_before_and_after():
+    run = RunFactory()
+    measure(run)
+    pairs(run, 5, before_yes=False, after_yes=True)
+    (result,) = results([run])
+    dare = next(i for i in result.items if i.question.text == "Ik durf het zelf te doen.")
+    assert (dare.pair_before.yes, dare.pair_after.yes, dare.improved.yes) == (0, 5, 5)
+    change = next(i for i in result.items if i.question.text.startswith("Ik ben minder bang"))
+    assert change.before.base == 0 and change.after.yes == 5 and change.improved.base == 0
+
+
+def test_upgrading_an_old_standard_set_makes_change_questions_after_only():
+    from ontwikkelplein.impact.reference_data import ATTITUDE, upgrade_standard_sets
+
+    question_set = QuestionSet.objects.get(slug="e-overheid")
+    question_set.questions.filter(text__in=ATTITUDE).delete()  # as seeded before the fix
+    question_set.questions.update(after_only=False)
+    custom = question_set.questions.create(kind="skill", text="Eigen vraag", order=1)
+
+    upgrade_standard_sets(QuestionSet, question_set.questions.model)
+
+    before = list(question_set.questions_for(Moment.BEFORE).values_list("text", flat=True))
+    assert "Ik ben minder bang om het zelf te doen." not in before
+    assert all(text in before for text in ATTITUDE)
+    assert before[-1] == "Eigen vraag"  # the KB-beheerder's own question is kept, after these
+    custom.refresh_from_db()
+    assert custom.active
+
+
+def test_the_after_only_list_is_not_offered_before_and_has_no_pairs():
+    short = QuestionSet.objects.get(slug="verkort-na-de-cursus")
+    assert short.after_only
+    assert short.questions_for(Moment.BEFORE).count() == 0
+    run = RunFactory()
+    with pytest.raises(services.ImpactError, match="alleen voor na de cursus"):
+        measure(run, before="verkort-na-de-cursus", after="verkort-na-de-cursus")
+    measure(run, before=None, after="verkort-na-de-cursus")
+    for code in make_cards(run, 5):
+        fill(code.after, yes=True)
+    (result,) = results([run])
+    assert result.after_only and not result.all_hidden
+    assert result.respondents_before == 0 and result.pairs == 0
+    assert all((item.after.yes, item.after.base) == (5, 5) for item in result.items)
+
+
 def test_cards_store_only_hashes_of_their_codes():
     run = RunFactory()
     measure(run)

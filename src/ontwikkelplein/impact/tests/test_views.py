@@ -306,3 +306,20 @@ def test_kb_admin_edits_a_standard_set_and_others_may_not(client):
     assert 'href="#id_vraag-1-text"' in bad.content.decode()
     assert "Vraag 2 – " in bad.content.decode()
     assert question_set.questions.count() == count + 1
+
+
+def test_the_results_of_an_after_only_list_show_no_before_or_pairs(client):
+    from ontwikkelplein.impact.tests.factories import fill
+
+    run = RunFactory()
+    measure(run, before=None, after="verkort-na-de-cursus")
+    for code in make_cards(run, 5):
+        fill(code.after, yes=True)
+    client.force_login(staff_user(run.organisation))
+    page = client.get(reverse("impact:staff-run", args=[run.pk])).content.decode()
+    section = page.split('id="set-verkort-na-de-cursus-kop"')[1]
+    assert "Verkorte meting, alleen na de cursus. Ingevuld: 5." in section
+    assert "Paren: voor" not in section and "Vooruitgegaan" not in section
+    # The short list is not offered as the list before the course.
+    before_select = page.split('name="before_set"')[1].split("</select>")[0]
+    assert "Verkort" not in before_select

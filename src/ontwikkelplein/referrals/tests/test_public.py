@@ -327,3 +327,63 @@ def test_any_phone_text_gets_a_page_never_a_server_error(client, offer, phone):
     if response.status_code == 400:
         assert "telefoonnummer" in html(response) or "nummer" in html(response)
     Referral.objects.all().delete()
+
+
+def test_after_sending_the_resident_sees_how_to_reach_the_organisation(client, library):
+    from ontwikkelplein.catalogue.tests.factories import OfferLocationFactory
+    from ontwikkelplein.organisations.tests.factories import (
+        LocationFactory,
+        OpeningHoursFactory,
+    )
+
+    library.phone = "033 - 422 55 00"
+    library.save()
+    offer = OfferFactory(organisation=library, title="Digisterker", contact_phone="")
+    LocationFactory(organisation=library, name="Aa Buurthuis", kind="community_centre")
+    eemhuis = LocationFactory(
+        organisation=library,
+        name="Eemhuis",
+        street="Eemplein",
+        house_number="77",
+        postcode="3812 EA",
+        city="Amersfoort",
+    )
+    OfferLocationFactory(offer=offer, location=eemhuis)
+    OpeningHoursFactory(location=eemhuis, weekday=1, opens_at="10:00", closes_at="17:00")
+
+    send(client, offer)
+    page = html(client.get(reverse("referrals:help-sent")))
+
+    reach = page.split('id="bereiken-kop"')[1]
+    assert "Zo bereik je Bibliotheek Eemland" in page
+    assert 'href="tel:0334225500">033 - 422 55 00</a>' in reach
+    assert "mailto:info@eemland.example" in reach
+    assert "Eemhuis<br>Eemplein 77<br>3812 EA Amersfoort" in reach
+    assert "<dt>Dinsdag</dt><dd>10:00 – 17:00</dd>" in reach
+    assert "Aa Buurthuis" not in reach
+
+
+def test_without_an_offer_place_the_main_branch_is_shown(client, library):
+    from ontwikkelplein.organisations.tests.factories import LocationFactory
+
+    offer = OfferFactory(organisation=library, title="Online hulp")
+    LocationFactory(organisation=library, name="Aa Basisschool", kind="school")
+    LocationFactory(organisation=library, name="Centrale Bibliotheek")
+    send(client, offer)
+    reach = html(client.get(reverse("referrals:help-sent"))).split('id="bereiken-kop"')[1]
+    assert "Centrale Bibliotheek" in reach and "Aa Basisschool" not in reach
+
+
+@pytest.mark.parametrize("url_name", ["catalogue:home", "catalogue:search", "referrals:status"])
+def test_every_public_page_links_to_the_help_request_status(client, url_name):
+    page = html(client.get(reverse(url_name)))
+    footer = page.split('class="op-footer"')[1]
+    assert 'href="/hulp/status/">Je aanvraag voor hulp bekijken</a>' in footer
+
+
+def test_the_offer_page_links_to_the_help_request_status(client, offer):
+    footer = html(client.get(reverse("catalogue:offer-detail", args=[offer.pk])))
+    assert (
+        'href="/hulp/status/">Je aanvraag voor hulp bekijken</a>'
+        in footer.split('class="op-footer"')[1]
+    )

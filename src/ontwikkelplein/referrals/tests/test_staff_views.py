@@ -358,3 +358,30 @@ def test_the_desk_screens_list_of_today_shows_referrals_made_from_a_registration
     today = client.get(reverse("desk:screen")).content.decode().split('id="balie-vandaag"')[1]
 
     assert "<strong>Doorverwijzing:</strong> naar Humanitas Eemland" in today
+
+
+def test_the_new_referral_page_shows_one_recipient_field_per_kind_and_nearest_offers_first(
+    client, library
+):
+    from ontwikkelplein.catalogue.tests.factories import OfferFactory
+
+    north = LocationFactory(organisation=library, name="Noord", latitude=53.2, longitude=6.56)
+    south = LocationFactory(organisation=library, name="Zuid", latitude=50.85, longitude=5.69)
+    OfferFactory(title="Aa cursus in het zuiden", organisation=library, location=south)
+    OfferFactory(title="Zz cursus in het noorden", organisation=library, location=north)
+    desk = staff_user(library, Role.FRONT_DESK)
+    client.force_login(desk)
+    url = reverse("referrals:staff-create")
+
+    client.cookies[f"op_balie_{desk.pk}"] = f"{south.pk}|desk"
+    page = client.get(url).content.decode()
+    assert page.index("Aa cursus in het zuiden") < page.index("Zz cursus in het noorden")
+    assert 'data-disclose-by="receiver_kind"' in page
+    for kind in ("colleague", "library", "partner", "offer"):
+        assert f'data-disclose-when="{kind}"' in page
+    assert 'data-picker-for="id_offer"' in page and "disclosure.js" in page
+
+    # Started from a registration at the northern desk: offers near that desk first.
+    contact = ContactFactory(location=north, user=desk)
+    page = client.get(url, {"contact": contact.pk}).content.decode()
+    assert page.index("Zz cursus in het noorden") < page.index("Aa cursus in het zuiden")

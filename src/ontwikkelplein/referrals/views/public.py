@@ -150,6 +150,7 @@ def help_sent(request):
         "status_url": request.build_absolute_uri(short_status_path(referral.reference)),
         "days": services.settings_for(referral.receiver_organisation).first_contact_working_days,
         "by_phone": person is None or person.contact_preference == ContactPreference.PHONE,
+        "reach": selectors.how_to_reach(referral),
     }
     return render(request, "referrals/public/help_sent.html", context)
 

@@ -23,6 +23,7 @@ from django.views.decorators.http import require_POST
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.desk.models import Contact, Question, ReferralTarget
+from ontwikkelplein.desk.screen_selectors import current_desk_location
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import OrganisationKind
 from ontwikkelplein.referrals import selectors, services
@@ -441,12 +442,25 @@ def _initial_from_question(question: Question) -> dict:
     return {}
 
 
+def _origin(request, initial):
+    """Where offers are measured from: the desk registration's location when the referral starts
+    from one, else where the user is at the desk (their remembered or usual desk location)."""
+    contact_id = initial.get("desk_contact")
+    if contact_id:
+        contact = Contact.objects.filter(pk=contact_id).select_related("location").first()
+        if contact is not None:
+            return contact.location
+    return current_desk_location(request.user, request.COOKIES)
+
+
 @referral_staff_required
 def create(request):
     user = request.user
     organisations = _own_organisations(user)
+    initial = _desk_initial(request, organisations) if request.method != "POST" else {}
+    origin = _origin(request, initial)
     if request.method == "POST":
-        form = NewReferralForm(request.POST, organisations=organisations)
+        form = NewReferralForm(request.POST, organisations=organisations, origin=origin)
         if form.is_valid():
             data = form.cleaned_data
             desk_contact = None
@@ -485,9 +499,7 @@ def create(request):
                 return redirect(reverse("referrals:staff-detail", kwargs={"pk": referral.pk}))
         status = 400
     else:
-        form = NewReferralForm(
-            initial=_desk_initial(request, organisations), organisations=organisations
-        )
+        form = NewReferralForm(initial=initial, organisations=organisations, origin=origin)
         status = 200
     return render(
         request,

@@ -79,6 +79,7 @@
       var block = holder.querySelector("[data-block]");
       container.appendChild(block);
       setUpReferral(block);
+      if (window.opDisclosure) window.opDisclosure.init(block);
       renumber();
       return block;
     }
