@@ -36,11 +36,8 @@ def group_list(request):
         "learning/group_list.html",
         {
             "groups": groups,
-            "to_accept": [
-                g
-                for g in groups
-                if g.state == GroupState.REQUESTED and selectors.advises_for(request.user, g)
-            ],
+            # The same list as the POI adviser's panel on the staff home (learning/menu.py).
+            "to_accept": selectors.groups_to_plan(request.user),
             "learning_nav": "groups",
         },
     )
