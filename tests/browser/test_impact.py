@@ -104,6 +104,14 @@ def test_staff_make_cards_and_a_story(page):
     assert page.locator(".op-impact-card").count() == 2
     assert_no_axe_violations(page, what="cards")
 
+    # The same cards as a PDF download, from the same form (works without JavaScript too).
+    page.goto(f"/beheer/impact/uitvoering/{run.pk}/")
+    page.locator("#id_count").fill("3")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Kaarten als PDF").click()
+    assert download.value.suggested_filename.startswith("kaarten-")
+    assert download.value.path().read_bytes()[:5] == b"%PDF-"
+
 
 def test_kb_admin_edits_a_standard_questionnaire(page):
     from ontwikkelplein.organisations.models import Role

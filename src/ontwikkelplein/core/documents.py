@@ -27,15 +27,19 @@ PDF_VARIANT = "pdf/ua-1"
 # Only inline data; a document never fetches anything from the network or the disk.
 ALLOWED_PROTOCOLS = {"data"}
 FILENAME_MAX = 80
+# Control characters (except tab and newlines) and Unicode noncharacters are not text and HTML
+# forbids them: they are dropped before rendering rather than drawn as empty boxes.
+NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff]")
 
 
 def render_html(template_name: str, context: dict | None = None, *, title: str) -> str:
     """The document's HTML: the template with the title and language the base template uses."""
     language = get_language() or "nl"
-    return render_to_string(
+    html = render_to_string(
         template_name,
         {**(context or {}), "document_title": title, "document_language": language},
     )
+    return NOT_TEXT.sub("", html)
 
 
 def render_pdf(template_name: str, context: dict | None = None, *, title: str) -> bytes:

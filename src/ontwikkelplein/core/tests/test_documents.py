@@ -1,6 +1,7 @@
 """core.documents: the one way to make a PDF (tagged PDF/UA-1, language and title, nothing
 fetched), the download response with a safe file name, and QR codes as inline SVG."""
 
+import pytest
 import segno
 from django.utils import translation
 from hypothesis import given, settings
@@ -25,15 +26,25 @@ def test_the_html_escapes_the_title_and_sets_the_language():
     assert '<html lang="nl">' in html
 
 
-def test_nothing_but_inline_data_is_fetched():
-    fetcher = documents.weasyprint.urls.URLFetcher(allowed_protocols=documents.ALLOWED_PROTOCOLS)
+def test_nothing_but_inline_data_is_fetched(monkeypatch):
+    used = {}
+    real_html = documents.weasyprint.HTML
+
+    def spy(*args, **kwargs):
+        used.update(kwargs)
+        return real_html(*args, **kwargs)
+
+    monkeypatch.setattr(documents.weasyprint, "HTML", spy)
+    documents.render_pdf("core/documents/base.html", title="x")
+    fetcher = used["url_fetcher"]
     for url in ("file:///etc/passwd", "http://example.invalid/x.png", "ftp://x/y"):
-        try:
+        with pytest.raises(ValueError, match="disallowed protocol"):
             fetcher.fetch(url)
-        except ValueError as error:
-            assert "disallowed protocol" in str(error)
-        else:  # pragma: no cover - a fetch that succeeds is the defect
-            raise AssertionError(url)
+
+
+def test_control_characters_are_dropped_from_the_html():
+    html = documents.render_html("core/documents/base.html", title="A\x01\x0bB\ufffeC\x7f")
+    assert "<title>ABC</title>" in html
 
 
 def test_pdf_response_is_a_download_with_a_safe_dutch_name():

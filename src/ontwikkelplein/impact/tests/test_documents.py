@@ -23,7 +23,7 @@ from ontwikkelplein.organisations.tests.factories import OrganisationFactory, st
 pytestmark = pytest.mark.django_db
 
 STAFF_TEXT = "Ik kan <b>inloggen</b> met DigiD & <script>alert(1)</script>"
-FREE_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs", "Cc"]), max_size=200)
+FREE_TEXT = st.text(alphabet=st.characters(exclude_categories=["Cs"]), max_size=200)
 
 
 def long_question_set(per_kind: int = 5) -> QuestionSet:
@@ -122,7 +122,7 @@ def test_any_text_staff_typed_makes_a_questionnaire(name, introduction, question
         {"question_set": question_set, "heading": name, "sections": sections},
         title=name,
     )
-    assert escape(question) in html
+    assert escape(core_documents.NOT_TEXT.sub("", question)) in html
     reader, _pages = read_pdf(documents.questionnaire_pdf(question_set, Moment.BEFORE))
     assert_tagged(reader)
 

@@ -56,6 +56,8 @@ def verify(request):
             result = {
                 "found": True,
                 "certificate": certificate,
+                # The same date as on the paper: the day the trajectory was completed.
+                "completed_on": selectors.completion_date(certificate),
                 "expired": certificate.valid_until is not None
                 and certificate.valid_until < timezone.localdate(),
                 "name_checked": bool(name),
