@@ -67,15 +67,6 @@ def test_a_checkbox_has_its_label_after_it_and_a_hidden_field_is_just_the_input(
     assert form["secret"].as_field_group().strip().startswith('<input type="hidden"')
 
 
-def test_the_old_include_renders_the_same_as_the_field_group():
-    form = StaffColour({"name": "", "colour": "x"})
-    form.is_valid()
-    template = Template('{% include "core/forms/_field.html" %}')
-    for name in form.fields:
-        bound = form[name]
-        assert template.render(Context({"field": bound})) == bound.as_field_group()
-
-
 def test_the_whole_form_renders_every_field_group():
     form = Colour()
     html = str(form)
