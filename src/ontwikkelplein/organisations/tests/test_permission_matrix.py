@@ -340,6 +340,7 @@ CASES: dict[str, Case] = {
     "courses:staff-enrol": Case("run", MEMBER_EDIT),
     "courses:staff-enrolment-action": Case("enrolment", MEMBER_EDIT),
     "courses:staff-enrolment-print": Case("enrolment", MEMBER_EDIT),
+    "courses:staff-enrolment-pdf": Case("enrolment", MEMBER_EDIT),
     "courses:staff-register": Case("session", MEMBER_EDIT),
     "impact:staff-question-set": Case("question_set", KB_ONLY, lambda o: {"slug": o.slug}),
     "impact:staff-run": Case("run", PERSONAL, lambda o: {"run_id": o.pk}),
