@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.selectors import offer_choices
 from ontwikkelplein.core.forms import StaffFormMixin, errors_for_summary
-from ontwikkelplein.desk import privacy
 from ontwikkelplein.desk.models import (
     Agency,
     Category,
@@ -31,7 +30,7 @@ from ontwikkelplein.desk.models import (
     ReferralTarget,
     Topic,
 )
-from ontwikkelplein.desk.services import MAX_QUESTIONS, ContactData, QuestionData
+from ontwikkelplein.desk.services import MAX_QUESTIONS, ContactData, QuestionData, check_note
 
 BLOCK_PREFIX = "vraag"
 COUNT_FIELD = "vragen"
@@ -88,7 +87,7 @@ class DeskForm(QuietMixin, StaffFormMixin, forms.Form):
     def clean_note(self):
         # The services check again; here it is so the page shows every problem at once.
         note = self.cleaned_data.get("note", "")
-        privacy.check_note(note)
+        check_note(note)
         return note
 
     def clean_registered_at(self):

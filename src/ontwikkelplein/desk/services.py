@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
-from ontwikkelplein.desk import privacy
+from ontwikkelplein.core import privacy
 from ontwikkelplein.desk.models import (
     Agency,
     Category,
@@ -77,6 +77,18 @@ class ContactData:
 
 
 # --- Validation ---
+
+
+def check_note(text: str) -> None:
+    """A registration is anonymous: its note refuses anything that looks like personal data
+    (core.privacy), saying what it found and why."""
+    privacy.refuse_personal_data(
+        text,
+        _(
+            "De notitie lijkt %(found)s te bevatten. Haal dat weg: registraties zijn anoniem, "
+            "dus we bewaren niets waarmee iemand te herkennen is."
+        ),
+    )
 
 
 def _question_errors(
@@ -189,7 +201,7 @@ def _validate(
             "max_length",
         )
     try:
-        privacy.check_note(note)
+        check_note(note)
     except ValidationError as error:
         errors.setdefault("note", []).append(error)
     if check_time and data.registered_at is not None:

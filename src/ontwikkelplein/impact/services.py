@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.core import privacy
 from ontwikkelplein.courses.models import Run
 from ontwikkelplein.impact.models import (
     Answer,
@@ -23,7 +24,6 @@ from ontwikkelplein.impact.models import (
     Story,
     Value,
 )
-from ontwikkelplein.impact.privacy import check_story
 
 # No 0/O, 1/I/L: codes are read from paper and typed on a phone.
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -41,6 +41,20 @@ class ImpactError(ValidationError):
 class CardCodes:
     before: str
     after: str
+
+
+def check_story(text: str) -> None:
+    """A story must not let anyone recognise the person (core.privacy, with names after a title
+    and long numbers too); the form also asks the author not to write names."""
+    privacy.refuse_personal_data(
+        text,
+        _(
+            "Het verhaal lijkt persoonsgegevens te bevatten (%(found)s). Haal dat weg: een "
+            "verhaal is anoniem, niemand mag de persoon kunnen herkennen."
+        ),
+        names=True,
+        long_numbers=True,
+    )
 
 
 def new_code() -> str:

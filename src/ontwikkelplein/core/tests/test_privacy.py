@@ -1,10 +1,15 @@
-"""desk.privacy: the note refuses text that looks like a BSN, an e-mail address, a phone number or
-a postcode with a house number, and lets ordinary desk notes through."""
+"""core.privacy: text that looks like a BSN, an e-mail address, a phone number or a postcode with a
+house number is found, and ordinary desk notes pass."""
 
 import pytest
 from django.core.exceptions import ValidationError
 
-from ontwikkelplein.desk.privacy import Kind, check_note, find_personal_data, found_kinds
+from ontwikkelplein.core.privacy import (
+    Kind,
+    find_personal_data,
+    found_kinds,
+    refuse_personal_data,
+)
 
 
 @pytest.mark.parametrize(
@@ -64,19 +69,27 @@ def test_personal_data_is_found(text, kind):
 )
 def test_ordinary_notes_pass(text):
     assert find_personal_data(text) == []
-    check_note(text)  # does not raise
+    refuse_personal_data(text, "%(found)s")  # does not raise
 
 
-def test_the_message_says_which_kinds_and_why():
+def test_the_message_says_which_kinds():
     with pytest.raises(ValidationError) as error:
-        check_note("Mail jan@example.nl of bel 06-12345678, BSN 111222333")
+        refuse_personal_data(
+            "Mail jan@example.nl of bel 06-12345678, BSN 111222333", "Gevonden: %(found)s."
+        )
     [message] = error.value.messages
     assert message == (
-        "De notitie lijkt een burgerservicenummer (BSN), een e-mailadres en een "
-        "telefoonnummer te bevatten. Haal dat weg: registraties zijn anoniem, dus we bewaren "
-        "niets waarmee iemand te herkennen is."
+        "Gevonden: een burgerservicenummer (BSN), een e-mailadres en een telefoonnummer."
     )
     assert error.value.code == "personal_data"
+
+
+def test_names_and_long_numbers_only_when_asked():
+    text = "Mevrouw Jansen gaf haar klantnummer 12345678."
+    assert found_kinds(text) == []
+    assert found_kinds(text, names=True, long_numbers=True) == [Kind.NUMBER, Kind.NAME]
+    # A phone number stays a phone number, not also "another number".
+    assert found_kinds("bel 06-12345678", long_numbers=True) == [Kind.PHONE]
 
 
 def test_a_phone_number_with_a_country_code_is_not_also_called_a_bsn():

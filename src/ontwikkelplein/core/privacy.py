@@ -1,12 +1,12 @@
-"""The privacy check of the free-text note of a desk registration.
+"""One detector of personal data in free text that must stay anonymous: the note of a desk
+registration (desk.services.check_note), an impact story (impact.services.check_story).
 
-Registrations are anonymous by design, yet a note is free text. This module refuses text that
-looks like personal data a visitor may have shown at the desk: a burgerservicenummer (BSN), an
-e-mail address, a phone number, or a postcode with a house number. The patterns lean towards
-refusing: a false alarm costs the author a few seconds, a stored BSN cannot be taken back.
+It finds what a visitor may have shown or told: a burgerservicenummer (BSN), an e-mail address,
+a phone number, a postcode with a house number and, where asked, a name after "meneer"/"mevrouw"
+or any long number (an account or client number). The patterns lean towards refusing: a false
+alarm costs the author a few seconds, a stored BSN cannot be taken back.
 
-Pure Python and without database access, so the services (desk screen and API alike) and the
-forms share one rule."""
+Pure Python and without database access, so services, API and forms share one rule."""
 
 import re
 from dataclasses import dataclass
@@ -22,6 +22,8 @@ class Kind(StrEnum):
     EMAIL = "email"
     PHONE = "phone"
     ADDRESS = "address"
+    NUMBER = "number"
+    NAME = "name"
 
 
 # How each kind is named in the message, in the order the message lists them.
@@ -30,6 +32,8 @@ KIND_NAMES = {
     Kind.EMAIL: _("een e-mailadres"),
     Kind.PHONE: _("een telefoonnummer"),
     Kind.ADDRESS: _("een adres (postcode met huisnummer)"),
+    Kind.NUMBER: _("een ander persoonsnummer"),
+    Kind.NAME: _("een naam"),
 }
 
 
@@ -56,6 +60,15 @@ _POSTCODE_THEN_NUMBER = re.compile(rf"\b{_POSTCODE}\b[ ,]*(?:nr\.?|nummer)?[ ]*\
 _STREET_NUMBER_THEN_POSTCODE = re.compile(
     rf"\b[A-Za-z][\w'\-]*[ ]+{_HOUSE_NUMBER}[ ]*,?[ ]*{_POSTCODE}\b"
 )
+
+
+# A title followed by a capitalised word: "meneer Jansen", "mw. De Vries".
+_TITLE_NAME = re.compile(
+    r"\b(?:meneer|mevrouw|mevr\.?|dhr\.?|mw\.?|mr\.?|mrs\.?)\s+[A-Z][\w'\-]+", re.IGNORECASE
+)
+# With long_numbers: eight or more digits in a row are a personal number of some kind (an
+# account, client or case number), not something a story needs.
+LONG_NUMBER_DIGITS = 8
 
 
 def _elfproef(digits: str) -> bool:
@@ -90,8 +103,12 @@ def _has_bsn(run: str) -> bool:
     return any(_elfproef(d) for d in _windows(run, 9))
 
 
-def find_personal_data(text: str) -> list[Finding]:
-    """Everything in `text` that looks like personal data, ordered by kind."""
+def find_personal_data(
+    text: str, *, names: bool = False, long_numbers: bool = False
+) -> list[Finding]:
+    """Everything in `text` that looks like personal data, ordered by kind. `names` also finds
+    a name after a title; `long_numbers` any run of eight or more digits that is not already
+    a phone number or BSN."""
     findings: list[Finding] = []
     if not text:
         return findings
@@ -109,16 +126,28 @@ def find_personal_data(text: str) -> list[Finding]:
             findings.append(Finding(Kind.PHONE, run))
         if _has_bsn(run):
             findings.append(Finding(Kind.BSN, run))
+        if (
+            long_numbers
+            and not findings_in(findings, run)
+            and len(re.sub(r"\D", "", run)) >= LONG_NUMBER_DIGITS
+        ):
+            findings.append(Finding(Kind.NUMBER, run))
     findings += [Finding(Kind.EMAIL, m.group()) for m in _EMAIL.finditer(text)]
     for pattern in (_POSTCODE_THEN_NUMBER, _STREET_NUMBER_THEN_POSTCODE):
         findings += [Finding(Kind.ADDRESS, m.group()) for m in pattern.finditer(text)]
+    if names:
+        findings += [Finding(Kind.NAME, m.group()) for m in _TITLE_NAME.finditer(text)]
     order = list(KIND_NAMES)
     return sorted(findings, key=lambda f: order.index(f.kind))
 
 
-def found_kinds(text: str) -> list[Kind]:
+def findings_in(findings: list[Finding], run: str) -> bool:
+    return any(f.text == run for f in findings)
+
+
+def found_kinds(text: str, **options) -> list[Kind]:
     kinds: list[Kind] = []
-    for finding in find_personal_data(text):
+    for finding in find_personal_data(text, **options):
         if finding.kind not in kinds:
             kinds.append(finding.kind)
     return kinds
@@ -131,17 +160,14 @@ def _dutch_list(items: list) -> object:
     return format_lazy(_("{head} en {last}"), head=head, last=items[-1])
 
 
-def check_note(text: str) -> None:
-    """Raises ValidationError (code "personal_data") saying which kinds of personal data the
-    note seems to hold and why it is refused."""
-    kinds = found_kinds(text)
+def refuse_personal_data(text: str, message, **options) -> None:
+    """Raises ValidationError (code "personal_data") with `message`, whose %(found)s names the
+    kinds of personal data the text seems to hold ("een e-mailadres en een telefoonnummer")."""
+    kinds = found_kinds(text, **options)
     if not kinds:
         return
     raise ValidationError(
-        _(
-            "De notitie lijkt %(found)s te bevatten. Haal dat weg: registraties zijn anoniem, "
-            "dus we bewaren niets waarmee iemand te herkennen is."
-        ),
+        message,
         code="personal_data",
         params={"found": _dutch_list([KIND_NAMES[k] for k in kinds])},
     )
