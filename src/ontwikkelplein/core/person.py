@@ -193,3 +193,46 @@ class EmailField(_CleanedCharField):
         kwargs.setdefault("error_messages", {})
         kwargs["error_messages"].setdefault("max_length", EMAIL_TOO_LONG)
         super().__init__(**kwargs)
+
+
+# ---------------------------------------------------------------------------------------------
+# The resident's own details on the public forms (help request, course sign-up): one wording in
+# plain B1 Dutch ("je"), the widgets with the autocomplete hints phones fill in.
+
+_TEXTBOX = "utrecht-textbox utrecht-textbox--html-input"
+
+
+def resident_name_field(**kwargs) -> NameField:
+    return NameField(
+        label=_("Je naam"),
+        widget=forms.TextInput(attrs={"class": _TEXTBOX, "autocomplete": "name"}),
+        error_messages={
+            "required": _("Vul je naam in."),
+            "max_length": _("Je naam is te lang. Gebruik hoogstens %(limit_value)d tekens."),
+        },
+        **kwargs,
+    )
+
+
+def resident_phone_field(**kwargs) -> PhoneField:
+    kwargs.setdefault("help_text", _("Bijvoorbeeld 06 12345678."))
+    return PhoneField(
+        label=_("Je telefoonnummer"),
+        required=False,
+        widget=TelInput(attrs={"class": _TEXTBOX, "autocomplete": "tel"}),
+        **kwargs,
+    )
+
+
+def resident_email_field(**kwargs) -> EmailField:
+    kwargs.setdefault("help_text", _("Bijvoorbeeld naam@voorbeeld.nl."))
+    return EmailField(
+        label=_("Je e-mailadres"),
+        required=False,
+        widget=forms.EmailInput(attrs={"class": _TEXTBOX, "autocomplete": "email"}),
+        error_messages={
+            "invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
+            "max_length": _("Dit e-mailadres is te lang."),
+        },
+        **kwargs,
+    )

@@ -9,8 +9,6 @@ from django.utils.translation import gettext_lazy as _
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.courses import spam
 
-NAME_MAX = 100
-
 
 def consent_text(organisation_name: str) -> str:
     """The consent the resident gives, in the words shown; stored as it was shown."""
@@ -24,43 +22,13 @@ def consent_text(organisation_name: str) -> str:
     ) % {"organisation": organisation_name, "days": days}
 
 
-class _TextInput(forms.TextInput):
-    def __init__(self, **attrs):
-        super().__init__({"class": "utrecht-textbox utrecht-textbox--html-input", **attrs})
-
-
 class SignUpForm(forms.Form):
     """The spam fields (honeypot, timestamp) are checked by the view."""
 
-    name = person_details.NameField(
-        label=_("Je naam"),
-        max_length=NAME_MAX,
-        widget=_TextInput(autocomplete="name"),
-        error_messages={
-            "required": _("Vul je naam in."),
-            "max_length": _("Je naam is te lang. Gebruik hoogstens %(limit_value)d tekens."),
-        },
-    )
-    phone = person_details.PhoneField(
-        label=_("Je telefoonnummer"),
-        required=False,
-        max_length=30,
-        help_text=_("Bijvoorbeeld 06 12345678."),
-        widget=_TextInput(autocomplete="tel", type="tel", inputmode="tel"),
-        error_messages={"max_length": _("Dit telefoonnummer is te lang.")},
-    )
-    email = person_details.EmailField(
-        label=_("Je e-mailadres"),
-        required=False,
-        max_length=254,
-        help_text=_("Bijvoorbeeld naam@voorbeeld.nl. Dan krijg je een bevestiging per e-mail."),
-        widget=forms.EmailInput(
-            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "autocomplete": "email"}
-        ),
-        error_messages={
-            "invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
-            "max_length": _("Dit e-mailadres is te lang."),
-        },
+    name = person_details.resident_name_field()
+    phone = person_details.resident_phone_field()
+    email = person_details.resident_email_field(
+        help_text=_("Bijvoorbeeld naam@voorbeeld.nl. Dan krijg je een bevestiging per e-mail.")
     )
     consent = forms.BooleanField(
         label="",  # the consent text itself, set in __init__

@@ -16,7 +16,6 @@ from ontwikkelplein.referrals.models import (
 )
 
 QUESTION_MAX = 1000
-NAME_MAX = 100
 MOMENT_MAX = 200
 
 
@@ -42,15 +41,7 @@ class TextInput(forms.TextInput):
 class HelpRequestForm(forms.Form):
     """The resident asks for help with one offer. The spam fields are checked by the view."""
 
-    name = person_details.NameField(
-        label=_("Je naam"),
-        max_length=NAME_MAX,
-        widget=TextInput(autocomplete="name"),
-        error_messages={
-            "required": _("Vul je naam in."),
-            "max_length": _("Je naam is te lang. Gebruik hoogstens %(limit_value)d tekens."),
-        },
-    )
+    name = person_details.resident_name_field()
     contact_preference = forms.ChoiceField(
         label=_("Hoe nemen we contact met je op?"),
         choices=[
@@ -61,27 +52,8 @@ class HelpRequestForm(forms.Form):
         widget=forms.RadioSelect(attrs={"class": "op-choice-list"}),
         error_messages={"required": _("Kies: bellen of mailen.")},
     )
-    phone = person_details.PhoneField(
-        label=_("Je telefoonnummer"),
-        required=False,
-        max_length=30,
-        help_text=_("Bijvoorbeeld 06 12345678."),
-        widget=TextInput(autocomplete="tel", type="tel", inputmode="tel"),
-        error_messages={"max_length": _("Dit telefoonnummer is te lang.")},
-    )
-    email = person_details.EmailField(
-        label=_("Je e-mailadres"),
-        required=False,
-        max_length=254,
-        help_text=_("Bijvoorbeeld naam@voorbeeld.nl."),
-        widget=forms.EmailInput(
-            attrs={"class": "utrecht-textbox utrecht-textbox--html-input", "autocomplete": "email"}
-        ),
-        error_messages={
-            "invalid": _("Dit e-mailadres klopt niet. Kijk of er een @ in staat."),
-            "max_length": _("Dit e-mailadres is te lang."),
-        },
-    )
+    phone = person_details.resident_phone_field()
+    email = person_details.resident_email_field()
     best_moment = forms.CharField(
         label=_("Wanneer kunnen we je het best bereiken?"),
         required=False,
