@@ -7,6 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.catalogue import selectors, services
 from ontwikkelplein.catalogue.models import (
     Guidance,
     Offer,
@@ -108,38 +109,7 @@ class OfferForm(StaffFormMixin, forms.ModelForm):
 
     class Meta:
         model = Offer
-        fields = [
-            "organisation",
-            "title",
-            "summary",
-            "description",
-            "offer_type",
-            "themes",
-            "target_groups",
-            "levels",
-            "programme",
-            "partners",
-            "guidance",
-            "sign_up",
-            "sign_up_instructions",
-            "is_free",
-            "cost_amount",
-            "cost_description",
-            "membership_required",
-            "requirements",
-            "requirements_other",
-            "computers",
-            "printer",
-            "privacy_room",
-            "languages",
-            "capacity",
-            "contact_name",
-            "contact_email",
-            "contact_phone",
-            "website",
-            "valid_from",
-            "valid_to",
-        ]
+        fields = list(services.OFFER_FORM_FIELDS)
         widgets = {
             "description": forms.Textarea(attrs={"rows": 6}),
             "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),
@@ -610,27 +580,7 @@ class OfferTemplateForm(StaffFormMixin, forms.ModelForm):
 
     class Meta:
         model = OfferTemplate
-        fields = [
-            "owner",
-            "title",
-            "summary",
-            "description",
-            "offer_type",
-            "themes",
-            "target_groups",
-            "levels",
-            "programme",
-            "guidance",
-            "sign_up",
-            "sign_up_instructions",
-            "is_free",
-            "cost_amount",
-            "cost_description",
-            "membership_required",
-            "requirements",
-            "requirements_other",
-            "languages",
-        ]
+        fields = ["owner", *selectors.TEMPLATE_CONTENT_FIELDS]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 8}),
             "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),

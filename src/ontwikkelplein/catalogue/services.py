@@ -44,13 +44,18 @@ def record_unmatched_search(phrase: str) -> None:
 # --- Offers (back office) ---
 
 OFFER_M2M_FIELDS = ("themes", "target_groups", "levels", "partners")
-OFFER_FIELDS = {
+# The fields of the staff offer form, in the order the form shows them.
+OFFER_FORM_FIELDS = (
     "organisation",
     "title",
     "summary",
     "description",
     "offer_type",
+    "themes",
+    "target_groups",
+    "levels",
     "programme",
+    "partners",
     "guidance",
     "sign_up",
     "sign_up_instructions",
@@ -71,7 +76,8 @@ OFFER_FIELDS = {
     "website",
     "valid_from",
     "valid_to",
-}
+)
+OFFER_FIELDS = set(OFFER_FORM_FIELDS) - set(OFFER_M2M_FIELDS)
 
 
 class OfferIncomplete(ValidationError):
