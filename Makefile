@@ -58,7 +58,7 @@ test-postgres: setup
 	bash scripts/with-postgres.sh $(PY) -m pytest -m "not browser" -q -n auto
 
 test-browser: setup
-	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m browser -q
+	DATABASE_URL=sqlite:///:memory: $(PY) -m pytest -m browser -q -n auto
 
 bench: setup
 	bash scripts/system-packages.sh test
