@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.learning import selectors
 from ontwikkelplein.learning.models import (
     ComponentKind,
@@ -31,19 +32,12 @@ TEXTAREA = {"class": "utrecht-textarea utrecht-textarea--html-textarea", "rows":
 
 def error_summary(*forms_) -> list[dict]:
     """The errors of the forms for the summary at the top, each linked to its field."""
-    items = []
-    for form in forms_:
-        if form is None or not form.is_bound:
-            continue
-        for name, errors in form.errors.items():
-            if name == "__all__":
-                items += [{"anchor": "", "label": "", "message": e} for e in errors]
-                continue
-            bound = form[name]
-            items += [
-                {"anchor": bound.id_for_label, "label": bound.label, "message": e} for e in errors
-            ]
-    return items
+    return [
+        item
+        for form in forms_
+        if form is not None and form.is_bound
+        for item in errors_for_summary(form)
+    ]
 
 
 class SignUpForm(forms.Form):

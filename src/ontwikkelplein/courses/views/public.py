@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.catalogue import selectors as catalogue_selectors
+from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.courses import selectors, services, spam
 from ontwikkelplein.courses.models import Enrolment, EnrolmentStatus, Run
 from ontwikkelplein.courses.public_forms import SignUpForm
@@ -40,12 +41,8 @@ def link_invalid(request):
 
 
 def error_summary(form) -> list[dict]:
-    """The form's errors for the summary at the top, in the order of the fields."""
-    items = [{"anchor": "", "label": "", "message": m} for m in form.non_field_errors()]
-    for bound in form:
-        label = _("Toestemming") if bound.name == "consent" else bound.label
-        items += [{"anchor": bound.auto_id, "label": label, "message": m} for m in bound.errors]
-    return items
+    # The consent checkbox's label is the whole consent text; the summary names it shortly.
+    return errors_for_summary(form, labels={"consent": _("Toestemming")})
 
 
 def resident_path(token: str) -> str:
