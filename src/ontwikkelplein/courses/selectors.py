@@ -99,6 +99,19 @@ def sign_up_open(run, on: datetime.date | None = None) -> bool:
     return upcoming_sessions(run, on).exists()
 
 
+def with_upcoming_sessions(runs, on: datetime.date):
+    """The runs, each with `upcoming`: its sessions from `on`, not cancelled, in order."""
+    return runs.prefetch_related(
+        Prefetch(
+            "sessions",
+            queryset=Session.objects.filter(cancelled=False, date__gte=on).order_by(
+                "date", "start_time"
+            ),
+            to_attr="upcoming",
+        )
+    )
+
+
 def public_runs(offer, on: datetime.date | None = None) -> list[Run]:
     """The runs the offer page shows: published, with sessions ahead, and either open for
     sign-up or a walk-in activity. Each run carries `upcoming` (its future sessions),
@@ -106,18 +119,8 @@ def public_runs(offer, on: datetime.date | None = None) -> list[Run]:
     on = on or today()
     if getattr(offer, "status", OfferStatus.PUBLISHED) != OfferStatus.PUBLISHED:
         return []
-    runs = (
-        Run.objects.filter(offer=offer, status=RunStatus.PUBLISHED)
-        .select_related("location")
-        .prefetch_related(
-            Prefetch(
-                "sessions",
-                queryset=Session.objects.filter(cancelled=False, date__gte=on).order_by(
-                    "date", "start_time"
-                ),
-                to_attr="upcoming",
-            )
-        )
+    runs = with_upcoming_sessions(
+        Run.objects.filter(offer=offer, status=RunStatus.PUBLISHED).select_related("location"), on
     )
     result = []
     for run in runs:
@@ -153,18 +156,11 @@ def similar_open_runs(offer, near, on: datetime.date | None = None, limit: int =
         offers = offers.filter(
             offer_type_id=offer.offer_type_id, themes__in=offer.themes.all()
         ).distinct()
-    runs = (
-        Run.objects.filter(offer__in=offers, status=RunStatus.PUBLISHED, walk_in=False)
-        .select_related("location", "offer", "organisation")
-        .prefetch_related(
-            Prefetch(
-                "sessions",
-                queryset=Session.objects.filter(cancelled=False, date__gte=on).order_by(
-                    "date", "start_time"
-                ),
-                to_attr="upcoming",
-            )
-        )
+    runs = with_upcoming_sessions(
+        Run.objects.filter(
+            offer__in=offers, status=RunStatus.PUBLISHED, walk_in=False
+        ).select_related("location", "offer", "organisation"),
+        on,
     )
     found = []
     for run in runs:
