@@ -4,17 +4,17 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE := ontwikkelplein.settings
 
 .PHONY: run test test-sqlite test-postgres test-browser lint bench setup system-packages assets messages clean
 
 # Everything a fresh Debian machine needs, then the site with demo data.
 run: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	$(PY) manage.py print_demo_logins
-	@# Plain http on the loopback address: cookies without the Secure flag, or logging in fails.
-	DJANGO_SECURE_COOKIES=$${DJANGO_SECURE_COOKIES:-0} $(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# conf/development.py: plain http on the loopback address, demo logins, mail on the console.
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 setup: $(VENV)/.installed assets messages
 

@@ -187,7 +187,7 @@ def serve(port: int, workers: int) -> None:
     from concurrent.futures import ThreadPoolExecutor
     from wsgiref.simple_server import WSGIRequestHandler, WSGIServer
 
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontwikkelplein.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontwikkelplein.conf.test")
     sys.path.insert(0, str(REPO / "src"))
     import django
 

@@ -233,7 +233,7 @@ def setup_django(engine: str) -> str | None:
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
     elif not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
         sys.exit("--engine postgres needs DATABASE_URL; run it under scripts/with-postgres.sh")
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontwikkelplein.settings")
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontwikkelplein.conf.test")
     sys.path.insert(0, str(REPO / "src"))
     import django
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ontwikkelplein.demo.services import DemoDataError, load_demo
@@ -9,7 +10,21 @@ class Command(BaseCommand):
         "login per role (see docs/demo-data.md). Safe to run again; never use it in production."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Load the demo data outside development too (a demonstration server).",
+        )
+
     def handle(self, *args, **options):
+        environment = getattr(settings, "ONTWIKKELPLEIN_ENVIRONMENT", "")
+        if environment not in {"development", "test"} and not options["force"]:
+            raise CommandError(
+                "The demo data creates logins with a published password and loads only in "
+                f"development (these settings: {environment or 'unknown'}). On a demonstration "
+                "server, run it again with --force."
+            )
         try:
             counts = load_demo()
         except DemoDataError as exc:

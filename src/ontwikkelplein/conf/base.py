@@ -1,31 +1,24 @@
-"""Django settings. Every value that differs between machines comes from an environment
-variable documented in .env.example."""
+"""Settings shared by every way of running the site. Values that differ between machines come
+from the environment through conf/env.py and are listed in .env.example; development.py,
+production.py and test.py set what differs between the three."""
 
-import os
 from pathlib import Path
 
-import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-BASE_DIR = Path(__file__).resolve().parent
+from .env import env
+
+BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent.parent
 
+# Which of the three settings modules is running ("development", "production", "test"); set by each.
+ONTWIKKELPLEIN_ENVIRONMENT = "base"
 
-def env_bool(name: str, default: bool) -> bool:
-    return os.environ.get(name, "1" if default else "0").lower() in {"1", "true", "yes", "on"}
-
-
-def env_list(name: str, default: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
-
-
-DEBUG = env_bool("DJANGO_DEBUG", False)
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY:
-    # Only a development machine may run without a configured secret.
-    SECRET_KEY = "insecure-development-key-set-DJANGO_SECRET_KEY-in-production"
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
-CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", "")
+DEBUG = False
+# development.py and test.py set a key of their own; production.py refuses to start without one.
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 CSRF_FAILURE_VIEW = "ontwikkelplein.core.views.csrf_failure"
 
 INSTALLED_APPS = [
@@ -53,7 +46,6 @@ INSTALLED_APPS = [
     "ontwikkelplein.learning",
     "ontwikkelplein.courses",
     "ontwikkelplein.impact",
-    "ontwikkelplein.demo",
 ]
 
 MIDDLEWARE = [
@@ -92,11 +84,11 @@ TEMPLATES = [
 FORM_RENDERER = "ontwikkelplein.core.forms.FormRenderer"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL", f"sqlite:///{REPO_DIR / 'var' / 'ontwikkelplein.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    "default": env.db_url(
+        "DATABASE_URL", default=f"sqlite:///{REPO_DIR / 'var' / 'ontwikkelplein.sqlite3'}"
     )
 }
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     name = str(DATABASES["default"]["NAME"])
     if name != ":memory:":
@@ -122,7 +114,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "nl")
+LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="nl")
 LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
@@ -132,7 +124,7 @@ FORMAT_MODULE_PATH = ["ontwikkelplein.core.formats"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = Path(os.environ.get("DJANGO_STATIC_ROOT", REPO_DIR / "staticfiles"))
+STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(REPO_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -140,23 +132,23 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-EMAIL_BACKEND = os.environ.get(
-    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+EMAIL_BACKEND = env.str(
+    "DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend"
 )
-DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "noreply@ontwikkelplein.example")
+DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="noreply@ontwikkelplein.example")
 # SMTP for production (DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend). Mail goes
 # through the outbox (notifications app); the short timeout keeps the first attempt, made right
 # after the request's commit, from holding a page up when the mail server is slow.
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "0") == "1"
-EMAIL_USE_SSL = os.environ.get("EMAIL_USE_SSL", "0") == "1"
-EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", not DEBUG)
+SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -187,35 +179,31 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
 }
 
 # Offers not verified for this many days are listed as "te controleren".
-ONTWIKKELPLEIN_VERIFY_AFTER_DAYS = int(os.environ.get("ONTWIKKELPLEIN_VERIFY_AFTER_DAYS", "182"))
+ONTWIKKELPLEIN_VERIFY_AFTER_DAYS = env.int("ONTWIKKELPLEIN_VERIFY_AFTER_DAYS", default=182)
 
 # Referrals: personal data is erased this many days after a referral is closed (AVG); the
 # anonymous record stays for figures.
-REFERRAL_RETENTION_DAYS = int(os.environ.get("REFERRAL_RETENTION_DAYS", "90"))
+REFERRAL_RETENTION_DAYS = env.int("REFERRAL_RETENTION_DAYS", default=90)
 # A link e-mailed to a partner without an account works this many days.
 PARTNER_LINK_DAYS = 14
 # Absolute base address for links in e-mails (no trailing slash).
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # An open referral without any activity for this many days also loses its personal data.
-REFERRAL_STALE_DAYS = int(os.environ.get("REFERRAL_STALE_DAYS", "365"))
+REFERRAL_STALE_DAYS = env.int("REFERRAL_STALE_DAYS", default=365)
 # Courses: participants' personal data is erased this many days after the run's last session.
-COURSE_RETENTION_DAYS = int(os.environ.get("COURSE_RETENTION_DAYS", "365"))
+COURSE_RETENTION_DAYS = env.int("COURSE_RETENTION_DAYS", default=365)
 # A freed place offered to the next on the waiting list stays reserved this many hours.
-COURSE_OFFER_HOURS = int(os.environ.get("COURSE_OFFER_HOURS", "48"))
+COURSE_OFFER_HOURS = env.int("COURSE_OFFER_HOURS", default=48)
 
-# The default cache holds the rate limits of the public referral forms (django-ratelimit). The
-# in-process memory cache suits `make run` and the tests; with several worker processes in
-# production set a shared cache here (memcached or Redis), or each worker counts on its own.
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "ontwikkelplein",
-    }
-}
+# The default cache holds the rate limits of the public forms (django-ratelimit), so every worker
+# process must share it: CACHE_URL chooses it. The default is a table in the database
+# (`createcachetable`, run by the make targets), shared by all workers without another service;
+# production with several nodes uses Redis (redis://host:6379/0). locmemcache:// is per process.
+CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://ontwikkelplein_cache")}
 # Behind a reverse proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP);
 # empty: REMOTE_ADDR.
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY") or None
+RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
