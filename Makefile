@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres test-browser lint bench setup system-packages assets messages clean
+.PHONY: serve run test test-sqlite test-postgres test-browser lint bench setup system-packages assets messages clean
 
 # Everything a fresh Debian machine needs, then the site with demo data.
 run: setup
@@ -15,6 +15,13 @@ run: setup
 	$(PY) manage.py print_demo_logins
 	@# conf/development.py: plain http on the loopback address, demo logins, mail on the console.
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+# Production: gunicorn with conf/production.py against DATABASE_URL on PORT (docs/deployment.md).
+# Needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL in the environment.
+serve: setup
+	DJANGO_SETTINGS_MODULE=ontwikkelplein.conf.production PYTHONPATH=src $(PY) -m ontwikkelplein.conf.preflight
+	DJANGO_SETTINGS_MODULE=ontwikkelplein.conf.production $(PY) manage.py collectstatic --noinput -v 0
+	PYTHON=$(PY) PORT=$(PORT) bash scripts/serve.sh
 
 setup: $(VENV)/.installed assets messages
 

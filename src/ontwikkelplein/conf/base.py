@@ -4,6 +4,7 @@ production.py and test.py set what differs between the three."""
 
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .env import env
@@ -49,6 +50,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer, redirects included, gets a request id and one access line in the log.
+    "ontwikkelplein.core.requestlog.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,10 +87,15 @@ TEMPLATES = [
 FORM_RENDERER = "ontwikkelplein.core.forms.FormRenderer"
 
 DATABASES = {
-    "default": env.db_url(
-        "DATABASE_URL", default=f"sqlite:///{REPO_DIR / 'var' / 'ontwikkelplein.sqlite3'}"
+    "default": env.db_url_config(
+        env.str("DATABASE_URL", default="").strip()
+        or f"sqlite:///{REPO_DIR / 'var' / 'ontwikkelplein.sqlite3'}"
     )
 }
+if not DATABASES["default"].get("ENGINE"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL names a kind of database we do not know; use postgres://… or sqlite:///…"
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DATABASE_CONN_MAX_AGE", default=0)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     name = str(DATABASES["default"]["NAME"])
@@ -126,10 +134,31 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(REPO_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# --- Uploaded files (docs/deployment.md "Uploaded files") ---
+# Every upload goes through Django's storage API (default_storage), so several nodes share them: a
+# local folder by default (a shared volume with several nodes), or an S3-compatible store through
+# django-storages (DJANGO_DEFAULT_STORAGE=storages.backends.s3.S3Storage; install it first).
+# Uploads are private: MEDIA_ROOT is never served as a web folder.
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(REPO_DIR / "var" / "media")))
+MEDIA_URL = "/uploads/"
+DEFAULT_STORAGE = env.str(
+    "DJANGO_DEFAULT_STORAGE", default="django.core.files.storage.FileSystemStorage"
+)
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": DEFAULT_STORAGE},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+if DEFAULT_STORAGE.startswith("storages.backends.s3"):
+    STORAGES["default"]["OPTIONS"] = {
+        "bucket_name": env.str("S3_BUCKET_NAME", default=""),
+        "endpoint_url": env.str("S3_ENDPOINT_URL", default="") or None,
+        "region_name": env.str("S3_REGION_NAME", default="") or None,
+        "access_key": env.str("S3_ACCESS_KEY_ID", default=""),
+        "secret_key": env.str("S3_SECRET_ACCESS_KEY", default=""),
+        "default_acl": "private",
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
 WHITENOISE_USE_FINDERS = True
 
 EMAIL_BACKEND = env.str(
@@ -175,11 +204,28 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
+# --- Logs (core/requestlog.py, docs/deployment.md "Logs") ---
+# Readable text here; production.py writes the same records as JSON. Every line carries the
+# request id; paths with tokens are masked. DJANGO_ACCESS_LOG adds one line per request
+# (production: on; development: off, runserver prints its own).
+LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="WARNING")
+ACCESS_LOG = env.bool("DJANGO_ACCESS_LOG", default=False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="WARNING")},
+    "filters": {"request_id": {"()": "ontwikkelplein.core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"}
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "text",
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {"ontwikkelplein.access": {"level": "INFO" if ACCESS_LOG else "WARNING"}},
 }
 
 # Offers not verified for this many days are listed as "te controleren".
@@ -207,3 +253,8 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://ontwikkelplei
 # Behind a reverse proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP);
 # empty: REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+
+# --- Readiness (core/health.py) ---
+# Dotted paths to extra checks /readyz runs after the database and the cache: callables without
+# arguments that raise when their part is not ready (the worker queue adds one).
+ONTWIKKELPLEIN_READY_CHECKS: list[str] = []

@@ -53,3 +53,27 @@ WHITENOISE_USE_FINDERS = False
 # A demonstration server may install the demo app (load_demo still asks for --force).
 if env.bool("ONTWIKKELPLEIN_DEMO", default=False):
     INSTALLED_APPS = [*INSTALLED_APPS, "ontwikkelplein.demo"]
+
+# --- Logs: one JSON object per line on standard error (core/requestlog.py) ---
+# Same records as in development, with the request id in every line; the access log (one line per
+# request: method, masked path, status, duration) is on unless DJANGO_ACCESS_LOG=0.
+ACCESS_LOG = env.bool("DJANGO_ACCESS_LOG", default=True)
+LOGGING = {
+    **LOGGING,  # noqa: F405
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"levelname": "level", "name": "logger"},
+            "timestamp": True,
+        }
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["request_id"],
+            "formatter": "json",
+        }
+    },
+    "loggers": {"ontwikkelplein.access": {"level": "INFO" if ACCESS_LOG else "WARNING"}},
+}
