@@ -1,5 +1,8 @@
 """The test suites (pytest, the browser tests, the benchmarks)."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, env
 
@@ -16,3 +19,10 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ontwikkel
 INSTALLED_APPS = [*INSTALLED_APPS, "ontwikkelplein.demo"]
 # Fast hashing: the suite creates thousands of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# --- Uploaded files: a folder of their own outside the repository (tests may override it) ---
+MEDIA_ROOT = Path(
+    env.str(
+        "DJANGO_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "ontwikkelplein-test-media")
+    )
+)

@@ -3,11 +3,10 @@ ours. Views and the import_hsds command call these; the work itself is in openda
 
 import datetime
 import os
-import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,13 +29,10 @@ STALE_AFTER = datetime.timedelta(days=1)
 MAX_REPORTED = 1000  # records listed on the report page; the counters count them all
 
 
-def import_dir() -> Path:
-    path = Path(
-        getattr(settings, "ONTWIKKELPLEIN_IMPORT_DIR", "")
-        or Path(tempfile.gettempdir()) / "ontwikkelplein-imports"
-    )
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+# Uploads wait for their import in Django's storage (settings.STORAGES["default"]: MEDIA_ROOT, or a
+# shared store), so the node or worker that runs the import need not be the one that received it.
+# ImportRun.stored_path holds the storage name.
+UPLOAD_FOLDER = "imports"
 
 
 # --- Who may import ---------------------------------------------------------------------------
@@ -84,11 +80,7 @@ def create_run(
         publish=publish,
         dry_run=dry_run,
     )
-    target = import_dir() / f"{run.pk}.upload"
-    with target.open("wb") as out:
-        for chunk in uploaded_file.chunks():
-            out.write(chunk)
-    run.stored_path = str(target)
+    run.stored_path = default_storage.save(f"{UPLOAD_FOLDER}/{run.pk}.upload", uploaded_file)
     run.save()
     return run
 
@@ -99,7 +91,7 @@ def _remove_stale_uploads() -> None:
     for run in ImportRun.objects.filter(status=ImportStatus.WAITING, created_at__lt=cutoff).exclude(
         stored_path=""
     ):
-        Path(run.stored_path).unlink(missing_ok=True)
+        default_storage.delete(run.stored_path)
         ImportRun.objects.filter(pk=run.pk).update(stored_path="")
 
 
@@ -135,12 +127,11 @@ def execute_run(
         dry_run=run.dry_run,
         progress=report_progress,
     )
-    source_path = Path(path or run.stored_path)
     try:
         if path is not None:
-            source = read_path(source_path, max_bytes=max_bytes)
+            source = read_path(Path(path), max_bytes=max_bytes)
         else:
-            with source_path.open("rb") as handle:
+            with default_storage.open(run.stored_path, "rb") as handle:
                 source = read_file(handle, run.file_name, max_bytes=max_bytes)
         run.file_format = source.format
         report = importer.run(source, options)
@@ -166,7 +157,7 @@ def execute_run(
         raise
     finally:
         if path is None and run.stored_path:
-            Path(run.stored_path).unlink(missing_ok=True)
+            default_storage.delete(run.stored_path)
             run.stored_path = ""
     _finish(run, report)
     return run
