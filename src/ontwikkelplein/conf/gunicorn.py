@@ -33,6 +33,7 @@ if str(SRC) not in sys.path:
 from gunicorn.glogging import Logger  # noqa: E402
 
 from ontwikkelplein.conf.env import env  # noqa: E402
+from ontwikkelplein.conf.logformat import JSON_FORMATTER  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontwikkelplein.conf.production")
 
@@ -62,14 +63,7 @@ access_log_format = "%(m)s %(U)s %(s)s %(M)sms %({x-request-id}o)s"
 logconfig_dict = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(levelname)s %(name)s %(message)s",
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": True,
-        }
-    },
+    "formatters": {"json": JSON_FORMATTER},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",

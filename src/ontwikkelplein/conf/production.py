@@ -7,6 +7,7 @@ the database answers is made when the server starts (conf/gunicorn.py) and by /r
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, env
 from .env import required
+from .logformat import JSON_FORMATTER
 
 ONTWIKKELPLEIN_ENVIRONMENT = "production"
 
@@ -60,14 +61,7 @@ if env.bool("ONTWIKKELPLEIN_DEMO", default=False):
 ACCESS_LOG = env.bool("DJANGO_ACCESS_LOG", default=True)
 LOGGING = {
     **LOGGING,  # noqa: F405
-    "formatters": {
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(levelname)s %(name)s %(message)s %(request_id)s",
-            "rename_fields": {"levelname": "level", "name": "logger"},
-            "timestamp": True,
-        }
-    },
+    "formatters": {"json": JSON_FORMATTER},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
