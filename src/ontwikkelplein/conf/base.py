@@ -7,7 +7,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from .env import env
+from .env import env, optional
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent.parent
@@ -209,7 +209,7 @@ SPECTACULAR_SETTINGS = {
 # request id; paths with tokens are masked. DJANGO_ACCESS_LOG adds one line per request
 # (production: on; development: off, runserver prints its own).
 LOG_LEVEL = env.str("DJANGO_LOG_LEVEL", default="WARNING")
-ACCESS_LOG = env.bool("DJANGO_ACCESS_LOG", default=False)
+ACCESS_LOG = optional("DJANGO_ACCESS_LOG", env.bool, False)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

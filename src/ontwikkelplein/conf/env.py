@@ -15,3 +15,11 @@ def required(name: str, explanation: str) -> str:
             f"{name} is not set. {explanation} See .env.example and docs/deployment.md."
         )
     return value
+
+
+def optional(name: str, cast, default):
+    """The variable read with `cast` (env.int, env.bool, env.str …), or `default` when it is unset
+    or empty: `.env.example` lists some variables without a value, meaning "the default"."""
+    if not env.str(name, default="").strip():
+        return default
+    return cast(name)

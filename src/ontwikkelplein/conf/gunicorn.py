@@ -32,23 +32,23 @@ if str(SRC) not in sys.path:
 
 from gunicorn.glogging import Logger  # noqa: E402
 
-from ontwikkelplein.conf.env import env  # noqa: E402
+from ontwikkelplein.conf.env import env, optional  # noqa: E402
 from ontwikkelplein.conf.logformat import JSON_FORMATTER  # noqa: E402
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ontwikkelplein.conf.production")
 
 pythonpath = str(SRC)
 wsgi_app = "ontwikkelplein.wsgi:application"
-bind = [env.str("GUNICORN_BIND", default=f"0.0.0.0:{env.int('PORT', default=8000)}")]
-workers = env.int("GUNICORN_WORKERS", default=min(2 * (os.cpu_count() or 1) + 1, 8))
-threads = env.int("GUNICORN_THREADS", default=4)
+bind = [optional("GUNICORN_BIND", env.str, f"0.0.0.0:{optional('PORT', env.int, 8000)}")]
+workers = optional("GUNICORN_WORKERS", env.int, min(2 * (os.cpu_count() or 1) + 1, 8))
+threads = optional("GUNICORN_THREADS", env.int, 4)
 worker_class = "gthread" if threads > 1 else "sync"
-timeout = env.int("GUNICORN_TIMEOUT", default=30)
-graceful_timeout = env.int("GUNICORN_GRACEFUL_TIMEOUT", default=30)
-keepalive = env.int("GUNICORN_KEEPALIVE", default=5)
-max_requests = env.int("GUNICORN_MAX_REQUESTS", default=1000)
-max_requests_jitter = env.int("GUNICORN_MAX_REQUESTS_JITTER", default=100)
-forwarded_allow_ips = env.str("GUNICORN_FORWARDED_ALLOW_IPS", default="127.0.0.1")
+timeout = optional("GUNICORN_TIMEOUT", env.int, 30)
+graceful_timeout = optional("GUNICORN_GRACEFUL_TIMEOUT", env.int, 30)
+keepalive = optional("GUNICORN_KEEPALIVE", env.int, 5)
+max_requests = optional("GUNICORN_MAX_REQUESTS", env.int, 1000)
+max_requests_jitter = optional("GUNICORN_MAX_REQUESTS_JITTER", env.int, 100)
+forwarded_allow_ips = optional("GUNICORN_FORWARDED_ALLOW_IPS", env.str, "127.0.0.1")
 # Request line and header limits a little below gunicorn's defaults: our URLs are short.
 limit_request_line = 4094
 limit_request_fields = 100
@@ -56,8 +56,8 @@ limit_request_fields = 100
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # Gunicorn's own messages go to standard error as JSON lines, like Django's (conf/production.py).
 errorlog = "-"
-loglevel = env.str("GUNICORN_LOG_LEVEL", default="info")
-access_log_on = env.bool("GUNICORN_ACCESS_LOG", default=False)
+loglevel = optional("GUNICORN_LOG_LEVEL", env.str, "info")
+access_log_on = optional("GUNICORN_ACCESS_LOG", env.bool, False)
 accesslog = "-" if access_log_on else None
 access_log_format = "%(m)s %(U)s %(s)s %(M)sms %({x-request-id}o)s"
 logconfig_dict = {

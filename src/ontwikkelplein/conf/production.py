@@ -6,7 +6,7 @@ the database answers is made when the server starts (conf/gunicorn.py) and by /r
 
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, env
-from .env import required
+from .env import optional, required
 from .logformat import JSON_FORMATTER
 
 ONTWIKKELPLEIN_ENVIRONMENT = "production"
@@ -58,7 +58,7 @@ if env.bool("ONTWIKKELPLEIN_DEMO", default=False):
 # --- Logs: one JSON object per line on standard error (core/requestlog.py) ---
 # Same records as in development, with the request id in every line; the access log (one line per
 # request: method, masked path, status, duration) is on unless DJANGO_ACCESS_LOG=0.
-ACCESS_LOG = env.bool("DJANGO_ACCESS_LOG", default=True)
+ACCESS_LOG = optional("DJANGO_ACCESS_LOG", env.bool, True)
 LOGGING = {
     **LOGGING,  # noqa: F405
     "formatters": {"json": JSON_FORMATTER},
