@@ -52,6 +52,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: every answer, redirects included, gets a request id and one access line in the log.
     "ontwikkelplein.core.requestlog.RequestLogMiddleware",
+    # /healthz and /readyz, before host checks, https redirect and sessions (core/health.py).
+    "ontwikkelplein.core.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -8,6 +8,12 @@ helps an attacker: no versions, host names, error texts or settings.
   returns a value, and every extra check named in ``settings.ONTWIKKELPLEIN_READY_CHECKS`` passes
   (dotted paths to callables without arguments that raise when their part is not ready; the
   worker queue adds one). 200 when all pass, 503 naming the parts that failed.
+
+``HealthMiddleware`` (second in ``settings.MIDDLEWARE``, after the request id) answers both paths
+before the rest of the stack: the container engine and load balancers ask by IP address, which
+is not in ALLOWED_HOSTS, over plain http, without cookies; no host check, https redirect,
+session, language or login middleware is involved. The URL patterns in core/urls.py point at
+the same views (for reverse() and for a stack without the middleware).
 """
 
 import logging
@@ -76,3 +82,16 @@ def readyz(request):
     return JsonResponse(
         {"status": "ok" if ready else "failed", "checks": results}, status=200 if ready else 503
     )
+
+
+class HealthMiddleware:
+    PATHS = {"/healthz": healthz, "/readyz": readyz}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        view = self.PATHS.get(request.path_info)
+        if view is not None:
+            return view(request)
+        return self.get_response(request)

@@ -108,3 +108,17 @@ def test_they_are_exempt_from_the_https_redirect(client, settings):
     assert client.get("/healthz").status_code == 200
     assert client.get("/readyz").status_code == 200
     assert client.get("/").status_code == 301
+
+
+@pytest.mark.django_db
+def test_they_answer_any_host_over_plain_http_without_cookies(client, settings):
+    # Load balancers and the container's HEALTHCHECK ask by IP address, not a configured host name.
+    settings.ALLOWED_HOSTS = ["ontwikkelplein.example"]
+    settings.SECURE_SSL_REDIRECT = True
+    settings.SECURE_REDIRECT_EXEMPT = []
+    for url in ("/healthz", "/readyz"):
+        response = client.get(url, HTTP_HOST="10.0.0.7:8000")
+        assert response.status_code == 200
+        assert "Set-Cookie" not in response.headers
+        assert response["X-Request-ID"]
+    assert client.get("/", HTTP_HOST="10.0.0.7:8000").status_code == 400
