@@ -280,3 +280,41 @@ def test_the_entrypoint_serves_the_site_with_the_production_settings(tmp_path, s
     ), output
     assert any(line["logger"] == "gunicorn.error" for line in json_lines)
     assert "Traceback" not in output
+
+
+# --- The container files (no engine runs on the build machine; docs/deployment.md) ------------
+
+
+def test_the_dockerfile_is_pinned_non_root_and_uses_the_entrypoint_script():
+    text = (ROOT / "Dockerfile").read_text()
+    bases = re.findall(r"^FROM\s+(\S+)", text, flags=re.M)
+    assert bases
+    for base in bases:
+        # An exact version (x.y.z) or a digest, never a moving tag.
+        assert re.search(r":\d+\.\d+\.\d+-|@sha256:[0-9a-f]{64}", base), base
+    assert "--require-hashes" in text
+    assert re.search(r"^USER\s+(?!root)\S+", text, flags=re.M)
+    assert "collectstatic" in text
+    assert re.search(r"^HEALTHCHECK .*\n?.*/healthz", text, flags=re.M)
+    assert 'ENTRYPOINT ["bash", "scripts/serve.sh"]' in text
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", "node_modules", ".git", ".env", "var"} <= set(ignored)
+
+
+def test_compose_has_the_app_the_worker_postgresql_and_redis_with_health_checks():
+    import yaml
+
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    assert set(services) == {"app", "worker", "db", "redis"}
+    assert services["db"]["image"].startswith("postgres:15.")
+    assert services["redis"]["image"].startswith("redis:")
+    assert services["worker"]["command"] == ["python", "manage.py", "qcluster"]
+    for name in ("app", "db", "redis"):
+        assert "/readyz" in str(services[name]["healthcheck"]["test"]) or name != "app"
+        assert services[name]["healthcheck"]["test"]
+    assert services["app"]["depends_on"]["db"]["condition"] == "service_healthy"
+    assert {"postgres", "media"} <= set(compose["volumes"])
+    environment = services["app"]["environment"]
+    assert environment["CACHE_URL"].startswith("redis://")
+    assert set(environment) <= listed_variables()
