@@ -75,6 +75,7 @@ bench: setup
 	bash scripts/with-postgres.sh $(PY) bench/desk.py --engine postgres
 	$(PY) bench/opendata.py --engine sqlite
 	bash scripts/with-postgres.sh $(PY) bench/opendata.py --engine postgres
+	bash scripts/with-postgres.sh $(PY) bench/serve.py
 	$(PY) bench/report.py
 
 clean:

@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import desk_report
+import serve_report
 
 REPO = Path(__file__).resolve().parent.parent
 ENGINES = [("sqlite", "SQLite (FTS5)"), ("postgres", "PostgreSQL (full text)")]
@@ -222,8 +223,11 @@ def main() -> None:
     runs = load(args.results)
     if not runs:
         raise SystemExit(f"no results in {args.results}; run bench/run.py first")
-    # The front desk (bench/desk.py) follows the search figures in the same file.
-    args.output.write_text(render(runs) + desk_report.section(args.results))
+    # The front desk (bench/desk.py) and the production server under load (bench/serve.py)
+    # follow the search figures in the same file.
+    args.output.write_text(
+        render(runs) + desk_report.section(args.results) + serve_report.section(args.results)
+    )
     print(f"wrote {args.output}")
 
 

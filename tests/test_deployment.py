@@ -318,3 +318,22 @@ def test_compose_has_the_app_the_worker_postgresql_and_redis_with_health_checks(
     environment = services["app"]["environment"]
     assert environment["CACHE_URL"].startswith("redis://")
     assert set(environment) <= listed_variables()
+
+
+def test_publiccode_yml_follows_the_standard():
+    import yaml
+
+    code = yaml.safe_load((ROOT / "publiccode.yml").read_text())
+    assert code["publiccodeYmlVersion"] == "0.4"
+    for key in ("name", "url", "platforms", "categories", "developmentStatus", "softwareType"):
+        assert code[key], key
+    assert code["platforms"] == ["web"]
+    assert code["legal"]["license"] == "EUPL-1.2"
+    assert code["maintenance"]["type"] == "community"
+    assert code["maintenance"]["contacts"][0]["name"]
+    for language in ("nl", "en"):
+        description = code["description"][language]
+        assert len(description["shortDescription"]) <= 150
+        assert 150 <= len(description["longDescription"]) <= 10_000
+        assert description["features"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(code["releaseDate"]))
