@@ -10,3 +10,6 @@ STORAGES = {
     **STORAGES,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"},
 }
+# The demo's desk registrations of a few weeks instead of a year: they are not on the pages
+# measured, and load_demo is then quick.
+DEMO_DESK_DAYS = 21

@@ -52,6 +52,10 @@ forwarded_allow_ips = optional("GUNICORN_FORWARDED_ALLOW_IPS", env.str, "127.0.0
 # Request line and header limits a little below gunicorn's defaults: our URLs are short.
 limit_request_line = 4094
 limit_request_fields = 100
+# Gunicorn's runtime control socket ($HOME/.gunicorn/gunicorn.ctl) is off: one path per user would
+# be shared by every gunicorn of that user on the machine, and a service manager or container
+# engine already starts, stops and reloads the server (SIGHUP reloads, SIGTERM stops gracefully).
+control_socket_disable = True
 # Temporary files of requests in memory, not on a possibly slow container disk.
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None  # noqa: S108
 # Gunicorn's own messages go to standard error as JSON lines, like Django's (conf/production.py).
