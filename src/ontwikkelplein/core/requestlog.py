@@ -72,17 +72,29 @@ class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = request_id_var.get()
         if record.name.startswith(self.MASKED_LOGGERS) and isinstance(record.args, tuple):
-            record.args = tuple(
-                mask_path(arg) if isinstance(arg, str) and arg.startswith("/") else arg
-                for arg in record.args
-            )
+            record.args = tuple(_mask_argument(arg) for arg in record.args)
         # Django's loggers attach the request itself; its repr has the full path and query string,
         # which a JSON formatter would write out. Keep only the method and the masked path.
         request = getattr(record, "request", None)
-        if request is not None and not isinstance(request, str):
-            path = getattr(request, "path", "")
-            record.request = f"{getattr(request, 'method', '-')} {mask_path(path)}"
+        if hasattr(request, "path") and hasattr(request, "method"):
+            record.request = f"{request.method} {mask_path(request.path)}"
         return True
+
+
+REQUEST_LINE = re.compile(r"([A-Z]+) (\S+?)(?:\?\S*)? (HTTP/[0-9.]+)")
+
+
+def _mask_argument(argument):
+    """A path ("Not Found: /…") or a request line ('"GET /… HTTP/1.1" 404', runserver) masked and
+    without its query string; anything else as it is."""
+    if not isinstance(argument, str):
+        return argument
+    if argument.startswith("/"):
+        return mask_path(argument.split("?", 1)[0])
+    line = REQUEST_LINE.fullmatch(argument)
+    if line:
+        return f"{line.group(1)} {mask_path(line.group(2))} {line.group(3)}"
+    return argument
 
 
 def _forget_request_id(**kwargs) -> None:

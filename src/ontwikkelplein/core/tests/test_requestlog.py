@@ -158,3 +158,17 @@ def test_the_middleware_forgets_the_id_when_the_response_is_done(rf):
     _forget_request_id()
     assert request_id_var.get() == "-"
     assert response["X-Request-ID"] == "req-abcdefgh"
+
+
+def test_runserver_request_lines_are_masked_without_their_query_string():
+    record = logging.LogRecord(
+        "django.server",
+        logging.INFO,
+        __file__,
+        1,
+        '"%s" %s %s',
+        ("GET /cursus/Geheim-Token-1/?naam=Piet HTTP/1.1", "200", "512"),
+        None,
+    )
+    RequestIdFilter().filter(record)
+    assert record.getMessage() == '"GET /cursus/***/ HTTP/1.1" 200 512'
