@@ -26,6 +26,7 @@ import datetime
 import json
 import os
 import random
+import runpy
 import secrets
 import signal
 import socket
@@ -72,6 +73,8 @@ def server_env(tmp: Path, port: int) -> dict[str, str]:
         ONTWIKKELPLEIN_DEMO="1",
         DATABASE_CONN_MAX_AGE="60",
         GUNICORN_BIND=f"127.0.0.1:{port}",
+        # The demo's referrals send mail; nothing is measured there.
+        DJANGO_EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
     )
     return env
 
@@ -235,8 +238,7 @@ def main() -> None:
     with connection.cursor() as cursor:
         cursor.execute("SHOW server_version")
         engine_version = f"PostgreSQL {cursor.fetchone()[0]}"
-    gunicorn_cfg = {}
-    exec((REPO / "src/ontwikkelplein/conf/gunicorn.py").read_text(), gunicorn_cfg)  # noqa: S102
+    gunicorn_cfg = runpy.run_path(str(REPO / "src/ontwikkelplein/conf/gunicorn.py"))
     result = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
         "engine_version": engine_version,
