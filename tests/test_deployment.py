@@ -337,3 +337,39 @@ def test_publiccode_yml_follows_the_standard():
         assert 150 <= len(description["longDescription"]) <= 10_000
         assert description["features"]
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(code["releaseDate"]))
+
+
+def test_gunicorns_own_access_line_masks_tokens_and_drops_personal_data():
+    import datetime
+    import runpy
+    import types
+
+    from gunicorn.config import Config
+
+    config = runpy.run_path(str(CONF / "gunicorn.py"))
+    logger = config["MaskingLogger"](Config())
+    response = types.SimpleNamespace(
+        status="404 Not Found", headers=[("X-Request-ID", "req-12345678")], sent=120
+    )
+    request = types.SimpleNamespace(
+        headers=[("COOKIE", "sessionid=abc"), ("USER-AGENT", "Firefox"), ("REFERER", "https://x/")]
+    )
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "RAW_URI": "/partner/GeheimToken99/?naam=Jansen",
+        "PATH_INFO": "/partner/GeheimToken99/",
+        "QUERY_STRING": "naam=Jansen",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "REMOTE_ADDR": "192.0.2.44",
+        "HTTP_REFERER": "https://mail.example/?token=GeheimToken99",
+        "HTTP_USER_AGENT": "Firefox",
+    }
+    atoms = logger.atoms(response, request, environ, datetime.timedelta(milliseconds=12))
+    line = config["access_log_format"] % logger.atoms_wrapper_class(atoms)
+    assert line == "GET /partner/***/ 404 12ms req-12345678"
+    flat = json.dumps(atoms, default=str)
+    for secret in ("GeheimToken99", "Jansen", "192.0.2.44", "sessionid", "Firefox", "mail.example"):
+        assert secret not in flat
+    # Off by default: Django's access log already has a line per request, with the request id.
+    assert config["accesslog"] is None
+    assert config["logger_class"] is config["MaskingLogger"]
