@@ -8,8 +8,8 @@ it migrates, loads the demo data (`load_demo --force`, as on a demonstration ser
 the static files, then starts gunicorn exactly as `make serve` does (src/ontwikkelplein/conf/
 gunicorn.py with its defaults, the production settings plus one extra URL, bench/serve_urls.py)
 on 127.0.0.1. A small asyncio client (standard library only: no load tool to install) keeps
---residents visitors busy for --seconds per target, each doing what a resident does, one request
-at a time without pause:
+--residents visitors busy for --seconds per target, in --rounds alternating rounds, each doing
+what a resident does, one request at a time without pause:
 
   site     the home page, a search with a word and a postcode, then one or two offer pages
   minimal  GET /bench/minimal/: a view that renders nothing and touches no database, through the
@@ -119,9 +119,39 @@ async def fetch(port: int, path: str) -> tuple[int, float]:
     return status, elapsed
 
 
-async def load(port: int, residents: int, seconds: float, visit, seed: int) -> dict:
-    samples: dict[str, list[float]] = {}
-    errors: list[str] = []
+class Tally:
+    """Samples and errors of one target, added up over its rounds."""
+
+    def __init__(self):
+        self.samples: dict[str, list[float]] = {}
+        self.errors: list[str] = []
+        self.wall = 0.0
+
+    def summary(self) -> dict:
+        every = [x for values in self.samples.values() for x in values]
+        return {
+            "seconds": round(self.wall, 1),
+            "requests": len(every),
+            "errors": len(self.errors),
+            "error_examples": sorted(set(self.errors))[:10],
+            "throughput_rps": round(len(every) / self.wall, 1) if self.wall else 0.0,
+            "p50_ms": round(percentile(every, 50) * 1000, 1),
+            "p95_ms": round(percentile(every, 95) * 1000, 1),
+            "pages": {
+                kind: {
+                    "requests": len(values),
+                    "p50_ms": round(percentile(values, 50) * 1000, 1),
+                    "p95_ms": round(percentile(values, 95) * 1000, 1),
+                    "mean_ms": round(statistics.fmean(values) * 1000, 1),
+                }
+                for kind, values in sorted(self.samples.items())
+            },
+        }
+
+
+async def load(port: int, residents: int, seconds: float, visit, seed: int, tally: Tally):
+    samples = tally.samples
+    errors = tally.errors
     stop_at = time.perf_counter() + seconds
 
     async def resident(number: int):
@@ -140,26 +170,7 @@ async def load(port: int, residents: int, seconds: float, visit, seed: int) -> d
 
     began = time.perf_counter()
     await asyncio.gather(*(resident(n) for n in range(residents)))
-    wall = time.perf_counter() - began
-    every = [x for values in samples.values() for x in values]
-    return {
-        "seconds": round(wall, 1),
-        "requests": len(every),
-        "errors": len(errors),
-        "error_examples": sorted(set(errors))[:10],
-        "throughput_rps": round(len(every) / wall, 1),
-        "p50_ms": round(percentile(every, 50) * 1000, 1),
-        "p95_ms": round(percentile(every, 95) * 1000, 1),
-        "pages": {
-            kind: {
-                "requests": len(values),
-                "p50_ms": round(percentile(values, 50) * 1000, 1),
-                "p95_ms": round(percentile(values, 95) * 1000, 1),
-                "mean_ms": round(statistics.fmean(values) * 1000, 1),
-            }
-            for kind, values in sorted(samples.items())
-        },
-    }
+    tally.wall += time.perf_counter() - began
 
 
 def main() -> None:
@@ -167,6 +178,7 @@ def main() -> None:
     parser.add_argument("--residents", type=int, default=200)
     parser.add_argument("--seconds", type=float, default=30)
     parser.add_argument("--warmup", type=float, default=5)
+    parser.add_argument("--rounds", type=int, default=3, help="alternating rounds per target")
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args()
     url = os.environ.get("DATABASE_URL", "")
@@ -218,11 +230,18 @@ def main() -> None:
                 raise SystemExit(f"the server did not start; see {tmp / 'gunicorn.log'}")
             time.sleep(0.5)
         load_before = os.getloadavg()[0]
-        # Warm up every worker process on both targets, then measure each in turn.
-        asyncio.run(load(port, args.residents, args.warmup, resident_visit, args.seed))
-        asyncio.run(load(port, args.residents, args.warmup, minimal_visit, args.seed))
-        site = asyncio.run(load(port, args.residents, args.seconds, resident_visit, args.seed))
-        minimal = asyncio.run(load(port, args.residents, args.seconds, minimal_visit, args.seed))
+        # Warm up every worker process on both targets, then measure them in alternating rounds,
+        # so that other work on the machine weighs on both alike.
+        warm = Tally()
+        asyncio.run(load(port, args.residents, args.warmup, resident_visit, args.seed, warm))
+        asyncio.run(load(port, args.residents, args.warmup, minimal_visit, args.seed, warm))
+        site_tally, minimal_tally = Tally(), Tally()
+        per_round = args.seconds / args.rounds
+        for number in range(args.rounds):
+            seed = args.seed + number
+            asyncio.run(load(port, args.residents, per_round, resident_visit, seed, site_tally))
+            asyncio.run(load(port, args.residents, per_round, minimal_visit, seed, minimal_tally))
+        site, minimal = site_tally.summary(), minimal_tally.summary()
         load_after = os.getloadavg()[0]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -245,6 +264,7 @@ def main() -> None:
         "machine": machine_facts(),
         "residents": args.residents,
         "seconds": args.seconds,
+        "rounds": args.rounds,
         "setup_s": setup_s,
         "offers": len(data["offers"]),
         "gunicorn": {

@@ -27,7 +27,9 @@ loads the demo data (`load_demo --force`, {offers} published offers) and starts 
 JSON access log with request ids, WhiteNoise, the database cache table, persistent database
 connections of 60 s) plus one extra URL, on 127.0.0.1. A small asyncio client (standard library
 only) keeps **{residents} simulated residents** busy at once, {seconds:.0f} s per target after a
-warm-up, each doing one request at a time without pause, over a new connection per request:
+warm-up, in {rounds} alternating rounds (so other work on the machine weighs on both targets
+alike), each resident doing one request at a time without pause, over a new connection per
+request:
 
 - **site**: the home page, a search with a word and a postcode of a demo location, then one or
   two offer pages, over and over;
@@ -71,6 +73,7 @@ def render(run: dict) -> str:
             worker_class=gunicorn["worker_class"],
             residents=run["residents"],
             seconds=run["seconds"],
+            rounds=run.get("rounds", 1),
             slots=gunicorn["workers"] * gunicorn["threads"],
             cpus=run["machine"]["cpus_available"],
         )
