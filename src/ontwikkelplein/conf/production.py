@@ -1,7 +1,8 @@
 """`make serve` and the container image: a real installation behind a reverse proxy.
 
 Refuses to start without a secret key, the host names it answers to and a database; the check that
-the database answers is made when the server starts (conf/gunicorn.py) and by /readyz.
+the database answers is made when the server starts (conf/preflight.py, run by scripts/serve.sh)
+and by /readyz.
 """
 
 from .base import *  # noqa: F403
