@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_q",
     "ontwikkelplein.core",
     "ontwikkelplein.accounts",
     "ontwikkelplein.places",
@@ -207,3 +208,38 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="dbcache://ontwikkelplei
 # Behind a reverse proxy, the header that holds the visitor's address (e.g. HTTP_X_REAL_IP);
 # empty: REMOTE_ADDR.
 RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
+
+# Background work (docs/background-work.md): django-q2 with its Django ORM broker, so the queue,
+# the schedules and the results live in the site's own database: no other service for `make run`
+# (SQLite), and several app and worker nodes on one PostgreSQL. `manage.py qcluster` is the worker.
+# A job may run ONTWIKKELPLEIN_JOB_TIMEOUT seconds (an import of the whole country takes minutes);
+# a job whose worker died without answering is handed out again after `retry` seconds, which must
+# be longer than the timeout or a slow job would run twice. A failed job is not handed out again
+# by django-q2 (ack_failures): core/jobs.py retries it with back-off, as a one-off schedule.
+ONTWIKKELPLEIN_JOB_TIMEOUT = env.int("ONTWIKKELPLEIN_JOB_TIMEOUT", default=900)
+Q_CLUSTER = {
+    "name": "ontwikkelplein",
+    "orm": "default",
+    "workers": env.int("ONTWIKKELPLEIN_WORKERS", default=2),
+    "timeout": ONTWIKKELPLEIN_JOB_TIMEOUT,
+    "retry": ONTWIKKELPLEIN_JOB_TIMEOUT + 60,
+    # Deliveries of one job whose worker died (not failures: those are retried by core/jobs.py).
+    "max_attempts": 3,
+    "ack_failures": True,
+    # Seconds between looks at an empty queue; the heartbeat (Stat, in the cache) every second.
+    "poll": 1,
+    "guard_cycle": 1,
+    # A schedule missed while no worker ran runs once, not once for every missed slot.
+    "catch_up": False,
+    # Successful results kept for the admin (the oldest are pruned); failures are all kept.
+    "save_limit": 500,
+    "label": "Achtergrondtaken",
+}
+# Optional: a Redis queue instead of the database (schedules and results stay in the database).
+if env.str("ONTWIKKELPLEIN_QUEUE_REDIS_URL", default=""):
+    del Q_CLUSTER["orm"]
+    Q_CLUSTER["redis"] = env.str("ONTWIKKELPLEIN_QUEUE_REDIS_URL")
+# /readyz fails when no worker has sent a heartbeat for this many seconds (core/jobs.py).
+ONTWIKKELPLEIN_WORKER_HEARTBEAT_SECONDS = env.int(
+    "ONTWIKKELPLEIN_WORKER_HEARTBEAT_SECONDS", default=30
+)

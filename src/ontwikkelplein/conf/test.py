@@ -1,7 +1,7 @@
 """The test suites (pytest, the browser tests, the benchmarks)."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env
+from .base import INSTALLED_APPS, Q_CLUSTER, env
 
 ONTWIKKELPLEIN_ENVIRONMENT = "test"
 
@@ -16,3 +16,6 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ontwikkel
 INSTALLED_APPS = [*INSTALLED_APPS, "ontwikkelplein.demo"]
 # Fast hashing: the suite creates thousands of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Background jobs run at once, in the test's own process and transaction (docs/background-work.md);
+# tests of real queued execution switch this off (core/tests/test_jobs.py).
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}

@@ -14,6 +14,7 @@ from ontwikkelplein.organisations.models import Organisation
 
 class ImportStatus(models.TextChoices):
     WAITING = "waiting", _("Wacht op start")
+    QUEUED = "queued", _("In de wachtrij")
     CHECKING = "checking", _("Bezig met controleren")
     SAVING = "saving", _("Bezig met opslaan")
     DONE = "done", _("Klaar")
@@ -73,7 +74,8 @@ class ImportRun(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (ImportStatus.CHECKING, ImportStatus.SAVING)
+        """Started: waiting in the queue for a worker, or running in one."""
+        return self.status in (ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.SAVING)
 
     @property
     def is_finished(self) -> bool:

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import search
 from ontwikkelplein.catalogue.models import Offer, Taxonomy, TaxonomyTerm
+from ontwikkelplein.core import jobs
 from ontwikkelplein.opendata import importer
 from ontwikkelplein.opendata.importer import (
     MAX_FILE_BYTES,
@@ -77,6 +78,9 @@ def create_run(
     if uploaded_file.size > MAX_FILE_BYTES:
         raise ImportFileError(_("Het bestand is te groot."))
     _remove_stale_uploads()
+    from ontwikkelplein.opendata.jobs import fail_interrupted_imports
+
+    fail_interrupted_imports()
     run = ImportRun(
         created_by=user,
         organisation=organisation,
@@ -103,17 +107,38 @@ def _remove_stale_uploads() -> None:
         ImportRun.objects.filter(pk=run.pk).update(stored_path="")
 
 
+def start_run(run: ImportRun, *, user) -> ImportRun:
+    """The progress page's button: queue the import for a worker (docs/background-work.md).
+    The run shows "in de wachtrij" until a worker takes it; a second click changes nothing."""
+    _require_import(user, run.organisation)
+    with transaction.atomic():
+        queued = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
+            status=ImportStatus.QUEUED
+        )
+        if queued:
+            jobs.enqueue(
+                "ontwikkelplein.opendata.jobs.run_import",
+                str(run.pk),
+                user.pk,
+                max_attempts=1,  # a rejected or failed import is answered, not retried
+                group="import",
+            )
+    run.refresh_from_db()
+    return run
+
+
 def execute_run(
     run: ImportRun, *, user=None, progress=None, max_bytes=MAX_FILE_BYTES, path=None
 ) -> ImportRun:
-    """Run the import of `run` now, in this process. The counters of the run are saved while it
-    checks (outside the import's transaction) so a progress page can show them."""
-    if run.status != ImportStatus.WAITING:
+    """Run the import of `run` now, in this process (the worker's job, or the command line).
+    The counters of the run are saved while it checks (outside the import's transaction) so a
+    progress page can show them."""
+    if run.status not in (ImportStatus.WAITING, ImportStatus.QUEUED):
         return run
-    started = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
-        status=ImportStatus.CHECKING, started_at=timezone.now()
-    )
-    if not started:  # another request started it a moment ago
+    started = ImportRun.objects.filter(
+        pk=run.pk, status__in=[ImportStatus.WAITING, ImportStatus.QUEUED]
+    ).update(status=ImportStatus.CHECKING, started_at=timezone.now())
+    if not started:  # another worker started it a moment ago
         run.refresh_from_db()
         return run
     run.refresh_from_db()
