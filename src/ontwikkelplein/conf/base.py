@@ -127,6 +127,9 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env.str("DJANGO_STATIC_ROOT", default=str(REPO_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files the site keeps (exports made by the worker, ...) go through Django's storage API, so web and
+# worker nodes share them: this folder by default (never served as such; views check access).
+MEDIA_ROOT = Path(env.str("DJANGO_MEDIA_ROOT", default=str(REPO_DIR / "var" / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,5 +1,8 @@
 """The test suites (pytest, the browser tests, the benchmarks)."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, Q_CLUSTER, env
 
@@ -19,3 +22,5 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Background jobs run at once, in the test's own process and transaction (docs/background-work.md);
 # tests of real queued execution switch this off (core/tests/test_jobs.py).
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+# Files kept through the storage API go to a folder of this test process, not to var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ontwikkelplein-test-media-"))

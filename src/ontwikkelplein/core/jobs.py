@@ -27,6 +27,8 @@ from django.utils.module_loading import import_string
 logger = logging.getLogger(__name__)
 
 RUNNER = "ontwikkelplein.core.jobs.run"
+# The keyword that carries a job's `on_give_up` through the queue (not passed to the job).
+GIVE_UP = "_on_give_up"
 # Minutes to wait after the 1st, 2nd, 3rd ... failed attempt; the last step repeats.
 BACKOFF_MINUTES = (1, 5, 15, 60, 240)
 DEFAULT_MAX_ATTEMPTS = 5
@@ -43,8 +45,11 @@ def backoff(attempt: int) -> datetime.timedelta:
 
 
 def is_sync() -> bool:
-    """True when jobs run at once in the calling process (the test settings)."""
-    return bool(getattr(settings, "Q_CLUSTER", {}).get("sync", False))
+    """True when jobs run at once in the calling process (`Q_CLUSTER["sync"]`, the test
+    settings). django-q2 reads its settings once, into Conf."""
+    from django_q.conf import Conf
+
+    return bool(Conf.SYNC)
 
 
 def _check_literal(args: tuple, kwargs: dict) -> None:
@@ -59,13 +64,23 @@ def _check_literal(args: tuple, kwargs: dict) -> None:
 
 
 def enqueue(
-    func: str, *args, max_attempts: int = DEFAULT_MAX_ATTEMPTS, group: str = "", **kwargs
+    func: str,
+    *args,
+    max_attempts: int = DEFAULT_MAX_ATTEMPTS,
+    on_give_up: str = "",
+    group: str = "",
+    **kwargs,
 ) -> None:
     """Queue `func` (a dotted path) for a worker, once the current transaction commits.
+    `on_give_up` (a dotted path) is called with the same arguments when the last attempt has
+    failed, e.g. to say so on a progress page.
 
     With the test settings (`Q_CLUSTER["sync"]`) it runs at once, in this process."""
     _check_literal(args, kwargs)
     import_string(func)  # a wrong path fails here, in the caller, not later in a worker
+    if on_give_up:
+        import_string(on_give_up)
+        kwargs = {**kwargs, GIVE_UP: on_give_up}
 
     def send():
         _send(func, list(args), kwargs, attempt=1, max_attempts=max_attempts, group=group)
@@ -93,8 +108,9 @@ def _send(func, args, kwargs, *, attempt, max_attempts, group) -> str:
 
 def run(func: str, args: list, kwargs: dict, attempt: int = 1, max_attempts: int = 1):
     """What the worker runs: the job, and on failure its retry (a one-off schedule)."""
+    job_kwargs = {key: value for key, value in kwargs.items() if key != GIVE_UP}
     try:
-        return import_string(func)(*args, **kwargs)
+        return import_string(func)(*args, **job_kwargs)
     except Exception:
         if attempt < max_attempts:
             schedule_retry(func, args, kwargs, attempt=attempt, max_attempts=max_attempts)
@@ -108,6 +124,11 @@ def run(func: str, args: list, kwargs: dict, attempt: int = 1, max_attempts: int
             )
         else:
             logger.error("Job %s failed %s times; given up", func, attempt, exc_info=True)
+            if kwargs.get(GIVE_UP):
+                try:
+                    import_string(kwargs[GIVE_UP])(*args, **job_kwargs)
+                except Exception:
+                    logger.exception("The give-up handler of job %s failed", func)
         raise
 
 

@@ -53,3 +53,19 @@ def fail_interrupted_imports(*, now=None) -> int:
     if count:
         logger.error("%s interrupted import(s) marked failed", count)
     return count
+
+
+def run_export(run_id: str) -> str:
+    """Make a queued export's file (opendata.services.execute_export)."""
+    from ontwikkelplein.opendata.models import ExportRun
+
+    run = ExportRun.objects.filter(pk=run_id).first()
+    if run is None:
+        return "gone"
+    run = services.execute_export(run)
+    return f"{run.status}: {run.size} bytes"
+
+
+def export_given_up(run_id: str) -> None:
+    """core.jobs calls this after the last failed attempt: the page says it failed."""
+    services.give_up_export(run_id)

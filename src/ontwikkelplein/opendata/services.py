@@ -23,7 +23,13 @@ from ontwikkelplein.opendata.importer import (
     read_file,
     read_path,
 )
-from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, ImportStatus
+from ontwikkelplein.opendata.models import (
+    ExportRun,
+    ExportStatus,
+    ExternalTerm,
+    ImportRun,
+    ImportStatus,
+)
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation
 
@@ -232,6 +238,105 @@ def import_path(
         dry_run=dry_run,
     )
     return execute_run(run, user=user, progress=progress, max_bytes=max_bytes, path=path)
+
+
+# --- Exports made by the worker --------------------------------------------------------------
+
+# An export's file is kept this long for its maker, then deleted (at the next export).
+EXPORT_KEEP = datetime.timedelta(days=1)
+EXPORT_MAX_ATTEMPTS = 3
+
+
+def exports_in_background(scope_choice: str) -> bool:
+    """The whole catalogue and a region (many organisations, up to tens of thousands of offers)
+    are made by a worker; one organisation's offers (hundreds at most, a second's work) are
+    answered in the request itself."""
+    from ontwikkelplein.opendata.selectors import ALL, REGION
+
+    return scope_choice in (ALL, REGION)
+
+
+def create_export(user, *, scope_choice: str, fmt: str, organisations) -> ExportRun:
+    """Queue an export for a worker. `organisations`: as ExportScope.resolve gives them (None
+    for everything), decided now, with the user's rights of now."""
+    from ontwikkelplein.opendata import exports
+
+    if fmt not in exports.FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    remove_old_exports()
+    run = ExportRun.objects.create(
+        created_by=user,
+        file_format=fmt,
+        scope=scope_choice[:50],
+        organisation_ids=None if organisations is None else [str(o.pk) for o in organisations],
+    )
+    jobs.enqueue(
+        "ontwikkelplein.opendata.jobs.run_export",
+        str(run.pk),
+        max_attempts=EXPORT_MAX_ATTEMPTS,
+        on_give_up="ontwikkelplein.opendata.jobs.export_given_up",
+        group="export",
+    )
+    return run
+
+
+def execute_export(run: ExportRun) -> ExportRun:
+    """Make the file of a queued export and keep it in Django's storage (the worker's job)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ontwikkelplein.opendata import exports
+
+    if run.status == ExportStatus.DONE:
+        return run
+    ExportRun.objects.filter(pk=run.pk).update(status=ExportStatus.RUNNING, error="")
+    organisations = (
+        None
+        if run.organisation_ids is None
+        else list(Organisation.objects.filter(pk__in=run.organisation_ids))
+    )
+    try:
+        content = exports.export(run.file_format, organisations)
+        extension = exports.EXTENSIONS[run.file_format]
+        stored = default_storage.save(f"exports/{run.pk}.{extension}", ContentFile(content))
+    except Exception:
+        # core.jobs retries it with back-off; the page keeps waiting until it gives up.
+        ExportRun.objects.filter(pk=run.pk).update(
+            status=ExportStatus.QUEUED,
+            error=_("Het maken van het bestand is mislukt. We proberen het zo opnieuw."),
+        )
+        raise
+    ExportRun.objects.filter(pk=run.pk).update(
+        status=ExportStatus.DONE,
+        stored_name=stored,
+        size=len(content),
+        file_name=exports.filename(run.file_format, None),
+        finished_at=timezone.now(),
+        error="",
+    )
+    run.refresh_from_db()
+    return run
+
+
+def give_up_export(run_id) -> None:
+    ExportRun.objects.filter(pk=run_id).exclude(status=ExportStatus.DONE).update(
+        status=ExportStatus.FAILED,
+        finished_at=timezone.now(),
+        error=_("Het maken van het bestand is een paar keer mislukt. Probeer het later opnieuw."),
+    )
+
+
+def remove_old_exports(*, now=None) -> int:
+    """Exports older than a day are deleted with their files."""
+    from django.core.files.storage import default_storage
+
+    cutoff = (now or timezone.now()) - EXPORT_KEEP
+    old = list(ExportRun.objects.filter(created_at__lt=cutoff))
+    for run in old:
+        if run.stored_name:
+            default_storage.delete(run.stored_name)
+        run.delete()
+    return len(old)
 
 
 # --- Taxonomy terms of others -----------------------------------------------------------------
