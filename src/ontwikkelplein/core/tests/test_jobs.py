@@ -93,10 +93,9 @@ def test_arguments_must_be_plain_literals():
 def test_a_job_is_queued_only_when_the_transaction_commits(
     queued, django_capture_on_commit_callbacks
 ):
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            jobs.enqueue(RECORD, "after commit")
-            assert OrmQ.objects.count() == 0  # not before the commit
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        jobs.enqueue(RECORD, "after commit")
+        assert OrmQ.objects.count() == 0  # not before the commit
     assert OrmQ.objects.count() == 1
     assert CALLS == []  # a worker runs it, not the request
     assert work_off_queue() == 1
