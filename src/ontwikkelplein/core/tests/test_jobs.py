@@ -1,9 +1,11 @@
 """core/jobs.py: queueing after commit, real queued execution through the ORM broker, retries
 with back-off as one-off schedules, giving up, and the queue's readiness check."""
 
+import contextlib
 import datetime
 import uuid
 from multiprocessing import Queue, Value
+from unittest import mock
 
 import pytest
 from django.db import transaction
@@ -58,8 +60,9 @@ def queued(monkeypatch):
 
 
 def work_off_queue():
-    """What a worker cluster does with the queue: take each job from the ORM broker, run it in
-    django-q2's worker and record the result with its monitor."""
+    """What a worker cluster does with the queue: take each job from the ORM broker (the signed
+    package as a worker gets it), run it in django-q2's worker and record the result and the
+    acknowledgement with its monitor."""
     broker = get_broker()
     task_queue, result_queue = Queue(), Queue()
     taken = 0
@@ -70,10 +73,27 @@ def work_off_queue():
             task_queue.put(task)
             taken += 1
     task_queue.put("STOP")
-    worker(task_queue, result_queue, Value("f", -1))
-    result_queue.put("STOP")
-    monitor(result_queue, broker)
+    # In this process, inside the test's transaction: a worker process would close its old
+    # database connections first, which here would close the test's own.
+    with keep_connections():
+        worker(task_queue, result_queue, Value("f", -1))
+        result_queue.put("STOP")
+        monitor(result_queue, broker)
     return taken
+
+
+@contextlib.contextmanager
+def keep_connections():
+    from django_q import monitor as monitor_module
+    from django_q import scheduler as scheduler_module
+    from django_q import worker as worker_module
+
+    with (
+        mock.patch.object(worker_module, "close_old_django_connections", lambda: None),
+        mock.patch.object(monitor_module, "close_old_django_connections", lambda: None),
+        mock.patch.object(scheduler_module, "close_old_django_connections", lambda: None),
+    ):
+        yield
 
 
 def test_sync_settings_run_the_job_at_once():
@@ -159,7 +179,8 @@ def test_the_retry_schedule_runs_the_next_attempt(queued):
     )
     from django_q.scheduler import scheduler
 
-    scheduler(broker=get_broker())
+    with keep_connections():
+        scheduler(broker=get_broker())
     assert not retries().exists()  # a one-off schedule is gone once it has run
     work_off_queue()
     assert CALLS == [("run", ("again",), {})]
