@@ -348,3 +348,74 @@ def test_poi_adviser_exports_their_region(client, cat):
     # No organisation in that region: nothing to export.
     assert client.get(EXPORT_URL, {"scope": "regio", "format": "json"}).status_code == 403
     assert client.post(EXPORT_URL, {"scope": "regio", "format": "json"}).status_code == 403
+
+
+def test_a_failing_export_is_retried_with_back_off_then_reported(
+    client, cat, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+    from django_q.conf import Conf
+    from django_q.models import Failure, Schedule
+
+    from ontwikkelplein.core import jobs
+    from ontwikkelplein.core.tests.test_jobs import work_off_queue
+    from ontwikkelplein.opendata.models import ExportRun, ExportStatus
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+
+    def broken(fmt, organisations=None):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(exports, "export", broken)
+    kb = PoiFactory(name="KB", kind="kb")
+    client.force_login(staff_user(kb, Role.KB_ADMIN))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EXPORT_URL, {"scope": "alles", "format": "json"})
+    run = ExportRun.objects.get()
+    work_off_queue()
+    run.refresh_from_db()
+    # Still waiting: a retry is scheduled after the first back-off step, and operators see
+    # the failure in the admin.
+    assert run.status == ExportStatus.QUEUED and "opnieuw" in run.error
+    assert Schedule.objects.filter(func=jobs.RUNNER).count() == 1
+    assert "schijf vol" in Failure.objects.get().result
+    page = client.get(reverse("opendata:export-detail", args=[run.pk])).content.decode()
+    assert "hx-trigger" in page
+    # The last attempt gives up: the page says so and stops polling.
+    with pytest.raises(OSError):
+        jobs.run(
+            "ontwikkelplein.opendata.jobs.run_export",
+            [str(run.pk)],
+            {jobs.GIVE_UP: "ontwikkelplein.opendata.jobs.export_given_up"},
+            3,
+            3,
+        )
+    run.refresh_from_db()
+    assert run.status == ExportStatus.FAILED
+    page = client.get(reverse("opendata:export-detail", args=[run.pk])).content.decode()
+    assert "Mislukt" in page and "hx-trigger" not in page
+    assert client.get(reverse("opendata:export-download", args=[run.pk])).status_code == 404
+
+
+def test_an_export_is_its_makers_alone_and_kept_a_day(client, cat, time_machine):
+    import datetime
+
+    from django.core.files.storage import default_storage
+    from django.urls import reverse
+
+    from ontwikkelplein.opendata import services
+    from ontwikkelplein.opendata.models import ExportRun
+
+    time_machine.move_to(datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC))
+    kb = PoiFactory(name="KB", kind="kb")
+    maker = staff_user(kb, Role.KB_ADMIN)
+    client.force_login(maker)
+    client.post(EXPORT_URL, {"scope": "alles", "format": "csv"})
+    run = ExportRun.objects.get()
+    assert default_storage.exists(run.stored_name)
+    client.force_login(staff_user(kb, Role.KB_ADMIN))  # a colleague
+    assert client.get(reverse("opendata:export-detail", args=[run.pk])).status_code == 404
+    assert client.get(reverse("opendata:export-download", args=[run.pk])).status_code == 404
+    time_machine.shift(datetime.timedelta(days=1, minutes=1))
+    assert services.remove_old_exports() == 1
+    assert not default_storage.exists(run.stored_name)
