@@ -2,12 +2,12 @@
 ours. Views and the import_hsds command call these; the work itself is in opendata.importer."""
 
 import datetime
+import io
 import os
-import tempfile
 from pathlib import Path
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -37,13 +37,10 @@ STALE_AFTER = datetime.timedelta(days=1)
 MAX_REPORTED = 1000  # records listed on the report page; the counters count them all
 
 
-def import_dir() -> Path:
-    path = Path(
-        getattr(settings, "ONTWIKKELPLEIN_IMPORT_DIR", "")
-        or Path(tempfile.gettempdir()) / "ontwikkelplein-imports"
-    )
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+def _upload_name(run) -> str:
+    """Where an upload waits for its import, in Django's storage (docs/background-work.md): the
+    worker that runs the import may be another machine than the web node that took the upload."""
+    return f"imports/{run.pk}.upload"
 
 
 # --- Who may import ---------------------------------------------------------------------------
@@ -94,11 +91,7 @@ def create_run(
         publish=publish,
         dry_run=dry_run,
     )
-    target = import_dir() / f"{run.pk}.upload"
-    with target.open("wb") as out:
-        for chunk in uploaded_file.chunks():
-            out.write(chunk)
-    run.stored_path = str(target)
+    run.stored_path = default_storage.save(_upload_name(run), uploaded_file)
     run.save()
     return run
 
@@ -109,7 +102,7 @@ def _remove_stale_uploads() -> None:
     for run in ImportRun.objects.filter(status=ImportStatus.WAITING, created_at__lt=cutoff).exclude(
         stored_path=""
     ):
-        Path(run.stored_path).unlink(missing_ok=True)
+        default_storage.delete(run.stored_path)
         ImportRun.objects.filter(pk=run.pk).update(stored_path="")
 
 
@@ -166,13 +159,14 @@ def execute_run(
         dry_run=run.dry_run,
         progress=report_progress,
     )
-    source_path = Path(path or run.stored_path)
     try:
         if path is not None:
-            source = read_path(source_path, max_bytes=max_bytes)
+            source = read_path(Path(path), max_bytes=max_bytes)
         else:
-            with source_path.open("rb") as handle:
-                source = read_file(handle, run.file_name, max_bytes=max_bytes)
+            # At most MAX_FILE_BYTES (create_run checked); in memory, so any storage will do.
+            with default_storage.open(run.stored_path, "rb") as stored:
+                handle = io.BytesIO(stored.read(max_bytes + 1))
+            source = read_file(handle, run.file_name, max_bytes=max_bytes)
         run.file_format = source.format
         report = importer.run(source, options)
     except ImportFileError as exc:
@@ -197,7 +191,8 @@ def execute_run(
         raise
     finally:
         if path is None and run.stored_path:
-            Path(run.stored_path).unlink(missing_ok=True)
+            default_storage.delete(run.stored_path)
+            ImportRun.objects.filter(pk=run.pk).update(stored_path="")
             run.stored_path = ""
     _finish(run, report)
     return run

@@ -4,9 +4,9 @@ report, limits, and an imported name with a script tag escaped on the public off
 import datetime
 import json
 import uuid
-from pathlib import Path
 
 import pytest
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -29,8 +29,8 @@ def upload(data, name="aanbod.json") -> SimpleUploadedFile:
 
 
 @pytest.fixture(autouse=True)
-def _import_dir(settings, tmp_path):
-    settings.ONTWIKKELPLEIN_IMPORT_DIR = str(tmp_path / "imports")
+def _storage(settings, tmp_path):
+    settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
 @pytest.fixture
@@ -218,11 +218,11 @@ def test_uploads_never_started_are_removed_after_a_day(client, library, speciali
     time_machine.move_to(datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC))
     client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
     old = ImportRun.objects.get()
-    stored = Path(old.stored_path)
-    assert stored.exists()
+    stored = old.stored_path
+    assert stored.startswith("imports/") and default_storage.exists(stored)
     time_machine.shift(datetime.timedelta(days=2))
     client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
-    assert not stored.exists()
+    assert not default_storage.exists(stored)
     old.refresh_from_db()
     assert old.stored_path == ""
 
