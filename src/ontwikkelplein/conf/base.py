@@ -141,8 +141,8 @@ EMAIL_BACKEND = env.str(
 )
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="noreply@ontwikkelplein.example")
 # SMTP for production (DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend). Mail goes
-# through the outbox (notifications app); the short timeout keeps the first attempt, made right
-# after the request's commit, from holding a page up when the mail server is slow.
+# through the outbox (notifications app), sent by the background worker; the short timeout keeps
+# a slow mail server from holding a worker up for long.
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -150,6 +150,9 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# A worker job makes each message's first attempt right after the commit that queued it; False
+# leaves all sending to the scheduled send_outbox (docs/notifications.md).
+OUTBOX_SEND_ON_COMMIT = env.bool("OUTBOX_SEND_ON_COMMIT", default=True)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
