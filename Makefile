@@ -9,12 +9,14 @@ PORT ?= 8000
 
 # Everything a fresh Debian machine needs, then the site with demo data.
 run: setup
+	@# migrate also creates or updates the background worker's schedules (setup_schedules).
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
 	$(PY) manage.py load_demo
 	$(PY) manage.py print_demo_logins
 	@# conf/development.py: plain http on the loopback address, demo logins, mail on the console.
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	@# The background worker (manage.py qcluster) runs beside the server and stops with it.
+	bash scripts/run-with-worker.sh $(PY) 127.0.0.1:$(PORT)
 
 # Production: gunicorn with conf/production.py against DATABASE_URL on PORT (docs/deployment.md).
 # Needs DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and DATABASE_URL in the environment.

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_q",
     "ontwikkelplein.core",
     "ontwikkelplein.accounts",
     "ontwikkelplein.places",
@@ -168,8 +169,8 @@ EMAIL_BACKEND = env.str(
 )
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="noreply@ontwikkelplein.example")
 # SMTP for production (DJANGO_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend). Mail goes
-# through the outbox (notifications app); the short timeout keeps the first attempt, made right
-# after the request's commit, from holding a page up when the mail server is slow.
+# through the outbox (notifications app), sent by the background worker; the short timeout keeps
+# a slow mail server from holding a worker up for long.
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -177,6 +178,9 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# A worker job makes each message's first attempt right after the commit that queued it; False
+# leaves all sending to the scheduled send_outbox (docs/notifications.md).
+OUTBOX_SEND_ON_COMMIT = env.bool("OUTBOX_SEND_ON_COMMIT", default=True)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
@@ -259,4 +263,38 @@ RATELIMIT_IP_META_KEY = env.str("RATELIMIT_IP_META_KEY", default="") or None
 # --- Readiness (core/health.py) ---
 # Dotted paths to extra checks /readyz runs after the database and the cache: callables without
 # arguments that raise when their part is not ready (the worker queue adds one).
-ONTWIKKELPLEIN_READY_CHECKS: list[str] = []
+ONTWIKKELPLEIN_READY_CHECKS = ["ontwikkelplein.core.jobs.queue_is_ready"]
+# Background work (docs/background-work.md): django-q2 with its Django ORM broker, so the queue,
+# the schedules and the results live in the site's own database: no other service for `make run`
+# (SQLite), and several app and worker nodes on one PostgreSQL. `manage.py qcluster` is the worker.
+# A job may run ONTWIKKELPLEIN_JOB_TIMEOUT seconds (an import of the whole country takes minutes);
+# a job whose worker died without answering is handed out again after `retry` seconds, which must
+# be longer than the timeout or a slow job would run twice. A failed job is not handed out again
+# by django-q2 (ack_failures): core/jobs.py retries it with back-off, as a one-off schedule.
+ONTWIKKELPLEIN_JOB_TIMEOUT = env.int("ONTWIKKELPLEIN_JOB_TIMEOUT", default=900)
+Q_CLUSTER = {
+    "name": "ontwikkelplein",
+    "orm": "default",
+    "workers": env.int("ONTWIKKELPLEIN_WORKERS", default=2),
+    "timeout": ONTWIKKELPLEIN_JOB_TIMEOUT,
+    "retry": ONTWIKKELPLEIN_JOB_TIMEOUT + 60,
+    # Deliveries of one job whose worker died (not failures: those are retried by core/jobs.py).
+    "max_attempts": 3,
+    "ack_failures": True,
+    # Seconds between looks at an empty queue; the heartbeat (Stat, in the cache) every second.
+    "poll": 1,
+    "guard_cycle": 1,
+    # A schedule missed while no worker ran runs once, not once for every missed slot.
+    "catch_up": False,
+    # Successful results kept for the admin (the oldest are pruned); failures are all kept.
+    "save_limit": 500,
+    "label": "Achtergrondtaken",
+}
+# Optional: a Redis queue instead of the database (schedules and results stay in the database).
+if env.str("ONTWIKKELPLEIN_QUEUE_REDIS_URL", default=""):
+    del Q_CLUSTER["orm"]
+    Q_CLUSTER["redis"] = env.str("ONTWIKKELPLEIN_QUEUE_REDIS_URL")
+# /readyz fails when no worker has sent a heartbeat for this many seconds (core/jobs.py).
+ONTWIKKELPLEIN_WORKER_HEARTBEAT_SECONDS = env.int(
+    "ONTWIKKELPLEIN_WORKER_HEARTBEAT_SECONDS", default=30
+)

@@ -4,7 +4,7 @@ import tempfile
 from pathlib import Path
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, env
+from .base import INSTALLED_APPS, Q_CLUSTER, env
 
 ONTWIKKELPLEIN_ENVIRONMENT = "test"
 
@@ -19,10 +19,8 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ontwikkel
 INSTALLED_APPS = [*INSTALLED_APPS, "ontwikkelplein.demo"]
 # Fast hashing: the suite creates thousands of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-# --- Uploaded files: a folder of their own outside the repository (tests may override it) ---
-MEDIA_ROOT = Path(
-    env.str(
-        "DJANGO_MEDIA_ROOT", default=str(Path(tempfile.gettempdir()) / "ontwikkelplein-test-media")
-    )
-)
+# Background jobs run at once, in the test's own process and transaction (docs/background-work.md);
+# tests of real queued execution switch this off (core/tests/test_jobs.py).
+Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+# Files kept through the storage API go to a folder of this test process, not to var/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ontwikkelplein-test-media-"))

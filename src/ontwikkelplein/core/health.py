@@ -6,8 +6,8 @@ helps an attacker: no versions, host names, error texts or settings.
   load balancer kill healthy processes.
 - ``/readyz``: the process can do its work: the database answers, the shared cache stores and
   returns a value, and every extra check named in ``settings.ONTWIKKELPLEIN_READY_CHECKS`` passes
-  (dotted paths to callables without arguments that raise when their part is not ready; the
-  worker queue adds one). 200 when all pass, 503 naming the parts that failed.
+  (dotted paths to callables without arguments that raise, or return False, when their part
+  is not ready; the worker queue is one: ``core.jobs.queue_is_ready``). 200 when all pass, 503 naming the parts that failed.
 
 ``HealthMiddleware`` (second in ``settings.MIDDLEWARE``, after the request id) answers both paths
 before the rest of the stack: the container engine and load balancers ask by IP address, which
@@ -71,13 +71,13 @@ def readyz(request):
     results = {}
     for name, check in checks():
         try:
-            check()
+            # A check raises, or answers False, when its part is not ready.
+            ready = check() is not False
         except Exception:
             # The details go to the log (with the request id), never into the answer.
             logger.exception("readiness check %s failed", name)
-            results[name] = "failed"
-        else:
-            results[name] = "ok"
+            ready = False
+        results[name] = "ok" if ready else "failed"
     ready = all(value == "ok" for value in results.values())
     return JsonResponse(
         {"status": "ok" if ready else "failed", "checks": results}, status=200 if ready else 503

@@ -27,4 +27,4 @@ class CoursesConfig(AppConfig):
 
         # Before send_outbox (order 10) would be nicer, but the outbox also sends on commit.
         scheduled.register("course-reminders", _expire_offers_and_remind, order=40)
-        scheduled.register("course-retention", _erase_expired, order=50)
+        scheduled.register("course-retention", _erase_expired, order=50, every_minutes=60)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from ontwikkelplein.notifications import services
-from ontwikkelplein.notifications.models import OutboxMessage
+from ontwikkelplein.notifications.models import OutboxMessage, ScheduledRun
 
 
 @admin.register(OutboxMessage)
@@ -46,3 +46,20 @@ class OutboxMessageAdmin(admin.ModelAdmin):
             % {"count": count},
             messages.SUCCESS,
         )
+
+
+@admin.register(ScheduledRun)
+class ScheduledRunAdmin(admin.ModelAdmin):
+    """What the worker's scheduled tasks did, slot by slot (the failures also appear under
+    Achtergrondtaken → Failed tasks, with the traceback)."""
+
+    list_display = ["task", "slot", "succeeded", "result", "started_at", "finished_at"]
+    list_filter = ["succeeded", "task"]
+    date_hierarchy = "slot"
+    readonly_fields = ["task", "slot", "succeeded", "result", "started_at", "finished_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -62,3 +62,28 @@ class Notification(CreatedAtModel):
 
     def __str__(self):
         return self.text
+
+
+class ScheduledRun(models.Model):
+    """One run of a scheduled task (notifications/scheduled.py) for one slot of its django-q2
+    schedule. The unique (task, slot) is the guard that a slot runs once, however the job got to
+    a worker: a second scheduler on another node, or a job handed out again after its worker
+    died. Kept 30 days, for operators (Django admin)."""
+
+    task = models.CharField(_("taak"), max_length=100)
+    slot = models.DateTimeField(_("gepland voor"))
+    started_at = models.DateTimeField(_("gestart"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar"), null=True, blank=True)
+    succeeded = models.BooleanField(_("gelukt"), null=True)
+    result = models.CharField(_("resultaat"), max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["-slot"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "slot"], name="scheduled_run_once_per_slot")
+        ]
+        verbose_name = _("geplande taak (uitvoering)")
+        verbose_name_plural = _("geplande taken (uitvoeringen)")
+
+    def __str__(self):
+        return f"{self.task} {self.slot:%Y-%m-%d %H:%M}"

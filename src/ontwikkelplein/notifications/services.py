@@ -42,8 +42,9 @@ def backoff(attempts: int) -> datetime.timedelta:
 def queue_email(
     to: str | Iterable[str], subject: str, body: str, *, html_body: str = "", reference: str = ""
 ) -> OutboxMessage:
-    """Store a message in the outbox; it is sent right after the surrounding transaction
-    commits, and else (mail server down) by `send_outbox` with back-off."""
+    """Store a message in the outbox; right after the surrounding transaction commits, a worker
+    job makes the first attempt, and else (mail server down) `send_outbox` retries with
+    back-off."""
     recipients = [to] if isinstance(to, str) else list(to)
     message = OutboxMessage.objects.create(
         to=recipients,
@@ -60,12 +61,17 @@ def queue_email(
 
 
 def _send_after_commit(message_id) -> None:
-    # Runs after the caller's commit, inside its request: whatever goes wrong here must not
-    # turn a stored change into an error page. The message simply stays queued.
+    # Runs after the caller's commit: the first attempt is a job for the worker, so no mail
+    # server round trip happens inside a request. Whatever goes wrong here must not turn a
+    # stored change into an error page: the message simply stays queued for `send_outbox`.
+    from ontwikkelplein.core import jobs
+
     try:
-        send_message(message_id)
+        jobs.enqueue(
+            "ontwikkelplein.notifications.jobs.send_message", str(message_id), max_attempts=1
+        )
     except Exception:
-        logger.exception("Sending outbox message %s right away failed; it stays queued", message_id)
+        logger.exception("Queueing outbox message %s failed; it stays in the outbox", message_id)
 
 
 def _claim(queryset, now) -> OutboxMessage | None:
@@ -207,3 +213,64 @@ def erase_reference(reference: str) -> int:
     messages, _ = OutboxMessage.objects.filter(reference=reference).delete()
     notes, _ = Notification.objects.filter(reference=reference).delete()
     return messages + notes
+
+
+# --- The worker's schedules (docs/background-work.md) ---------------------------------------------
+
+SCHEDULE_PREFIX = "ontwikkelplein:"
+SCHEDULED_JOB = "ontwikkelplein.notifications.jobs.run_scheduled_task"
+# A stable number for PostgreSQL's advisory lock around setup_schedules ("ONTW").
+_SETUP_LOCK = 0x4F4E5457
+
+
+@transaction.atomic
+def setup_schedules(*, now=None) -> dict[str, int]:
+    """Make the django-q2 schedules match the registry (scheduled.py): one schedule per task,
+    every `every_minutes`, named "ontwikkelplein:<task>". Idempotent, run after every migrate
+    (a post_migrate handler) and by `manage.py setup_schedules`; schedules of tasks no longer
+    registered are deleted, others' schedules are left alone. A changed interval is taken over
+    without moving the next run. Two nodes migrating at once: on PostgreSQL an advisory lock
+    makes the second wait, on SQLite the write transaction does."""
+    from django.db import connection
+    from django_q.models import Schedule
+
+    from ontwikkelplein.notifications import scheduled
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_SETUP_LOCK])
+    now = now or timezone.now()
+    counts = {"created": 0, "updated": 0, "deleted": 0, "unchanged": 0}
+    wanted = {SCHEDULE_PREFIX + task.name: task for task in scheduled.tasks()}
+    existing: dict[str, Schedule] = {}
+    for schedule in Schedule.objects.filter(name__startswith=SCHEDULE_PREFIX).order_by("pk"):
+        if schedule.name in wanted and schedule.name not in existing:
+            existing[schedule.name] = schedule
+        else:  # a task no longer registered, or a duplicate
+            schedule.delete()
+            counts["deleted"] += 1
+    for name, task in wanted.items():
+        fields = {
+            "func": SCHEDULED_JOB,
+            "args": repr(task.name),
+            "kwargs": None,
+            "schedule_type": Schedule.MINUTES,
+            "minutes": task.every_minutes,
+            "repeats": -1,
+            "intended_date_kwarg": "slot",
+            "cluster": None,
+        }
+        schedule = existing.get(name)
+        if schedule is None:
+            Schedule.objects.create(name=name, next_run=now, **fields)
+            counts["created"] += 1
+            continue
+        changed = [key for key, value in fields.items() if getattr(schedule, key) != value]
+        if changed:
+            for key in changed:
+                setattr(schedule, key, fields[key])
+            schedule.save()
+            counts["updated"] += 1
+        else:
+            counts["unchanged"] += 1
+    return counts

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.opendata import services
-from ontwikkelplein.opendata.models import ExternalTerm, ImportRun
+from ontwikkelplein.opendata.models import ExportRun, ExternalTerm, ImportRun
 
 
 @admin.register(ExternalTerm)
@@ -51,6 +51,21 @@ class ImportRunAdmin(admin.ModelAdmin):
     ]
     list_filter = ["status"]
     readonly_fields = [f.name for f in ImportRun._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExportRun)
+class ExportRunAdmin(admin.ModelAdmin):
+    """Exports made by the worker: operators see what failed and why."""
+
+    list_display = ["file_format", "scope", "status", "created_by", "size", "created_at"]
+    list_filter = ["status", "file_format"]
+    readonly_fields = [f.name for f in ExportRun._meta.fields]
 
     def has_add_permission(self, request):
         return False

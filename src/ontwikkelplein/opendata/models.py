@@ -14,6 +14,7 @@ from ontwikkelplein.organisations.models import Organisation
 
 class ImportStatus(models.TextChoices):
     WAITING = "waiting", _("Wacht op start")
+    QUEUED = "queued", _("In de wachtrij")
     CHECKING = "checking", _("Bezig met controleren")
     SAVING = "saving", _("Bezig met opslaan")
     DONE = "done", _("Klaar")
@@ -73,7 +74,8 @@ class ImportRun(models.Model):
 
     @property
     def is_running(self) -> bool:
-        return self.status in (ImportStatus.CHECKING, ImportStatus.SAVING)
+        """Started: waiting in the queue for a worker, or running in one."""
+        return self.status in (ImportStatus.QUEUED, ImportStatus.CHECKING, ImportStatus.SAVING)
 
     @property
     def is_finished(self) -> bool:
@@ -118,3 +120,46 @@ class ExternalTerm(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.taxonomy})" if self.taxonomy else self.name
+
+
+class ExportStatus(models.TextChoices):
+    QUEUED = "queued", _("In de wachtrij")
+    RUNNING = "running", _("Bezig met maken")
+    DONE = "done", _("Klaar om te downloaden")
+    FAILED = "failed", _("Mislukt")
+
+
+class ExportRun(models.Model):
+    """A download of many organisations' offers (the whole catalogue, a region), made by a
+    worker instead of inside the request (docs/exports.md, docs/background-work.md). The file
+    is kept through Django's storage for a day, for its maker only."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("door")
+    )
+    file_format = models.CharField(_("bestandsformaat"), max_length=20)
+    scope = models.CharField(_("aanbod van"), max_length=50)
+    # The organisations to export, decided when it was asked; null: the whole catalogue.
+    organisation_ids = models.JSONField(null=True, blank=True)
+    file_name = models.CharField(_("bestand"), max_length=255, blank=True)
+    stored_name = models.CharField(max_length=500, blank=True)
+    size = models.PositiveBigIntegerField(_("grootte"), default=0)
+    status = models.CharField(
+        _("status"), max_length=20, choices=ExportStatus.choices, default=ExportStatus.QUEUED
+    )
+    error = models.CharField(_("fout"), max_length=500, blank=True)
+    created_at = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("klaar"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("export")
+        verbose_name_plural = _("exports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name or self.file_format} ({self.get_status_display()})"
+
+    @property
+    def is_finished(self) -> bool:
+        return self.status in (ExportStatus.DONE, ExportStatus.FAILED)

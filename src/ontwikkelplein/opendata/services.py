@@ -2,6 +2,7 @@
 ours. Views and the import_hsds command call these; the work itself is in opendata.importer."""
 
 import datetime
+import io
 import os
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import search
 from ontwikkelplein.catalogue.models import Offer, Taxonomy, TaxonomyTerm
+from ontwikkelplein.core import jobs
 from ontwikkelplein.opendata import importer
 from ontwikkelplein.opendata.importer import (
     MAX_FILE_BYTES,
@@ -21,7 +23,13 @@ from ontwikkelplein.opendata.importer import (
     read_file,
     read_path,
 )
-from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, ImportStatus
+from ontwikkelplein.opendata.models import (
+    ExportRun,
+    ExportStatus,
+    ExternalTerm,
+    ImportRun,
+    ImportStatus,
+)
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation
 
@@ -29,10 +37,10 @@ STALE_AFTER = datetime.timedelta(days=1)
 MAX_REPORTED = 1000  # records listed on the report page; the counters count them all
 
 
-# Uploads wait for their import in Django's storage (settings.STORAGES["default"]: MEDIA_ROOT, or a
-# shared store), so the node or worker that runs the import need not be the one that received it.
-# ImportRun.stored_path holds the storage name.
-UPLOAD_FOLDER = "imports"
+def _upload_name(run) -> str:
+    """Where an upload waits for its import, in Django's storage (docs/background-work.md): the
+    worker that runs the import may be another machine than the web node that took the upload."""
+    return f"imports/{run.pk}.upload"
 
 
 # --- Who may import ---------------------------------------------------------------------------
@@ -73,6 +81,9 @@ def create_run(
     if uploaded_file.size > MAX_FILE_BYTES:
         raise ImportFileError(_("Het bestand is te groot."))
     _remove_stale_uploads()
+    from ontwikkelplein.opendata.jobs import fail_interrupted_imports
+
+    fail_interrupted_imports()
     run = ImportRun(
         created_by=user,
         organisation=organisation,
@@ -80,7 +91,7 @@ def create_run(
         publish=publish,
         dry_run=dry_run,
     )
-    run.stored_path = default_storage.save(f"{UPLOAD_FOLDER}/{run.pk}.upload", uploaded_file)
+    run.stored_path = default_storage.save(_upload_name(run), uploaded_file)
     run.save()
     return run
 
@@ -95,17 +106,38 @@ def _remove_stale_uploads() -> None:
         ImportRun.objects.filter(pk=run.pk).update(stored_path="")
 
 
+def start_run(run: ImportRun, *, user) -> ImportRun:
+    """The progress page's button: queue the import for a worker (docs/background-work.md).
+    The run shows "in de wachtrij" until a worker takes it; a second click changes nothing."""
+    _require_import(user, run.organisation)
+    with transaction.atomic():
+        queued = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
+            status=ImportStatus.QUEUED
+        )
+        if queued:
+            jobs.enqueue(
+                "ontwikkelplein.opendata.jobs.run_import",
+                str(run.pk),
+                user.pk,
+                max_attempts=1,  # a rejected or failed import is answered, not retried
+                group="import",
+            )
+    run.refresh_from_db()
+    return run
+
+
 def execute_run(
     run: ImportRun, *, user=None, progress=None, max_bytes=MAX_FILE_BYTES, path=None
 ) -> ImportRun:
-    """Run the import of `run` now, in this process. The counters of the run are saved while it
-    checks (outside the import's transaction) so a progress page can show them."""
-    if run.status != ImportStatus.WAITING:
+    """Run the import of `run` now, in this process (the worker's job, or the command line).
+    The counters of the run are saved while it checks (outside the import's transaction) so a
+    progress page can show them."""
+    if run.status not in (ImportStatus.WAITING, ImportStatus.QUEUED):
         return run
-    started = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
-        status=ImportStatus.CHECKING, started_at=timezone.now()
-    )
-    if not started:  # another request started it a moment ago
+    started = ImportRun.objects.filter(
+        pk=run.pk, status__in=[ImportStatus.WAITING, ImportStatus.QUEUED]
+    ).update(status=ImportStatus.CHECKING, started_at=timezone.now())
+    if not started:  # another worker started it a moment ago
         run.refresh_from_db()
         return run
     run.refresh_from_db()
@@ -131,8 +163,10 @@ def execute_run(
         if path is not None:
             source = read_path(Path(path), max_bytes=max_bytes)
         else:
-            with default_storage.open(run.stored_path, "rb") as handle:
-                source = read_file(handle, run.file_name, max_bytes=max_bytes)
+            # At most MAX_FILE_BYTES (create_run checked); in memory, so any storage will do.
+            with default_storage.open(run.stored_path, "rb") as stored:
+                handle = io.BytesIO(stored.read(max_bytes + 1))
+            source = read_file(handle, run.file_name, max_bytes=max_bytes)
         run.file_format = source.format
         report = importer.run(source, options)
     except ImportFileError as exc:
@@ -158,6 +192,7 @@ def execute_run(
     finally:
         if path is None and run.stored_path:
             default_storage.delete(run.stored_path)
+            ImportRun.objects.filter(pk=run.pk).update(stored_path="")
             run.stored_path = ""
     _finish(run, report)
     return run
@@ -198,6 +233,105 @@ def import_path(
         dry_run=dry_run,
     )
     return execute_run(run, user=user, progress=progress, max_bytes=max_bytes, path=path)
+
+
+# --- Exports made by the worker --------------------------------------------------------------
+
+# An export's file is kept this long for its maker, then deleted (at the next export).
+EXPORT_KEEP = datetime.timedelta(days=1)
+EXPORT_MAX_ATTEMPTS = 3
+
+
+def exports_in_background(scope_choice: str) -> bool:
+    """The whole catalogue and a region (many organisations, up to tens of thousands of offers)
+    are made by a worker; one organisation's offers (hundreds at most, a second's work) are
+    answered in the request itself."""
+    from ontwikkelplein.opendata.selectors import ALL, REGION
+
+    return scope_choice in (ALL, REGION)
+
+
+def create_export(user, *, scope_choice: str, fmt: str, organisations) -> ExportRun:
+    """Queue an export for a worker. `organisations`: as ExportScope.resolve gives them (None
+    for everything), decided now, with the user's rights of now."""
+    from ontwikkelplein.opendata import exports
+
+    if fmt not in exports.FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
+    remove_old_exports()
+    run = ExportRun.objects.create(
+        created_by=user,
+        file_format=fmt,
+        scope=scope_choice[:50],
+        organisation_ids=None if organisations is None else [str(o.pk) for o in organisations],
+    )
+    jobs.enqueue(
+        "ontwikkelplein.opendata.jobs.run_export",
+        str(run.pk),
+        max_attempts=EXPORT_MAX_ATTEMPTS,
+        on_give_up="ontwikkelplein.opendata.jobs.export_given_up",
+        group="export",
+    )
+    return run
+
+
+def execute_export(run: ExportRun) -> ExportRun:
+    """Make the file of a queued export and keep it in Django's storage (the worker's job)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    from ontwikkelplein.opendata import exports
+
+    if run.status == ExportStatus.DONE:
+        return run
+    ExportRun.objects.filter(pk=run.pk).update(status=ExportStatus.RUNNING, error="")
+    organisations = (
+        None
+        if run.organisation_ids is None
+        else list(Organisation.objects.filter(pk__in=run.organisation_ids))
+    )
+    try:
+        content = exports.export(run.file_format, organisations)
+        extension = exports.EXTENSIONS[run.file_format]
+        stored = default_storage.save(f"exports/{run.pk}.{extension}", ContentFile(content))
+    except Exception:
+        # core.jobs retries it with back-off; the page keeps waiting until it gives up.
+        ExportRun.objects.filter(pk=run.pk).update(
+            status=ExportStatus.QUEUED,
+            error=_("Het maken van het bestand is mislukt. We proberen het zo opnieuw."),
+        )
+        raise
+    ExportRun.objects.filter(pk=run.pk).update(
+        status=ExportStatus.DONE,
+        stored_name=stored,
+        size=len(content),
+        file_name=exports.filename(run.file_format, None),
+        finished_at=timezone.now(),
+        error="",
+    )
+    run.refresh_from_db()
+    return run
+
+
+def give_up_export(run_id) -> None:
+    ExportRun.objects.filter(pk=run_id).exclude(status=ExportStatus.DONE).update(
+        status=ExportStatus.FAILED,
+        finished_at=timezone.now(),
+        error=_("Het maken van het bestand is een paar keer mislukt. Probeer het later opnieuw."),
+    )
+
+
+def remove_old_exports(*, now=None) -> int:
+    """Exports older than a day are deleted with their files."""
+    from django.core.files.storage import default_storage
+
+    cutoff = (now or timezone.now()) - EXPORT_KEEP
+    old = list(ExportRun.objects.filter(created_at__lt=cutoff))
+    for run in old:
+        if run.stored_name:
+            default_storage.delete(run.stored_name)
+        run.delete()
+    return len(old)
 
 
 # --- Taxonomy terms of others -----------------------------------------------------------------

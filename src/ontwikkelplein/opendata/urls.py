@@ -17,4 +17,10 @@ urlpatterns = [
     path("beheer/gegevens/import/<uuid:pk>/start/", imports.import_start, name="import-start"),
     # HSDS and spreadsheet export (H1)
     path("beheer/gegevens/export/", exports.export, name="export"),
+    path("beheer/gegevens/export/<uuid:pk>/", exports.export_detail, name="export-detail"),
+    path(
+        "beheer/gegevens/export/<uuid:pk>/bestand/",
+        exports.export_download,
+        name="export-download",
+    ),
 ]

@@ -17,4 +17,4 @@ class ReferralsConfig(AppConfig):
 
         menu.register()
 
-        scheduled.register("referral_retention", _erase_expired)
+        scheduled.register("referral_retention", _erase_expired, every_minutes=60)

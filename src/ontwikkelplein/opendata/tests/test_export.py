@@ -301,12 +301,36 @@ def test_bad_format_is_reported_on_the_page(client, cat):
     assert 'id="foutmeldingen"' in html and "Kies een bestandsformaat uit de lijst." in html
 
 
+def _export_in_background(client, data):
+    """The whole catalogue and a region are made by the worker (at once with the test
+    settings): the POST leads to the export's page, which links to the file."""
+    from django.urls import reverse
+
+    from ontwikkelplein.opendata.models import ExportRun
+
+    link = client.get(EXPORT_URL, data)
+    assert link.status_code == 200 and "op de achtergrond" in link.content.decode()
+    assert not ExportRun.objects.exists()  # a GET never starts one
+    queued = client.post(EXPORT_URL, data)
+    run = ExportRun.objects.latest("created_at")
+    assert queued.status_code == 302
+    assert queued["Location"] == reverse("opendata:export-detail", args=[run.pk])
+    page = client.get(queued["Location"]).content.decode()
+    assert "Klaar om te downloaden" in page
+    download = reverse("opendata:export-download", args=[run.pk])
+    assert download in page
+    response = client.get(download)
+    assert response.status_code == 200
+    assert 'filename="ontwikkelplein-hsds-catalogus-' in response["Content-Disposition"]
+    return response
+
+
 def test_kb_admin_exports_everything(client, cat):
     kb = PoiFactory(name="KB", kind="kb")
     client.force_login(staff_user(kb, Role.KB_ADMIN))
-    response = client.get(EXPORT_URL, {"scope": "alles", "format": "datapackage"})
-    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
-    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+    response = _export_in_background(client, {"scope": "alles", "format": "datapackage"})
+    assert response["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content))) as archive:
         services = archive.read("services.csv").decode()
     assert "Klik & Tik cursus" in services and "Informatiepunt Digitale Overheid" in services
 
@@ -316,11 +340,82 @@ def test_poi_adviser_exports_their_region(client, cat):
     client.force_login(staff_user(poi, Role.POI_ADVISER))
     choices = [v for v, _ in client.get(EXPORT_URL).context["form"].fields["scope"].choices]
     assert choices[0] == "regio" and "alles" not in choices
-    response = client.get(EXPORT_URL, {"scope": "regio", "format": "json"})
-    assert response.status_code == 200
-    names = {o["name"] for o in json.loads(response.content)}
+    response = _export_in_background(client, {"scope": "regio", "format": "json"})
+    names = {o["name"] for o in json.loads(b"".join(response.streaming_content))}
     assert names == {"Bibliotheek Eemland", "Welzijn Eemland"}  # not those without public offers
     other = PoiFactory(provinces=[province("Groningen")])
     client.force_login(staff_user(other, Role.POI_ADVISER))
     # No organisation in that region: nothing to export.
     assert client.get(EXPORT_URL, {"scope": "regio", "format": "json"}).status_code == 403
+    assert client.post(EXPORT_URL, {"scope": "regio", "format": "json"}).status_code == 403
+
+
+def test_a_failing_export_is_retried_with_back_off_then_reported(
+    client, cat, monkeypatch, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+    from django_q.conf import Conf
+    from django_q.models import Failure, Schedule
+
+    from ontwikkelplein.core import jobs
+    from ontwikkelplein.core.tests.test_jobs import work_off_queue
+    from ontwikkelplein.opendata.models import ExportRun, ExportStatus
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+
+    def broken(fmt, organisations=None):
+        raise OSError("schijf vol")
+
+    monkeypatch.setattr(exports, "export", broken)
+    kb = PoiFactory(name="KB", kind="kb")
+    client.force_login(staff_user(kb, Role.KB_ADMIN))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(EXPORT_URL, {"scope": "alles", "format": "json"})
+    run = ExportRun.objects.get()
+    work_off_queue()
+    run.refresh_from_db()
+    # Still waiting: a retry is scheduled after the first back-off step, and operators see
+    # the failure in the admin.
+    assert run.status == ExportStatus.QUEUED and "opnieuw" in run.error
+    assert Schedule.objects.filter(func=jobs.RUNNER).count() == 1
+    assert "schijf vol" in Failure.objects.get().result
+    page = client.get(reverse("opendata:export-detail", args=[run.pk])).content.decode()
+    assert "hx-trigger" in page
+    # The last attempt gives up: the page says so and stops polling.
+    with pytest.raises(OSError):
+        jobs.run(
+            "ontwikkelplein.opendata.jobs.run_export",
+            [str(run.pk)],
+            {jobs.GIVE_UP: "ontwikkelplein.opendata.jobs.export_given_up"},
+            3,
+            3,
+        )
+    run.refresh_from_db()
+    assert run.status == ExportStatus.FAILED
+    page = client.get(reverse("opendata:export-detail", args=[run.pk])).content.decode()
+    assert "Mislukt" in page and "hx-trigger" not in page
+    assert client.get(reverse("opendata:export-download", args=[run.pk])).status_code == 404
+
+
+def test_an_export_is_its_makers_alone_and_kept_a_day(client, cat, time_machine):
+    import datetime
+
+    from django.core.files.storage import default_storage
+    from django.urls import reverse
+
+    from ontwikkelplein.opendata import services
+    from ontwikkelplein.opendata.models import ExportRun
+
+    time_machine.move_to(datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC))
+    kb = PoiFactory(name="KB", kind="kb")
+    maker = staff_user(kb, Role.KB_ADMIN)
+    client.force_login(maker)
+    client.post(EXPORT_URL, {"scope": "alles", "format": "csv"})
+    run = ExportRun.objects.get()
+    assert default_storage.exists(run.stored_name)
+    client.force_login(staff_user(kb, Role.KB_ADMIN))  # a colleague
+    assert client.get(reverse("opendata:export-detail", args=[run.pk])).status_code == 404
+    assert client.get(reverse("opendata:export-download", args=[run.pk])).status_code == 404
+    time_machine.shift(datetime.timedelta(days=1, minutes=1))
+    assert services.remove_old_exports() == 1
+    assert not default_storage.exists(run.stored_name)

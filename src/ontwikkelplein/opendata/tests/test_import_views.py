@@ -29,7 +29,7 @@ def upload(data, name="aanbod.json") -> SimpleUploadedFile:
 
 
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
+def _storage(settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
 
 
@@ -218,12 +218,11 @@ def test_uploads_never_started_are_removed_after_a_day(client, library, speciali
     time_machine.move_to(datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC))
     client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
     old = ImportRun.objects.get()
-    # Through Django's storage API (settings.STORAGES), which several nodes can share.
-    assert old.stored_path == f"imports/{old.pk}.upload"
-    assert default_storage.exists(old.stored_path)
+    stored = old.stored_path
+    assert stored.startswith("imports/") and default_storage.exists(stored)
     time_machine.shift(datetime.timedelta(days=2))
     client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
-    assert not default_storage.exists(old.stored_path)
+    assert not default_storage.exists(stored)
     old.refresh_from_db()
     assert old.stored_path == ""
 
@@ -243,3 +242,63 @@ def test_kb_admin_imports_by_the_file_as_drafts(client):
     partner = Organisation.objects.get(pk=organization["id"])
     assert partner.kind == OrganisationKind.PARTNER
     assert Offer.objects.get().status == "draft"  # the KB does not publish for others
+
+
+def test_the_import_runs_in_the_worker_and_the_page_follows_it(
+    client, library, specialist, monkeypatch, django_capture_on_commit_callbacks
+):
+    """Jobs queued as in production: the button only queues the import; the page shows it
+    waiting and keeps polling; a worker runs it; the page then shows the report."""
+    from django_q.conf import Conf
+    from django_q.models import OrmQ
+
+    from ontwikkelplein.core.tests.test_jobs import work_off_queue
+
+    monkeypatch.setattr(Conf, "SYNC", False)
+    service = hsds_service()
+    client.post(UPLOAD, {"file": upload(service), "organisation": library.pk})
+    run = ImportRun.objects.get()
+    detail = reverse("opendata:import-detail", args=[run.pk])
+    with django_capture_on_commit_callbacks(execute=True):  # the job is queued on commit
+        started = client.post(reverse("opendata:import-start", args=[run.pk]))
+    assert started.status_code == 302
+    run.refresh_from_db()
+    assert run.status == ImportStatus.QUEUED and OrmQ.objects.count() == 1
+    assert not Offer.objects.exists()  # nothing imported inside the request
+    # A second click queues nothing more.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("opendata:import-start", args=[run.pk]))
+    assert OrmQ.objects.count() == 1
+    part = client.get(detail, {"deel": "voortgang"}, HTTP_HX_REQUEST="true")
+    assert "In de wachtrij" in part.content.decode()
+    assert 'hx-trigger="every 1s"' in part.content.decode() and "HX-Refresh" not in part
+    assert "Import starten" not in client.get(detail).content.decode()
+
+    assert work_off_queue() == 1
+    part = client.get(detail, {"deel": "voortgang"}, HTTP_HX_REQUEST="true")
+    assert part["HX-Refresh"] == "true"
+    page = client.get(detail).content.decode()
+    assert "Klaar" in page and "2 nieuw" in page
+    assert Offer.objects.filter(pk=service["id"]).exists()
+
+
+def test_an_import_whose_worker_died_is_reported_as_interrupted(
+    client, library, specialist, time_machine
+):
+    from ontwikkelplein.opendata.jobs import fail_interrupted_imports
+
+    time_machine.move_to(datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC))
+    running = ImportRun.objects.create(
+        created_by=specialist,
+        organisation=library,
+        file_name="groot.json",
+        status=ImportStatus.CHECKING,
+        started_at=datetime.datetime(2026, 3, 2, 12, tzinfo=datetime.UTC),
+    )
+    assert fail_interrupted_imports() == 0  # still within the job timeout
+    time_machine.shift(datetime.timedelta(hours=1))
+    client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
+    running.refresh_from_db()
+    assert running.status == ImportStatus.FAILED
+    page = client.get(reverse("opendata:import-detail", args=[running.pk])).content.decode()
+    assert "onderbroken" in page and "Niets opgeslagen" in page

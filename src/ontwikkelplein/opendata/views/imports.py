@@ -1,6 +1,6 @@
 """The HSDS import pages of the back office: upload, progress, report, and mapping other
-publishers' terms. The import runs in the request that starts it (docs/hsds-import.md says why);
-the progress page polls the run's counters with htmx and refreshes itself without JavaScript."""
+publishers' terms. The import runs in a worker (docs/background-work.md); the progress page polls
+the run's counters with htmx and refreshes itself without JavaScript."""
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
@@ -145,7 +145,7 @@ def import_detail(request, pk):
 def import_start(request, pk):
     run = _own_run(request, pk)
     _require_importer(request.user)
-    services.execute_run(run, user=request.user)
+    run = services.start_run(run, user=request.user)
     if request.headers.get("HX-Request"):
         response = render(request, "opendata/import_progress_part.html", {"run": run})
         response["HX-Redirect"] = request.build_absolute_uri(run_url(run))

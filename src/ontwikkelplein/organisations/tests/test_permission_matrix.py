@@ -224,6 +224,13 @@ def notification(role, owner):
     return OK if (role, owner) == (Role.SPECIALIST, "A") else NOT_FOUND
 
 
+def export_rule(role, owner):
+    """An export made by the worker is its maker's alone (library A's by its specialist)."""
+    if role == ANONYMOUS:
+        return LOGIN
+    return OK if (role, owner) == (Role.SPECIALIST, "A") else NOT_FOUND
+
+
 def import_rule(role, owner):
     """An import: its maker, the organisation's editors and the KB; readers of the
     organisation get 403."""
@@ -285,6 +292,7 @@ REFERRAL_HANDLE = referral_rule(handle=True)
 NOTIFICATION = notification
 KB_ONLY = gate({Role.KB_ADMIN}, any_staff)
 IMPORT = import_rule
+EXPORT = export_rule
 ORGANISER_EDIT = gate({Role.POI_ADVISER, Role.KB_ADMIN}, only_organiser)
 ANY_STAFF = any_staff
 GROUP = group_rule({Role.SPECIALIST, Role.TEAM_LEADER})
@@ -312,6 +320,8 @@ CASES: dict[str, Case] = {
     "opendata:import-term-map": Case("external_term", KB_ONLY),
     "opendata:import-detail": Case("import", IMPORT),
     "opendata:import-start": Case("import", IMPORT),
+    "opendata:export-detail": Case("export", EXPORT),
+    "opendata:export-download": Case("export", EXPORT),
     "learning:trajectory-edit": Case("trajectory", ORGANISER_EDIT),
     "learning:trajectory-detail": Case("trajectory", ANY_STAFF),
     "learning:group-detail": Case("group", GROUP),

@@ -11,7 +11,7 @@ Users, one per demo role: front desk, specialist and team leader in each library
 in P, a POI adviser in each POI and a KB-beheerder.
 Objects: `objects[library]` holds one of each kind owned by that library (an offer, a location,
 a referral, a course with a session and an enrolment, a desk registration, a learning group with
-a meeting, a participant, a learning question and a certificate, an import);
+a meeting, a participant, a learning question and a certificate, an import, an export);
 `objects["POI_A"]` and `objects["KB"]` a trajectory, an offer template, a theme group and an
 event each.
 `objects["P"]` a partner's offer, location, course and a referral it received from A.
@@ -39,7 +39,13 @@ from ontwikkelplein.learning.tests.factories import (
     TrajectoryFactory,
 )
 from ontwikkelplein.notifications.models import Notification
-from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, ImportStatus
+from ontwikkelplein.opendata.models import (
+    ExportRun,
+    ExportStatus,
+    ExternalTerm,
+    ImportRun,
+    ImportStatus,
+)
 from ontwikkelplein.organisations.models import OrganisationKind, Role
 from ontwikkelplein.organisations.tests.factories import (
     LocationFactory,
@@ -120,7 +126,22 @@ def _library_objects(world: World, key: str, poi, trajectory) -> dict:
             status=ImportStatus.DONE,
         ),
         "notification": Notification.objects.create(user=specialist, text="Nieuwe verwijzing"),
+        "export": _export(specialist),
     }
+
+
+def _export(user) -> ExportRun:
+    """A finished export made by the worker, with its file in the (test) storage."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    run = ExportRun.objects.create(
+        created_by=user, file_format="json", scope="regio", status=ExportStatus.DONE
+    )
+    run.stored_name = default_storage.save(f"exports/{run.pk}.json", ContentFile(b"[]"))
+    run.file_name = "ontwikkelplein-hsds-catalogus.json"
+    run.save()
+    return run
 
 
 def build_world() -> World:

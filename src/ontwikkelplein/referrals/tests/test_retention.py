@@ -136,3 +136,23 @@ def test_management_command():
         call_command("erase_referral_personal_data", stdout=out)
     assert "1 doorverwijzing" in out.getvalue()
     assert not _has_personal_data(referral)
+
+
+@override_settings(REFERRAL_RETENTION_DAYS=90, REFERRAL_STALE_DAYS=365)
+def test_the_worker_runs_retention_once_per_slot():
+    """The worker runs the registered task through its django-q2 schedule
+    (notifications.jobs.run_scheduled_task): the same erasure, once per schedule slot."""
+    from ontwikkelplein.notifications import jobs
+    from ontwikkelplein.notifications.models import ScheduledRun
+
+    library = OrganisationFactory()
+    specialist = staff_user(library, Role.SPECIALIST)
+    closed = _with_everything(library, specialist, close_at=START + timedelta(days=1))
+    with time_machine.travel(START + timedelta(days=100), tick=False):
+        slot = datetime.now(AMS).isoformat()
+        assert jobs.run_scheduled_task("referral_retention", slot=slot) == (
+            "referral_retention: 1 referrals erased"
+        )
+        assert "skipped" in jobs.run_scheduled_task("referral_retention", slot=slot)
+    assert not _has_personal_data(closed)
+    assert ScheduledRun.objects.get(task="referral_retention").succeeded
