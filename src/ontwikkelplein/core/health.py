@@ -7,7 +7,8 @@ helps an attacker: no versions, host names, error texts or settings.
 - ``/readyz``: the process can do its work: the database answers, the shared cache stores and
   returns a value, and every extra check named in ``settings.ONTWIKKELPLEIN_READY_CHECKS`` passes
   (dotted paths to callables without arguments that raise, or return False, when their part
-  is not ready; the worker queue is one: ``core.jobs.queue_is_ready``). 200 when all pass, 503 naming the parts that failed.
+  is not ready; the worker queue is one: ``core.jobs.queue_is_ready``). 200 when all pass, 503
+  naming the parts that failed.
 
 ``HealthMiddleware`` (second in ``settings.MIDDLEWARE``, after the request id) answers both paths
 before the rest of the stack: the container engine and load balancers ask by IP address, which

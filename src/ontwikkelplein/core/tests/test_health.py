@@ -36,10 +36,14 @@ def test_healthz_answers_without_the_database(client):
 
 
 @pytest.mark.django_db
-def test_readyz_checks_the_database_and_the_cache(client):
+def test_readyz_checks_the_database_the_cache_and_the_queue(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "cache": "ok"}}
+    # The queue check is core.jobs.queue_is_ready (test settings run jobs synchronously).
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "queue": "ok"},
+    }
     assert "no-store" in response["Cache-Control"]
     assert "Set-Cookie" not in response.headers
 
@@ -80,7 +84,7 @@ def test_readyz_reports_a_database_that_does_not_answer(client, monkeypatch):
     monkeypatch.setattr(health, "check_database", broken)
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "failed", "cache": "ok"}
+    assert response.json()["checks"] == {"database": "failed", "cache": "ok", "queue": "ok"}
     assert b"10.0.0.5" not in response.content
 
 
@@ -89,7 +93,7 @@ def test_readyz_reports_a_cache_that_forgets(client, monkeypatch):
     monkeypatch.setattr(health.cache, "get", lambda *args, **kwargs: None)
     response = client.get("/readyz")
     assert response.status_code == 503
-    assert response.json()["checks"] == {"database": "ok", "cache": "failed"}
+    assert response.json()["checks"] == {"database": "ok", "cache": "failed", "queue": "ok"}
 
 
 @pytest.mark.django_db
@@ -122,3 +126,15 @@ def test_they_answer_any_host_over_plain_http_without_cookies(client, settings):
         assert "Set-Cookie" not in response.headers
         assert response["X-Request-ID"]
     assert client.get("/", HTTP_HOST="10.0.0.7:8000").status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_check_that_answers_false_fails(client, settings, monkeypatch):
+    # core.jobs.queue_is_ready answers False (no raise) when no worker sent a heartbeat.
+    from ontwikkelplein.core import jobs
+
+    monkeypatch.setattr(jobs, "live_clusters", lambda: [])
+    monkeypatch.setattr(jobs, "is_sync", lambda: False)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"] == {"database": "ok", "cache": "ok", "queue": "failed"}
