@@ -16,3 +16,6 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://ontwikkel
 INSTALLED_APPS = [*INSTALLED_APPS, "ontwikkelplein.demo"]
 # Fast hashing: the suite creates thousands of users.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# Tests that need the second factor switch it on with the settings fixture.
+ONTWIKKELPLEIN_REQUIRE_2FA = False
