@@ -108,15 +108,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "desk:start"
 LOGOUT_REDIRECT_URL = "catalogue:home"
 
+# At least 12 characters with Django's validators (docs/security.md), worded in the project's Dutch
+# (accounts/validators.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    # At least 12 characters (docs/security.md); Django's catalogue words the messages in Dutch.
+    {"NAME": "ontwikkelplein.accounts.validators.UserAttributeSimilarityValidator"},
     {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "NAME": "ontwikkelplein.accounts.validators.MinimumLengthValidator",
         "OPTIONS": {"min_length": 12},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ontwikkelplein.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "ontwikkelplein.accounts.validators.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="nl")
