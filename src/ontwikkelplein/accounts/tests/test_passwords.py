@@ -32,7 +32,7 @@ def _mail(settings):
     settings.SITE_URL = "https://bieb.example"
 
 
-# --- Change -----------------------------------------------------------------------------------------
+# --- Change ----------------------------------------------------------------------------------
 
 
 def test_a_short_password_is_refused_in_dutch(client):
@@ -89,7 +89,7 @@ def test_the_change_page_needs_a_login(client):
     assert client.get(CHANGE)["Location"].startswith(reverse("accounts:login"))
 
 
-# --- Reset ------------------------------------------------------------------------------------------
+# --- Reset ----------------------------------------------------------------------------------
 
 
 def request_reset(client, email, address="192.0.2.30"):
