@@ -44,6 +44,7 @@ def set_up_and_keep_codes(page, user, *, check_axe: str = "") -> list[str]:
     expect(page.get_by_role("alert")).to_contain_text("Deze code klopt niet")
     if check_axe:
         assert_no_axe_violations(page, what=f"set-up page with an error ({check_axe})")
+    page.wait_for_timeout(1100)  # after a wrong code django-otp makes one wait a second
     page.get_by_label("Code uit de app").fill(app_code(user))
     with page.expect_navigation():
         page.get_by_role("button", name="Bevestigen").click()
