@@ -38,7 +38,7 @@ def users_with_factor_state(query: str = ""):
     """Every active account with `has_factor` and `codes_left`, by user name."""
     User = get_user_model()
     users = User.objects.filter(is_active=True)
-    query = (query or "").strip()[:150]
+    query = (query or "").replace("\x00", "").strip()[:150]
     if query:
         users = users.filter(
             Q(username__icontains=query)

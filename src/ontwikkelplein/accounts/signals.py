@@ -16,7 +16,8 @@ def _known_user(username):
     if not isinstance(username, str) or not username:
         return None
     User = get_user_model()
-    return User.objects.filter(**{User.USERNAME_FIELD: username[:150]}).first()
+    username = username.replace("\x00", "")[:150]
+    return User.objects.filter(**{User.USERNAME_FIELD: username}).first()
 
 
 @receiver(user_logged_in, dispatch_uid="ontwikkelplein-security-sign-in")

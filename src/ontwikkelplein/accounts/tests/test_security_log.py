@@ -9,6 +9,9 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from ontwikkelplein.accounts import services
 from ontwikkelplein.accounts.models import SecurityEvent
@@ -201,3 +204,19 @@ def test_the_menu_shows_the_security_pages_to_kb_beheerders_only(client, kb_admi
     html = client.get(reverse("core:staff-home")).content.decode()
     assert LOG not in html and reverse("accounts:factor-list") not in html
     assert reverse("accounts:security") in html  # everyone's own page, in the header
+
+
+@hypothesis_settings(
+    max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    params=st.dictionaries(
+        st.sampled_from(["soort", "gebruiker", "van", "tot", "pagina", "zoek"]),
+        st.text(max_size=40),
+        max_size=4,
+    )
+)
+def test_any_filter_gives_a_page_never_an_error(client, kb_admin, params):
+    client.force_login(kb_admin)
+    for url in (LOG, reverse("accounts:factor-list")):
+        assert client.get(url, params).status_code == 200

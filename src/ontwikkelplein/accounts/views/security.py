@@ -56,7 +56,7 @@ def security_log(request):
 @staff_required
 def factor_list(request):
     scoping.require_role(request.user, Role.KB_ADMIN)
-    query = (request.GET.get("zoek") or "").strip()[:150]
+    query = (request.GET.get("zoek") or "").replace("\x00", "").strip()[:150]
     page = Paginator(selectors.users_with_factor_state(query), PER_PAGE).get_page(
         request.GET.get("pagina")
     )
