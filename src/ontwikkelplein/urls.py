@@ -5,7 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/django/", admin.site.urls),
-    path("account/", include("ontwikkelplein.accounts.urls")),
+    path("", include("ontwikkelplein.accounts.urls")),
     path("beheer/locaties/", include("ontwikkelplein.organisations.urls")),
     path("api/v1/", include("ontwikkelplein.desk.api.urls")),
     path("api/v1/", include("ontwikkelplein.referrals.api.urls")),

@@ -57,7 +57,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
     def revoke(self, request, queryset):
         keys = list(queryset.filter(revoked_at__isnull=True))
         for api_key in keys:
-            revoke_api_key(api_key)
+            revoke_api_key(api_key, revoked_by=request.user, request=request)
         self.message_user(
             request,
             ngettext("%(count)d sleutel ingetrokken.", "%(count)d sleutels ingetrokken.", len(keys))

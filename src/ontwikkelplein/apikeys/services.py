@@ -16,6 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.accounts.models import SecurityEvent
+from ontwikkelplein.accounts.services import record_event
 from ontwikkelplein.apikeys.models import ApiKey, Scope
 from ontwikkelplein.organisations.models import Location, Organisation
 
@@ -78,14 +80,28 @@ def create_api_key(
             scopes=scopes,
             created_by=created_by,
         )
+        record_event(
+            SecurityEvent.Kind.API_KEY_CREATED,
+            actor=created_by,
+            organisation=organisation,
+            detail={"api_key": str(api_key.pk), "prefix": prefix, "scopes": scopes},
+        )
     return api_key, plain_key
 
 
-def revoke_api_key(api_key: ApiKey) -> ApiKey:
+def revoke_api_key(api_key: ApiKey, *, revoked_by=None, request=None) -> ApiKey:
     """Revoke for good; a revoked key is refused from the next request on. Idempotent."""
     if api_key.revoked_at is None:
-        api_key.revoked_at = timezone.now()
-        api_key.save(update_fields=["revoked_at"])
+        with transaction.atomic():
+            api_key.revoked_at = timezone.now()
+            api_key.save(update_fields=["revoked_at"])
+            record_event(
+                SecurityEvent.Kind.API_KEY_REVOKED,
+                request=request,
+                actor=revoked_by,
+                organisation=api_key.organisation,
+                detail={"api_key": str(api_key.pk), "prefix": api_key.prefix},
+            )
     return api_key
 
 

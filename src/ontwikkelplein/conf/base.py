@@ -2,6 +2,7 @@
 from the environment through conf/env.py and are listed in .env.example; development.py,
 production.py and test.py set what differs between the three."""
 
+import datetime
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -118,11 +119,16 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "desk:start"
 LOGOUT_REDIRECT_URL = "catalogue:home"
 
+# At least 12 characters with Django's validators (docs/security.md), worded in the project's Dutch
+# (accounts/validators.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "ontwikkelplein.accounts.validators.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "ontwikkelplein.accounts.validators.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "ontwikkelplein.accounts.validators.CommonPasswordValidator"},
+    {"NAME": "ontwikkelplein.accounts.validators.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="nl")
@@ -298,3 +304,68 @@ if env.str("ONTWIKKELPLEIN_QUEUE_REDIS_URL", default=""):
 ONTWIKKELPLEIN_WORKER_HEARTBEAT_SECONDS = env.int(
     "ONTWIKKELPLEIN_WORKER_HEARTBEAT_SECONDS", default=30
 )
+
+# --- Staff sign-in security (accounts app, docs/security.md) ---------------------------------
+# Lockout (django-axes), a second factor (django-otp: TOTP app and recovery codes), password reset
+# through the outbox and the security log. Kept in one block so other changes to the lists above
+# do not collide with it.
+INSTALLED_APPS += [
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+]
+_auth_middleware = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+MIDDLEWARE[_auth_middleware + 1 : _auth_middleware + 1] = [
+    # request.user.is_verified(): the session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    # Sends a signed-in user who must pass the second factor to enrol or verify first.
+    "ontwikkelplein.accounts.middleware.SecondFactorMiddleware",
+]
+# Axes last: it turns a refused sign-in into the lockout page.
+MIDDLEWARE += ["axes.middleware.AxesMiddleware"]
+AUTHENTICATION_BACKENDS = [
+    # First: refuses an account or address that is locked out before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Lockout: after LOGIN_FAILURE_LIMIT failed sign-ins for one account (from any address), or from
+# one address (for any accounts), further attempts are refused for LOGIN_LOCKOUT_MINUTES. Unknown
+# user names count like real ones, so the answer never tells whether an account exists.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout do not extend it, so nobody can keep a colleague locked out for good.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_LOCKOUT_CALLABLE = "ontwikkelplein.accounts.lockout.lockout_response"
+# The same visitor address as the rate limits (RATELIMIT_IP_META_KEY).
+AXES_CLIENT_IP_CALLABLE = "ontwikkelplein.core.net.client_ip"
+# Successful sign-ins go to our own security log (with a retention period), not to axes' table.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+
+# Second factor. ONTWIKKELPLEIN_REQUIRE_2FA: users with one of ONTWIKKELPLEIN_2FA_ROLES (and
+# everyone who may open the Django admin) must set up and use a second factor. On by default;
+# development.py and test.py switch it off so the demo logins work without one.
+ONTWIKKELPLEIN_REQUIRE_2FA = env.bool("ONTWIKKELPLEIN_REQUIRE_2FA", default=True)
+# Every role that sees personal data (the staff of libraries and partners) and the KB-beheerder,
+# who resets factors and opens the Django admin. POI advisers see figures only.
+ONTWIKKELPLEIN_2FA_ROLES = env.list(
+    "ONTWIKKELPLEIN_2FA_ROLES",
+    default=["front_desk", "specialist", "team_leader", "partner_staff", "kb_admin"],
+)
+# The name authenticator apps show beside the account.
+OTP_TOTP_ISSUER = env.str("ONTWIKKELPLEIN_2FA_ISSUER", default="Ontwikkelplein")
+# Recovery codes made at once (each works one time).
+ONTWIKKELPLEIN_RECOVERY_CODES = 10
+
+# Password reset: the link in the e-mail works this long, and only once.
+PASSWORD_RESET_TIMEOUT = env.int("PASSWORD_RESET_MINUTES", default=60) * 60
+# Requests for a reset link per visitor address per hour.
+PASSWORD_RESET_RATE = env.str("PASSWORD_RESET_RATE", default="5/h")
+
+# The security log keeps events this many days; run_scheduled_tasks deletes older ones.
+SECURITY_LOG_RETENTION_DAYS = env.int("SECURITY_LOG_RETENTION_DAYS", default=365)

@@ -14,3 +14,6 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 
 # The demo app creates logins with a published password: never installed in production.
 INSTALLED_APPS = [*INSTALLED_APPS, "ontwikkelplein.demo"]
+
+# The demo logins work without a second factor (production.py requires one).
+ONTWIKKELPLEIN_REQUIRE_2FA = env.bool("ONTWIKKELPLEIN_REQUIRE_2FA", default=False)

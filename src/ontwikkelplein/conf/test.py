@@ -24,3 +24,6 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 # Files kept through the storage API go to a folder of this test process, not to var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ontwikkelplein-test-media-"))
+
+# Tests that need the second factor switch it on with the settings fixture.
+ONTWIKKELPLEIN_REQUIRE_2FA = False

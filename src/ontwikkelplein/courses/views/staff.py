@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ontwikkelplein.accounts.models import SecurityEvent
+from ontwikkelplein.accounts.services import record_event
 from ontwikkelplein.core import documents as core_documents
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.core.figures.periods import PeriodKind
@@ -424,9 +426,15 @@ def enrolment_print(request, pk):
 def enrolment_pdf(request, pk):
     """The same confirmation as a PDF, to print or send."""
     enrolment = _enrolment(request, pk)
-    return core_documents.pdf_response(
+    response = core_documents.pdf_response(
         documents.confirmation_pdf(enrolment), documents.confirmation_filename(enrolment)
     )
+    record_event(
+        SecurityEvent.Kind.PERSONAL_DATA_EXPORTED,
+        request=request,
+        detail={"export": "course-enrolment-pdf", "enrolment": str(enrolment.pk)},
+    )
+    return response
 
 
 ENROLMENT_ACTIONS = {

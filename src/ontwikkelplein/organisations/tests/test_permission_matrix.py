@@ -372,6 +372,9 @@ CASES: dict[str, Case] = {
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),
+    # A colleague's second factor (a learning participant's account): the KB-beheerder resets
+    # anyone's; every other role gets 403 for every id.
+    "accounts:factor-reset": Case("participant", KB_ONLY, lambda o: {"pk": o.user_id}),
 }
 
 

@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from ontwikkelplein.accounts.models import SecurityEvent
+from ontwikkelplein.accounts.services import record_event
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.desk.models import Contact, Question, ReferralTarget
@@ -349,6 +351,11 @@ def _person_request(request, pk, *, action):
     if request.method == "POST" and form.is_valid():
         if action == "export":
             data = services.export_person_data(referral, user=request.user)
+            record_event(
+                SecurityEvent.Kind.PERSONAL_DATA_EXPORTED,
+                request=request,
+                detail={"export": "referral-person", "referral": str(referral.pk)},
+            )
             response = HttpResponse(
                 json.dumps(data, ensure_ascii=False, indent=2),
                 content_type="application/json; charset=utf-8",
