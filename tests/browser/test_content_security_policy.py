@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from playwright.sync_api import expect
 
+from ontwikkelplein.organisations.models import Role
 from tests.browser.helpers import login
 
 DEMO_PASSWORD = "ontwikkelplein-demo"
@@ -302,3 +303,49 @@ def test_the_django_admin_keeps_to_the_policy(new_page, demo):
         rows = [h for h in found if "/change/" in h][:1]
         queue += [h for h in found if "/change/" not in h and "?" not in h] + rows
     assert len(seen) >= 8, seen
+
+
+# --- What replaced inline script ----------------------------------------------------------------
+
+
+def test_the_enrolment_confirmation_prints_without_inline_script(new_page):
+    """The print button (print.js, no onclick) shows and prints with JavaScript; without it the
+    button stays hidden and the hint to press Ctrl+P remains."""
+    from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person
+    from ontwikkelplein.organisations.tests.factories import staff_user
+
+    run = RunFactory(capacity=5)
+    enrolment = enrol_person(run, name="Henk de Boer")[0]
+    user = staff_user(run.organisation, Role.SPECIALIST)
+    url = f"/beheer/cursussen/inschrijving/{enrolment.pk}/bevestiging/"
+
+    page = new_page("desktop")
+    login(page, user)
+    visit(page, new_page, url, "confirmation")
+    page.evaluate("() => { window.print = () => { window.opPrinted = true; }; }")
+    page.get_by_role("button", name="Printen").click()
+    assert page.evaluate("() => window.opPrinted === true")
+
+    nojs = new_page("desktop", javascript=False)
+    login(nojs, user)
+    nojs.goto(url)
+    assert not nojs.get_by_role("button", name="Printen").is_visible()
+    assert nojs.get_by_text("of gebruik Ctrl+P.").is_visible()
+
+
+def test_typing_in_the_search_box_waits_for_the_button(new_page):
+    """search.js fires htmx's request on a changed choice, not on a changed text box (what the
+    hx-trigger filter did with eval)."""
+    page = new_page("desktop")
+    page.goto("/zoeken/")
+    requests = []
+    page.on("request", lambda r: requests.append(r.url) if r.headers.get("hx-request") else None)
+    page.locator("#id_q").fill("taal")
+    page.keyboard.press("Tab")  # the text box's change event
+    page.wait_for_timeout(300)
+    assert requests == []
+    with page.expect_response(lambda r: "q=taal" in r.url):
+        page.get_by_role("button", name="Zoeken", exact=True).click()
+    assert len(requests) == 1
+    settle(page)
+    assert_clean(new_page, "search")
