@@ -118,7 +118,7 @@ def test_a_violation_is_caught_and_blocked(new_page, kind):
     page = new_page("desktop")
 
     def inject(route):
-        response = route.fetch()
+        response = route.fetch(timeout=30_000)
         assert "script-src 'self'" in response.headers["content-security-policy"]
         body = response.text().replace("</main>", markup + "</main>", 1)
         route.fulfill(response=response, body=body)
@@ -133,7 +133,8 @@ def test_a_violation_is_caught_and_blocked(new_page, kind):
     )
     # Reaching another site is not this test's subject (the fixture blocks and reports it).
     page.route("https://cdn.example.org/**", lambda route: route.abort())
-    page.goto("/zoeken/")
+    # The route fetches the page a second time: more time on a busy machine.
+    page.goto("/zoeken/", timeout=60_000)
     settle(page)
     assert not page.evaluate(took_effect), f"the browser let the {kind} through"
     violations = list(new_page.problems.csp_violations)
