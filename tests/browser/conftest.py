@@ -40,6 +40,17 @@ VIEWPORTS = {
     "desktop": {"width": 1280, "height": 900},
 }
 DEFAULT_TIMEOUT_MS = 10_000
+# Every page reports Content-Security-Policy violations to the test (see new_page): the
+# `securitypolicyviolation` event, caught before any page script runs, is handed to Python
+# through an exposed binding (not subject to the page's policy).
+CSP_LISTENER = """
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__opCspViolation(
+    `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} on ${event.documentURI}`
+    + (event.sample ? ` (${event.sample})` : '')
+    + (event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : ''));
+}, true);
+"""
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -92,6 +103,7 @@ class PageProblems:
         self.failed_assets: list[str] = []
         self.blocked: list[str] = []
         self.server_errors: list[str] = []
+        self.csp_violations: list[str] = []
 
     def report(self) -> list[str]:
         lines = []
@@ -99,6 +111,7 @@ class PageProblems:
         lines += [f"Static file missing: {u}" for u in self.failed_assets]
         lines += [f"Request outside the live server blocked: {u}" for u in self.blocked]
         lines += [f"Server error: {u}" for u in self.server_errors]
+        lines += [f"Content-Security-Policy violation: {v}" for v in self.csp_violations]
         return lines
 
 
@@ -106,8 +119,9 @@ class PageProblems:
 def new_page(browser, live_server, browser_settings) -> Iterator[Callable]:
     """Makes pages: `new_page(viewport="phone"|"desktop", javascript=True)`. Each page has its
     own context (cookies), talks Dutch, resolves relative URLs against the live server, may
-    not reach the network, and fails the test on JavaScript errors, missing static files or
-    server errors."""
+    not reach the network, and fails the test on JavaScript errors, missing static files,
+    server errors or Content-Security-Policy violations (the event in the page, and Chromium's
+    console message "Refused to ..." for any the event would miss)."""
     contexts = []
     problems = PageProblems()
     host = urlsplit(live_server.url).netloc
@@ -126,6 +140,10 @@ def new_page(browser, live_server, browser_settings) -> Iterator[Callable]:
         elif response.status >= 400 and path.startswith("/static/"):
             problems.failed_assets.append(f"{response.status} {response.url}")
 
+    def on_console(message):
+        if message.type == "error" and "Content Security Policy" in message.text:
+            problems.csp_violations.append(f"console: {message.text}")
+
     def make(viewport: str = "desktop", javascript: bool = True):
         context = browser.new_context(
             base_url=live_server.url,
@@ -138,10 +156,15 @@ def new_page(browser, live_server, browser_settings) -> Iterator[Callable]:
         )
         context.set_default_timeout(DEFAULT_TIMEOUT_MS)
         context.route("**/*", route)
+        context.expose_binding(
+            "__opCspViolation", lambda source, text: problems.csp_violations.append(text)
+        )
+        context.add_init_script(CSP_LISTENER)
         contexts.append(context)
         page = context.new_page()
         page.on("pageerror", lambda error: problems.js_errors.append(str(error)))
         page.on("response", on_response)
+        page.on("console", on_console)
         return page
 
     make.problems = problems

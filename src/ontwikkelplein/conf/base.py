@@ -5,6 +5,7 @@ production.py and test.py set what differs between the three."""
 import datetime
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -58,11 +59,15 @@ MIDDLEWARE = [
     "ontwikkelplein.core.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # The Content-Security-Policy header on every answer (CONTENT_SECURITY_POLICY below).
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "ontwikkelplein.core.headers.SessionIdleMiddleware",
     "ontwikkelplein.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "ontwikkelplein.core.headers.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -189,11 +194,64 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 OUTBOX_SEND_ON_COMMIT = env.bool("OUTBOX_SEND_ON_COMMIT", default=True)
 
 SESSION_COOKIE_HTTPONLY = True
+# Sessions end after this long without a request (sliding expiry, core/headers.py
+# SessionIdleMiddleware), and, where DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE is on (the default:
+# desk computers are shared), when the browser closes. docs/security-headers.md.
+SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_MINUTES", default=8 * 60) * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
+# The session's end is pushed forward at most once per this many seconds (one write, not one
+# per request); a session may so end up to this much before the idle time is over.
+ONTWIKKELPLEIN_SESSION_REFRESH_SECONDS = min(60, SESSION_COOKIE_AGE // 2)
 SESSION_COOKIE_SECURE = env.bool("DJANGO_SECURE_COOKIES", default=True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+
+# A strict Content-Security-Policy on every answer (django-csp 4): scripts and styles only from
+# our own static files, never inline; no plugins; forms post only to this site; no framing
+# (see ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS). data: images: the NL Design System CSS draws the
+# select arrow and checkbox ticks as inline SVG in url(). production.py adds
+# upgrade-insecure-requests. docs/security-headers.md explains each line.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "frame-src": [NONE],
+        "report-uri": env.list("DJANGO_CSP_REPORT_URI", default=[]) or None,
+    },
+}
+# Origins that may show a page marked with core.headers.embeddable in a frame (issue 15, the
+# embeddable search box), e.g. https://www.gemeente.nl. Empty: no page can be framed.
+ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS = env.list("ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS", default=[])
+
+# Answers that may hold personal data get Cache-Control: no-store (core/headers.py
+# NoStoreMiddleware): anything for a signed-in user, any answer to a sent form, these paths for
+# anyone, and these views (a resident's own request, enrolment, questionnaire, certificate check).
+ONTWIKKELPLEIN_NO_STORE_PATH_PREFIXES = ["/beheer/", "/balie/", "/account/", "/api/v1/"]
+ONTWIKKELPLEIN_NO_STORE_VIEWS = [
+    "referrals:help",
+    "referrals:help-sent",
+    "referrals:status",
+    "referrals:status-short",
+    "referrals:partner-link",
+    "referrals:partner-done",
+    "courses:sign-up",
+    "courses:signed-up",
+    "courses:resident-link",
+    "impact:code-entry",
+    "impact:fill",
+    "impact:thanks",
+    "learning:verify",
+]
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -315,7 +373,8 @@ INSTALLED_APPS += [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
 ]
-_auth_middleware = MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware")
+# After the user is known and after NoStoreMiddleware, so its redirects are never cached either.
+_auth_middleware = MIDDLEWARE.index("ontwikkelplein.core.headers.NoStoreMiddleware")
 MIDDLEWARE[_auth_middleware + 1 : _auth_middleware + 1] = [
     # request.user.is_verified(): the session passed the second factor.
     "django_otp.middleware.OTPMiddleware",

@@ -44,6 +44,14 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_HSTS_INCLUDE_SUBDOMAINS", defa
 # The directive alone changes nothing until the domain is submitted to hstspreload.org.
 SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=True)
 SESSION_COOKIE_SECURE = True
+# Any http:// address left in a page is fetched over https.
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],  # noqa: F405
+        "upgrade-insecure-requests": True,
+    },
+}
 CSRF_COOKIE_SECURE = True
 # Hashed names so browsers may keep static files for a year (WhiteNoise serves them).
 STORAGES = {
