@@ -9,10 +9,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ontwikkelplein.core.views import message_page
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import PersonalDataAccess, Status
 from ontwikkelplein.referrals.public_forms import PartnerCloseForm, PartnerStatusForm
-from ontwikkelplein.referrals.views.public import display_code, error_summary, too_many_requests
+from ontwikkelplein.referrals.views.public import (
+    BASE,
+    display_code,
+    error_summary,
+    too_many_requests,
+)
 
 
 def partner_label(link) -> str:
@@ -21,7 +27,22 @@ def partner_label(link) -> str:
 
 
 def link_invalid(request):
-    return render(request, "referrals/partner/link_invalid.html", status=404)
+    return message_page(
+        request,
+        base=BASE,
+        heading=_("Deze link werkt niet"),
+        paragraphs=[
+            _(
+                "Deze link werkt niet (meer). Een link werkt 14 dagen, en niet meer nadat de "
+                "doorverwijzing is afgerond."
+            ),
+            _(
+                "Moet je nog iets doen met een doorverwijzing? Vraag de bibliotheek die hem "
+                "stuurde om een nieuwe link."
+            ),
+        ],
+        status=404,
+    )
 
 
 @never_cache
@@ -97,4 +118,12 @@ def partner_referral(request, token):
 
 
 def partner_done(request):
-    return render(request, "referrals/partner/done.html")
+    return message_page(
+        request,
+        base=BASE,
+        heading=_("De doorverwijzing is afgerond"),
+        paragraphs=[
+            _("Dank je wel. De verwijzer ziet nu de uitkomst."),
+            _("De link werkt nu niet meer. Je kunt deze pagina sluiten."),
+        ],
+    )

@@ -18,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.catalogue import selectors as catalogue_selectors
+from ontwikkelplein.core import views as core_views
 from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import (
@@ -36,10 +37,12 @@ SENT_PAGE_SECONDS = 60 * 60
 # Stored as given, in Dutch, whatever the interface language.
 RESIDENT_LABEL = "Inwoner"
 CONSENT_BY_RESIDENT = "Inwoner zelf, via het formulier 'Ik wil hulp'"
+BASE = "referrals/public/_base.html"
 
 
 def too_many_requests(request):
-    return render(request, "referrals/public/too_many.html", status=429)
+    hint = _("Heb je snel hulp nodig? Bel of loop binnen bij de bibliotheek.")
+    return core_views.too_many_requests(request, base=BASE, hint=hint)
 
 
 def display_code(reference: str) -> str:
@@ -73,7 +76,12 @@ def help_request(request, pk):
             return too_many_requests(request)
         if spam.honeypot_filled(request.POST):
             # A bot. No hint about why; nothing is stored.
-            return render(request, "referrals/public/not_sent.html", {"offer": offer}, status=400)
+            return core_views.not_sent(
+                request,
+                base=BASE,
+                heading=_("Je vraag is niet verstuurd"),
+                retry_url=reverse("referrals:help", args=[offer.pk]),
+            )
         form = HelpRequestForm(request.POST, organisation_name=organisation.name)
         too_fast = spam.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
         if form.is_valid() and not too_fast:
