@@ -71,6 +71,39 @@ def not_sent(request, *, base: str, heading: str, retry_url: str):
     )
 
 
+def form_page(
+    request,
+    form,
+    *,
+    base: str,
+    heading: str,
+    error_summary: list,
+    title: str = "",
+    back=None,
+    lead: str = "",
+    intro: str = "",
+    cancel_url: str = "",
+    **context,
+):
+    """A staff page that is one form (core/staff/form_page.html): `back` is (url, text) for the
+    link above the heading, `title` the page title when it is shorter than the heading; the
+    other keywords go to core/forms/_staff_form.html (submit, second, ...) or the base."""
+    back_url, back_text = back or ("", "")
+    context.update(
+        base_template=base,
+        form=form,
+        heading=heading,
+        title=title or heading,
+        error_summary=error_summary,
+        back_url=back_url,
+        back_text=back_text,
+        lead=lead,
+        intro=intro,
+        cancel_url=cancel_url,
+    )
+    return render(request, "core/staff/form_page.html", context)
+
+
 @login_required
 def staff_home(request):
     if not menu.entries_for(request.user):
