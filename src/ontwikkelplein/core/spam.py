@@ -38,6 +38,18 @@ class FormGuard:
         self.rates_setting = rates_setting
         self.default_rates = default_rates
 
+    @classmethod
+    def of(cls, app: str, *, settings_prefix: str, default_rates) -> "FormGuard":
+        """The guard of an app's public forms, with the usual names: salt
+        "ontwikkelplein.<app>.form-started", settings <PREFIX>_FORM_MIN_SECONDS and
+        <PREFIX>_RATES."""
+        return cls(
+            salt=f"ontwikkelplein.{app}.form-started",
+            min_seconds_setting=f"{settings_prefix}_FORM_MIN_SECONDS",
+            rates_setting=f"{settings_prefix}_RATES",
+            default_rates=default_rates,
+        )
+
     def min_fill_seconds(self) -> float:
         return float(getattr(settings, self.min_seconds_setting, 3))
 

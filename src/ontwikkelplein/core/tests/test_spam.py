@@ -60,3 +60,11 @@ def test_the_rate_limit_counts_per_address_and_a_setting_overrides_the_default(s
     settings.CORE_TEST_RATES = {"core:test": "5/h"}
     assert GUARD.rate_for("core:test") == "5/h"
     cache.clear()
+
+
+def test_an_apps_guard_takes_the_usual_salt_and_settings_names():
+    guard = spam.FormGuard.of("courses", settings_prefix="COURSE", default_rates={"x": "1/h"})
+    assert guard.salt == "ontwikkelplein.courses.form-started"
+    assert guard.min_seconds_setting == "COURSE_FORM_MIN_SECONDS"
+    assert guard.rates_setting == "COURSE_RATES"
+    assert guard.rate_for("x") == "1/h"

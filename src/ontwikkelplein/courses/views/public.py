@@ -116,7 +116,7 @@ def sign_up(request, offer_pk, run_pk):
     status = 200
     if request.method == "POST":
         # Every post counts, also a refused one: a flood is stopped before anything is checked.
-        if spam.too_many(request, spam.SIGN_UP):
+        if spam.guard.too_many(request, spam.SIGN_UP):
             return too_many_requests(request)
         if spam.honeypot_filled(request.POST):
             # A bot. No hint about why; nothing is stored.
@@ -127,7 +127,7 @@ def sign_up(request, offer_pk, run_pk):
                 retry_url=reverse("courses:sign-up", args=[offer.pk, run.pk]),
             )
         form = SignUpForm(request.POST, organisation_name=organisation.name)
-        too_fast = spam.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
+        too_fast = spam.guard.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
         if form.is_valid() and not too_fast:
             result = _enrol(form, run)
             if result is not None:
@@ -151,7 +151,7 @@ def sign_up(request, offer_pk, run_pk):
         **_sessions_context(run.upcoming),
         "places_left": run.places_left,
         "form": form,
-        "started": spam.started_token(),
+        "started": spam.guard.started_token(),
         "error_summary": error_summary(form) if form.is_bound else [],
     }
     return render(request, "courses/public/sign_up.html", context, status=status)
@@ -219,7 +219,7 @@ ACTIONS = {"afmelden", "accepteren", "weigeren"}
 @never_cache
 @require_http_methods(["GET", "POST"])
 def resident_link(request, token):
-    if spam.too_many(request, spam.RESIDENT_LINK):
+    if spam.guard.too_many(request, spam.RESIDENT_LINK):
         return too_many_requests(request)
     enrolment = selectors.enrolment_for_token(token)
     if enrolment is None:

@@ -48,7 +48,7 @@ def link_invalid(request):
 @never_cache
 @require_http_methods(["GET", "POST"])
 def partner_referral(request, token):
-    if spam.too_many(request, spam.PARTNER_LINK):
+    if spam.guard.too_many(request, spam.PARTNER_LINK):
         return too_many_requests(request)
     referral = selectors.referral_for_partner_token(token)
     if referral is None:

@@ -72,7 +72,7 @@ def help_request(request, pk):
     status = 200
     if request.method == "POST":
         # Every post counts, also a refused one: a flood is stopped before anything is checked.
-        if spam.too_many(request, spam.HELP_FORM):
+        if spam.guard.too_many(request, spam.HELP_FORM):
             return too_many_requests(request)
         if spam.honeypot_filled(request.POST):
             # A bot. No hint about why; nothing is stored.
@@ -83,7 +83,7 @@ def help_request(request, pk):
                 retry_url=reverse("referrals:help", args=[offer.pk]),
             )
         form = HelpRequestForm(request.POST, organisation_name=organisation.name)
-        too_fast = spam.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
+        too_fast = spam.guard.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
         if form.is_valid() and not too_fast:
             referral = _send(form, offer)
             if referral is not None:
@@ -103,7 +103,7 @@ def help_request(request, pk):
     context = {
         "offer": offer,
         "form": form,
-        "started": spam.started_token(),
+        "started": spam.guard.started_token(),
         "error_summary": error_summary(form) if form.is_bound else [],
     }
     return render(request, "referrals/public/help_form.html", context, status=status)
@@ -175,7 +175,7 @@ def not_found_message() -> str:
 def status_lookup(request):
     if request.method == "GET":
         return render(request, "referrals/public/status.html", {"form": StatusLookupForm()})
-    if spam.too_many(request, spam.STATUS_LOOKUP):
+    if spam.guard.too_many(request, spam.STATUS_LOOKUP):
         return too_many_requests(request)
     form = StatusLookupForm(request.POST)
     referral = None
@@ -190,7 +190,7 @@ def status_lookup(request):
 @never_cache
 @require_http_methods(["GET"])
 def status_short(request, code):
-    if spam.too_many(request, spam.STATUS_LOOKUP):
+    if spam.guard.too_many(request, spam.STATUS_LOOKUP):
         return too_many_requests(request)
     referral = selectors.referral_for_reference(code)
     if referral is None:
