@@ -165,3 +165,19 @@ def add_service_errors(form, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class FieldError(ValidationError):
+    """A service's refusal of bad input: a Dutch message and, when known, the form field it is
+    about (courses, referrals and impact raise their own subclass)."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def add_field_error(form, error: FieldError) -> None:
+    """Puts a FieldError on its field when the form has that field, else at the top."""
+    field = error.field if error.field in form.fields else None
+    for message in error.messages:
+        form.add_error(field, message)

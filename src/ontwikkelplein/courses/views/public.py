@@ -127,21 +127,12 @@ def sign_up(request, offer_pk, run_pk):
                 retry_url=reverse("courses:sign-up", args=[offer.pk, run.pk]),
             )
         form = SignUpForm(request.POST, organisation_name=organisation.name)
-        too_fast = spam.guard.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
-        if form.is_valid() and not too_fast:
+        if spam.guard.accepts(form):
             result = _enrol(form, run)
             if result is not None:
                 enrolment, token = result
                 request.session[SESSION_KEY] = [str(enrolment.pk), token, time.time()]
                 return redirect("courses:signed-up")
-        elif form.is_valid():
-            form.add_error(
-                None,
-                _(
-                    "Dat ging heel snel. Kijk nog even of alles klopt. "
-                    "Verstuur het formulier daarna opnieuw."
-                ),
-            )
         status = 400
     else:
         form = SignUpForm(organisation_name=organisation.name)

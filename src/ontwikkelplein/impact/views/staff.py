@@ -14,7 +14,11 @@ from ontwikkelplein.core import documents as core_documents
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.core.figures.periods import PeriodKind
 from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM, Level
-from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
+from ontwikkelplein.core.forms import (
+    add_field_error,
+    errors_for_summary,
+    formset_errors_for_summary,
+)
 from ontwikkelplein.core.tabular import download
 from ontwikkelplein.impact import documents, exports, selectors, services
 from ontwikkelplein.impact.forms import (
@@ -113,11 +117,6 @@ def _redirect_saved(run, what: str):
     return HttpResponseRedirect(reverse("impact:staff-run", args=[run.pk]) + f"?opgeslagen={what}")
 
 
-def _with_service_error(form, error: services.ImpactError):
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.messages[0])
-
-
 def _run_page_refused(request, run, form_name: str, form):
     """The run page again (400) with the form that was not saved and its errors."""
     context = _run_context(
@@ -133,7 +132,7 @@ def _save_run_form(request, run, form, form_name: str, save, saved: str):
         try:
             save(form.cleaned_data)
         except services.ImpactError as error:
-            _with_service_error(form, error)
+            add_field_error(form, error)
         else:
             return _redirect_saved(run, saved)
     return _run_page_refused(request, run, form_name, form)
@@ -166,7 +165,7 @@ def run_cards(request, run_id):
         try:
             codes = services.make_cards(run, form.cleaned_data["count"], user=request.user)
         except services.ImpactError as error:
-            _with_service_error(form, error)
+            add_field_error(form, error)
         else:
             context = documents.cards_context(request, run, codes)
             if request.POST.get("formaat") == "pdf":

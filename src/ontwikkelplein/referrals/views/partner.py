@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ontwikkelplein.core.forms import add_field_error
 from ontwikkelplein.core.views import message_page
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import PersonalDataAccess, Status
@@ -92,9 +93,7 @@ def partner_referral(request, token):
                 form = PartnerStatusForm(request.POST)
                 form.is_valid()
                 status_form = form
-            field = error.field if error.field in form.fields else None
-            for message in error.messages:
-                form.add_error(field, message)
+            add_field_error(form, error)
         status = 400
 
     # Every showing of the person's details is logged (AVG accountability).

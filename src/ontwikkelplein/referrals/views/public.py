@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.catalogue import selectors as catalogue_selectors
 from ontwikkelplein.core import views as core_views
-from ontwikkelplein.core.forms import errors_for_summary
+from ontwikkelplein.core.forms import add_field_error, errors_for_summary
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import (
     ContactPreference,
@@ -83,20 +83,11 @@ def help_request(request, pk):
                 retry_url=reverse("referrals:help", args=[offer.pk]),
             )
         form = HelpRequestForm(request.POST, organisation_name=organisation.name)
-        too_fast = spam.guard.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
-        if form.is_valid() and not too_fast:
+        if spam.guard.accepts(form):
             referral = _send(form, offer)
             if referral is not None:
                 request.session[SESSION_KEY] = [str(referral.pk), time.time()]
                 return redirect("referrals:help-sent")
-        elif form.is_valid():
-            form.add_error(
-                None,
-                _(
-                    "Dat ging heel snel. Kijk nog even of alles klopt. "
-                    "Verstuur het formulier daarna opnieuw."
-                ),
-            )
         status = 400
     else:
         form = HelpRequestForm(organisation_name=organisation.name)
@@ -134,9 +125,7 @@ def _send(form, offer) -> Referral | None:
             actor_label=RESIDENT_LABEL,
         )
     except services.ReferralError as error:
-        field = error.field if error.field in form.fields else None
-        for message in error.messages:
-            form.add_error(field, message)
+        add_field_error(form, error)
         return None
 
 
