@@ -69,6 +69,21 @@ def group_detail(request, pk):
     )
 
 
+def _group_form_page(request, form, group, **kwargs):
+    """A form about a group (core's form page): back to the group, the group's name under the
+    heading, and a cancel link to the group."""
+    group_url = reverse("learning:group-detail", args=[group.pk])
+    return form_page(
+        request,
+        form,
+        nav="groups",
+        back=(group_url, _("Terug naar de groep")),
+        lead=group.name,
+        cancel_url=group_url,
+        **kwargs,
+    )
+
+
 @staff_required
 def group_accept(request, pk):
     group = visible_group(request.user, pk)
@@ -87,21 +102,17 @@ def group_accept(request, pk):
                 request, _("De groep is geaccepteerd en de bijeenkomsten zijn gepland.")
             )
             return redirect("learning:group-detail", pk=group.pk)
-    group_url = reverse("learning:group-detail", args=[group.pk])
-    return form_page(
+    return _group_form_page(
         request,
         form,
-        nav="groups",
+        group,
         heading=_("Accepteren en plannen"),
-        back=(group_url, _("Terug naar de groep")),
-        lead=group.name,
         intro=_(
             "We plannen de bijeenkomsten van het traject verdeeld over %(weeks)s weken, vanaf "
             "de eerste bijeenkomst. Daarna kun je elke datum nog wijzigen."
         )
         % {"weeks": group.trajectory.duration_weeks},
         submit=_("Accepteren en plannen"),
-        cancel_url=group_url,
     )
 
 
@@ -133,18 +144,14 @@ def participant_add(request, pk):
             if "nog_een" in request.POST:
                 return redirect("learning:participant-add", pk=group.pk)
             return redirect("learning:group-detail", pk=group.pk)
-    group_url = reverse("learning:group-detail", args=[group.pk])
-    return form_page(
+    return _group_form_page(
         request,
         form,
-        nav="groups",
+        group,
         heading=_("Deelnemer toevoegen"),
-        back=(group_url, _("Terug naar de groep")),
-        lead=group.name,
         second=_("Opslaan en nog een toevoegen"),
         second_name="nog_een",
         second_value="1",
-        cancel_url=group_url,
     )
 
 
@@ -158,16 +165,12 @@ def _meeting_form(request, group, meeting=None):
         else:
             messages.success(request, _("De bijeenkomst is opgeslagen."))
             return redirect("learning:group-detail", pk=group.pk)
-    group_url = reverse("learning:group-detail", args=[group.pk])
-    return form_page(
+    return _group_form_page(
         request,
         form,
-        nav="groups",
+        group,
         heading=_("Bijeenkomst wijzigen") if meeting else _("Bijeenkomst toevoegen"),
-        back=(group_url, _("Terug naar de groep")),
-        lead=group.name,
         intro=_("Elke geplande bijeenkomst telt mee voor de aanwezigheidseis."),
-        cancel_url=group_url,
     )
 
 
