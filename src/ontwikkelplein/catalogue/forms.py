@@ -60,20 +60,22 @@ def _terms(slug: str, current=()) -> QuerySet[TaxonomyTerm]:
     ).order_by("position", "name")
 
 
-class OfferForm(StaffFormMixin, forms.ModelForm):
-    """Create or change an offer. Only validates and offers the right choices; the service
-    (services.create_offer / update_offer) checks rights and writes."""
+# The widgets of what an offer and an offer template share.
+CONTENT_WIDGETS = {
+    "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),
+    "offer_type": forms.RadioSelect,
+    "sign_up": forms.RadioSelect,
+    "themes": forms.CheckboxSelectMultiple,
+    "target_groups": forms.CheckboxSelectMultiple,
+    "levels": forms.CheckboxSelectMultiple,
+    "programme": forms.RadioSelect,
+}
 
-    locations = forms.ModelMultipleChoiceField(
-        queryset=Location.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Plekken"),
-        help_text=_(
-            "Waar is het aanbod? Nodig om te publiceren. Plekken van een partner zie je hier "
-            "nadat je de partner hebt gekozen en het aanbod hebt opgeslagen."
-        ),
-    )
+
+class _OfferContentForm(StaffFormMixin, forms.ModelForm):
+    """What the forms of an offer and of an offer template share: who helps, what to bring, the
+    languages, the choices of terms and programmes, and the rules for costs and signing up."""
+
     guidance = forms.MultipleChoiceField(
         choices=Guidance.choices,
         required=False,
@@ -91,6 +93,38 @@ class OfferForm(StaffFormMixin, forms.ModelForm):
         required=False,
         widget=forms.CheckboxSelectMultiple,
         label=_("In welke talen?"),
+    )
+
+    def _set_content_choices(self, item, existing: bool) -> None:
+        for name, slug in (
+            ("themes", Taxonomy.THEME),
+            ("target_groups", Taxonomy.TARGET_GROUP),
+            ("levels", Taxonomy.LEVEL),
+        ):
+            current = getattr(item, name).all() if existing else ()
+            self.fields[name].queryset = _terms(slug, current)
+        programme = self.fields["programme"]
+        programme.queryset = Programme.objects.order_by("name")
+        programme.empty_label = _("Hoort niet bij een programma")
+        # Keep language codes that are not in our short list (entered through the API or admin).
+        known = {code for code, _label in LANGUAGE_CHOICES}
+        extra = [(code, code) for code in (item.languages or []) if code not in known]
+        self.fields["languages"].choices = LANGUAGE_CHOICES + extra
+
+
+class OfferForm(_OfferContentForm):
+    """Create or change an offer. Only validates and offers the right choices; the service
+    (services.create_offer / update_offer) checks rights and writes."""
+
+    locations = forms.ModelMultipleChoiceField(
+        queryset=Location.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label=_("Plekken"),
+        help_text=_(
+            "Waar is het aanbod? Nodig om te publiceren. Plekken van een partner zie je hier "
+            "nadat je de partner hebt gekozen en het aanbod hebt opgeslagen."
+        ),
     )
     computers = forms.IntegerField(
         label=_("Aantal computers"),
@@ -111,14 +145,8 @@ class OfferForm(StaffFormMixin, forms.ModelForm):
         model = Offer
         fields = list(services.OFFER_FORM_FIELDS)
         widgets = {
+            **CONTENT_WIDGETS,
             "description": forms.Textarea(attrs={"rows": 6}),
-            "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),
-            "offer_type": forms.RadioSelect,
-            "sign_up": forms.RadioSelect,
-            "themes": forms.CheckboxSelectMultiple,
-            "target_groups": forms.CheckboxSelectMultiple,
-            "levels": forms.CheckboxSelectMultiple,
-            "programme": forms.RadioSelect,
             "partners": forms.CheckboxSelectMultiple,
             "contact_email": forms.EmailInput(attrs={"autocomplete": "off"}),
             "contact_phone": forms.TextInput(attrs={"inputmode": "tel"}),
@@ -181,16 +209,7 @@ class OfferForm(StaffFormMixin, forms.ModelForm):
             organisation.empty_label = _("Kies een organisatie")
 
         self.fields["offer_type"].queryset = _terms(Taxonomy.OFFER_TYPE)
-        for name, slug in (
-            ("themes", Taxonomy.THEME),
-            ("target_groups", Taxonomy.TARGET_GROUP),
-            ("levels", Taxonomy.LEVEL),
-        ):
-            current = getattr(offer, name).all() if existing else ()
-            self.fields[name].queryset = _terms(slug, current)
-        programme = self.fields["programme"]
-        programme.queryset = Programme.objects.order_by("name")
-        programme.empty_label = _("Hoort niet bij een programma")
+        self._set_content_choices(offer, existing)
 
         partners = list(offer.partners.all()) if existing else []
         self.fields["partners"].queryset = Organisation.objects.filter(
@@ -212,11 +231,6 @@ class OfferForm(StaffFormMixin, forms.ModelForm):
         )
         if existing:
             locations.initial = [ol.location_id for ol in offer.offer_locations.all()]
-
-        # Keep language codes that are not in our short list (entered through the API or admin).
-        known = {code for code, _label in LANGUAGE_CHOICES}
-        extra = [(code, code) for code in (offer.languages or []) if code not in known]
-        self.fields["languages"].choices = LANGUAGE_CHOICES + extra
 
     def clean_computers(self):
         return self.cleaned_data.get("computers") or 0
@@ -245,32 +259,10 @@ class OfferForm(StaffFormMixin, forms.ModelForm):
                 _("Dit aanbod is gepubliceerd. Het heeft daarom minstens één plek nodig."),
             )
 
-        is_free, amount = cleaned.get("is_free"), cleaned.get("cost_amount")
-        if is_free and amount:
-            self.add_error(
-                "cost_amount",
-                _("Het aanbod is gratis. Maak het bedrag leeg, of haal het vinkje bij Gratis weg."),
-            )
-        elif not is_free and amount is None and not self.has_error("cost_amount"):
-            self.add_error(
-                "cost_amount",
-                _("Vul in wat het kost, of zet een vinkje bij Gratis."),
-            )
-        elif not is_free and amount == 0:
-            self.add_error("cost_amount", _("Kost het niets? Zet dan een vinkje bij Gratis."))
-
+        _clean_costs_and_sign_up(self, cleaned)
         valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
             self.add_error("valid_to", _("De einddatum mag niet voor de begindatum liggen."))
-
-        if (
-            cleaned.get("sign_up") in (SignUp.REGISTRATION, SignUp.INTAKE)
-            and not cleaned.get("sign_up_instructions", "").strip()
-        ):
-            self.add_error(
-                "sign_up_instructions",
-                _("Schrijf op hoe iemand zich aanmeldt: telefoon, website of balie."),
-            )
         return cleaned
 
 
@@ -534,7 +526,7 @@ def _term_choices(terms: dict[str, list], slug: str) -> list[tuple[str, str]]:
 
 
 def _clean_costs_and_sign_up(form, cleaned) -> None:
-    """The same rules as OfferForm.clean for costs and signing up."""
+    """The rules for costs and signing up of an offer and of a template."""
     is_free, amount = cleaned.get("is_free"), cleaned.get("cost_amount")
     if is_free and amount:
         form.add_error(
@@ -555,42 +547,14 @@ def _clean_costs_and_sign_up(form, cleaned) -> None:
         )
 
 
-class OfferTemplateForm(StaffFormMixin, forms.ModelForm):
+class OfferTemplateForm(_OfferContentForm):
     """Create or change a template (KB-beheerder, POI adviser). Only validates; the service
     (services.create_template / update_template) checks rights, writes and versions."""
-
-    guidance = forms.MultipleChoiceField(
-        choices=Guidance.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Wie helpt er?"),
-    )
-    requirements = forms.MultipleChoiceField(
-        choices=Requirement.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("Wat neem je mee?"),
-    )
-    languages = forms.MultipleChoiceField(
-        choices=LANGUAGE_CHOICES,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label=_("In welke talen?"),
-    )
 
     class Meta:
         model = OfferTemplate
         fields = ["owner", *selectors.TEMPLATE_CONTENT_FIELDS]
-        widgets = {
-            "description": forms.Textarea(attrs={"rows": 8}),
-            "sign_up_instructions": forms.Textarea(attrs={"rows": 3}),
-            "offer_type": forms.RadioSelect,
-            "sign_up": forms.RadioSelect,
-            "themes": forms.CheckboxSelectMultiple,
-            "target_groups": forms.CheckboxSelectMultiple,
-            "levels": forms.CheckboxSelectMultiple,
-            "programme": forms.RadioSelect,
-        }
+        widgets = {**CONTENT_WIDGETS, "description": forms.Textarea(attrs={"rows": 8})}
         labels = {"owner": _("Sjabloon van")}
         help_texts = {
             "title": _("De naam van het aanbod, bijvoorbeeld: Taalcafé."),
@@ -641,19 +605,7 @@ class OfferTemplateForm(StaffFormMixin, forms.ModelForm):
         self.fields["offer_type"].queryset = _terms(
             Taxonomy.OFFER_TYPE, [template.offer_type] if template.offer_type_id else ()
         )
-        for name, slug in (
-            ("themes", Taxonomy.THEME),
-            ("target_groups", Taxonomy.TARGET_GROUP),
-            ("levels", Taxonomy.LEVEL),
-        ):
-            current = getattr(template, name).all() if existing else ()
-            self.fields[name].queryset = _terms(slug, current)
-        programme = self.fields["programme"]
-        programme.queryset = Programme.objects.order_by("name")
-        programme.empty_label = _("Hoort niet bij een programma")
-        known = {code for code, _label in LANGUAGE_CHOICES}
-        extra = [(code, code) for code in (template.languages or []) if code not in known]
-        self.fields["languages"].choices = LANGUAGE_CHOICES + extra
+        self._set_content_choices(template, existing)
 
     def clean(self):
         cleaned = super().clean()

@@ -15,7 +15,7 @@ read in words.
 """
 
 from django import forms
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
@@ -145,3 +145,39 @@ def formset_errors_for_summary(formset, row_label) -> list[dict]:
     for index, form in enumerate(formset.forms, start=1):
         items.extend(errors_for_summary(form, label_prefix=f"{row_label % {'n': index}} – "))
     return items
+
+
+# ---------------------------------------------------------------------------------------------
+# Views' form handling
+
+
+def posted(request):
+    """The submitted data for a form, or None for a GET (an empty POST is still a submitted
+    form)."""
+    return request.POST if request.method == "POST" else None
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Puts a service's ValidationError on the form: the errors about a field the form has on
+    that field, the others at the top."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
+class FieldError(ValidationError):
+    """A service's refusal of bad input: a Dutch message and, when known, the form field it is
+    about (courses, referrals and impact raise their own subclass)."""
+
+    def __init__(self, message, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def add_field_error(form, error: FieldError) -> None:
+    """Puts a FieldError on its field when the form has that field, else at the top."""
+    field = error.field if error.field in form.fields else None
+    for message in error.messages:
+        form.add_error(field, message)

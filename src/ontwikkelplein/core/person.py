@@ -24,6 +24,8 @@ from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
 from phonenumbers import PhoneNumberType
 
+from ontwikkelplein.core import spam
+
 NAME_MAX_LENGTH = 100
 EMAIL_MAX_LENGTH = 254
 # Longer than any written phone number; phonenumbers itself refuses input over 250 characters.
@@ -236,3 +238,27 @@ def resident_email_field(**kwargs) -> EmailField:
         },
         **kwargs,
     )
+
+
+class ResidentConsentForm(forms.Form):
+    """A resident's public form that ends with their consent (core/forms/_public_form_end.html):
+    the checkbox's label is the consent text itself, made for the organisation by the subclass's
+    `consent_text_for` and kept as `consent_text`, to store as it was shown. `consent_required`
+    is the message when the box is not ticked. The spam guard's fields (core/spam.py) are checked
+    by the view; the template reads their names here."""
+
+    consent_text_for = None  # (organisation name) -> the consent text, a staticmethod
+    consent_required = ""
+    honeypot_name = spam.HONEYPOT_FIELD
+    started_name = spam.STARTED_FIELD
+
+    def __init__(self, *args, organisation_name: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_text = self.consent_text_for(organisation_name)
+        self.fields["consent"] = forms.BooleanField(
+            label=self.consent_text,
+            widget=forms.CheckboxInput(
+                attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
+            ),
+            error_messages={"required": self.consent_required},
+        )

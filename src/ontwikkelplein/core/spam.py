@@ -16,6 +16,7 @@ import time
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 
 # The honeypot: a text field hidden from people (CSS and the accessibility tree) that bots fill in.
@@ -38,6 +39,18 @@ class FormGuard:
         self.rates_setting = rates_setting
         self.default_rates = default_rates
 
+    @classmethod
+    def of(cls, app: str, *, settings_prefix: str, default_rates) -> "FormGuard":
+        """The guard of an app's public forms, with the usual names: salt
+        "ontwikkelplein.<app>.form-started", settings <PREFIX>_FORM_MIN_SECONDS and
+        <PREFIX>_RATES."""
+        return cls(
+            salt=f"ontwikkelplein.{app}.form-started",
+            min_seconds_setting=f"{settings_prefix}_FORM_MIN_SECONDS",
+            rates_setting=f"{settings_prefix}_RATES",
+            default_rates=default_rates,
+        )
+
     def min_fill_seconds(self) -> float:
         return float(getattr(settings, self.min_seconds_setting, 3))
 
@@ -57,6 +70,24 @@ class FormGuard:
             return True
         elapsed = (now if now is not None else time.time()) - started
         return elapsed < self.min_fill_seconds()
+
+    def accepts(self, form) -> bool:
+        """Whether a sent public form may be saved: valid, and not sent sooner than a person can
+        fill it in. A valid form sent too fast gets an error at the top asking to check it and
+        send it again (a person who was quick just sends it again; a bot does not)."""
+        too_fast = self.filled_too_fast(form.data.get(STARTED_FIELD, ""))
+        if not form.is_valid():
+            return False
+        if too_fast:
+            form.add_error(
+                None,
+                _(
+                    "Dat ging heel snel. Kijk nog even of alles klopt. "
+                    "Verstuur het formulier daarna opnieuw."
+                ),
+            )
+            return False
+        return True
 
     def too_many(self, request, group: str) -> bool:
         """Counts this request for `group`; says whether the address went over the limit."""

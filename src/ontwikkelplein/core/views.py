@@ -8,6 +8,7 @@ and friends); only the CSRF failure needs a view: Django's default renders its o
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
@@ -20,6 +21,87 @@ def csrf_failure(request, reason: str = ""):
     site layout that says nothing was saved and how to try again. `reason` is for logs, not
     residents; Django's own view already logged it."""
     return render(request, "403_csrf.html", status=403)
+
+
+def message_page(request, *, base: str, heading: str, paragraphs, link=None, status: int = 200):
+    """A page that only tells the visitor something (a link that no longer works, a form that
+    was not sent): a heading, a lead paragraph and more paragraphs, and at most one link on,
+    given as (url, text). `base` is the layout it stands in, e.g. the app's public base."""
+    link_url, link_text = link or ("", "")
+    context = {
+        "base_template": base,
+        "heading": heading,
+        "paragraphs": paragraphs,
+        "link_url": link_url,
+        "link_text": link_text,
+    }
+    return render(request, "core/message.html", context, status=status)
+
+
+def too_many_requests(request, *, base: str, hint: str):
+    """The page for a visitor over a public form's rate limit (429); `hint` says how to reach
+    the library instead."""
+    return message_page(
+        request,
+        base=base,
+        heading=_("Te veel aanvragen"),
+        paragraphs=[
+            _(
+                "Er kwamen te veel aanvragen van deze computer of telefoon. Probeer het later "
+                "nog eens, bijvoorbeeld over een uur."
+            ),
+            _("Er is niets opgeslagen."),
+            hint,
+        ],
+        link=(reverse("catalogue:home"), _("Naar de startpagina")),
+        status=429,
+    )
+
+
+def not_sent(request, *, base: str, heading: str, retry_url: str):
+    """The answer to a public form that a bot filled in (the honeypot): nothing is stored, and
+    no hint says why (400)."""
+    return message_page(
+        request,
+        base=base,
+        heading=heading,
+        paragraphs=[_("Er ging iets mis met het formulier. Er is niets opgeslagen.")],
+        link=(retry_url, _("Probeer het opnieuw")),
+        status=400,
+    )
+
+
+def form_page(
+    request,
+    form,
+    *,
+    base: str,
+    heading: str,
+    error_summary: list,
+    title: str = "",
+    back=None,
+    lead: str = "",
+    intro: str = "",
+    cancel_url: str = "",
+    **context,
+):
+    """A staff page that is one form (core/staff/form_page.html): `back` is (url, text) for the
+    link above the heading, `title` the page title when it is shorter than the heading; the
+    other keywords go to core/forms/_staff_form.html (submit, second, ...) or the base."""
+    back_url, back_text = back or ("", "")
+    context.update(
+        base_template=base,
+        form=form,
+        heading=heading,
+        title=title or heading,
+        error_summary=error_summary,
+        back_url=back_url,
+        back_text=back_text,
+        lead=lead,
+        intro=intro,
+        cancel_url=cancel_url,
+    )
+    return render(request, "core/staff/form_page.html", context)
 
 
 @login_required

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.core import person as person_details
-from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
+from ontwikkelplein.core.forms import StaffFormMixin, add_field_error, date_input, time_input
 from ontwikkelplein.courses.models import RunHelper, RunKind
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location
@@ -20,11 +20,8 @@ STAFF_CONSENT_TEXT = _(
 )
 
 
-def add_course_error(form, error) -> None:
-    """Put a CourseError on its field when the form has it, else at the top."""
-    field = error.field if error.field in form.fields else None
-    for message in error.messages:
-        form.add_error(field, message)
+# A CourseError goes on its field when the form has it, else at the top.
+add_course_error = add_field_error
 
 
 class RunForm(StaffFormMixin, forms.Form):

@@ -1,13 +1,11 @@
 """The resident's sign-up form for a course run: name, phone or e-mail (at least one) and consent.
 Plain B1 Dutch; the services validate again (phone number, double sign-up, open sign-up period)."""
 
-from django import forms
 from django.conf import settings
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core import person as person_details
-from ontwikkelplein.courses import spam
 
 
 def consent_text(organisation_name: str) -> str:
@@ -22,31 +20,20 @@ def consent_text(organisation_name: str) -> str:
     ) % {"organisation": organisation_name, "days": days}
 
 
-class SignUpForm(forms.Form):
+class SignUpForm(person_details.ResidentConsentForm):
     """The spam fields (honeypot, timestamp) are checked by the view."""
+
+    consent_text_for = staticmethod(consent_text)
+    consent_required = _(
+        "Zet een vinkje als je het goed vindt dat we je gegevens gebruiken. "
+        "Zonder jouw toestemming kun je je niet via dit formulier aanmelden."
+    )
 
     name = person_details.resident_name_field()
     phone = person_details.resident_phone_field()
     email = person_details.resident_email_field(
         help_text=_("Bijvoorbeeld naam@voorbeeld.nl. Dan krijg je een bevestiging per e-mail.")
     )
-    consent = forms.BooleanField(
-        label="",  # the consent text itself, set in __init__
-        widget=forms.CheckboxInput(
-            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
-        ),
-        error_messages={
-            "required": _(
-                "Zet een vinkje als je het goed vindt dat we je gegevens gebruiken. "
-                "Zonder jouw toestemming kun je je niet via dit formulier aanmelden."
-            )
-        },
-    )
-
-    def __init__(self, *args, organisation_name: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.consent_text = consent_text(organisation_name)
-        self.fields["consent"].label = self.consent_text
 
     def clean(self):
         data = super().clean()
@@ -61,11 +48,3 @@ class SignUpForm(forms.Form):
                 _("Vul je telefoonnummer of je e-mailadres in. Dan kunnen we je bereiken."),
             )
         return data
-
-    @property
-    def honeypot_name(self) -> str:
-        return spam.HONEYPOT_FIELD
-
-    @property
-    def started_name(self) -> str:
-        return spam.STARTED_FIELD

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.core.formatting import date_text
+from ontwikkelplein.core.forms import FieldError
 from ontwikkelplein.courses import selectors
 from ontwikkelplein.courses.models import (
     HOLDS_PLACE,
@@ -54,12 +55,8 @@ RESIDENT_LINK = "/cursus/{token}/"
 SOURCES = {"resident", "staff"}
 
 
-class CourseError(ValidationError):
+class CourseError(FieldError):
     """Bad input, with a Dutch message and (when known) the form field it belongs to."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass

@@ -18,14 +18,5 @@ DEFAULT_RATES = {
     RESIDENT_LINK: "120/h",
 }
 
-_guard = FormGuard(
-    salt="ontwikkelplein.courses.form-started",
-    min_seconds_setting="COURSE_FORM_MIN_SECONDS",
-    rates_setting="COURSE_RATES",
-    default_rates=DEFAULT_RATES,
-)
-min_fill_seconds = _guard.min_fill_seconds
-rate_for = _guard.rate_for
-started_token = _guard.started_token
-filled_too_fast = _guard.filled_too_fast
-too_many = _guard.too_many
+# Salt "ontwikkelplein.courses.form-started"; settings COURSE_FORM_MIN_SECONDS and COURSE_RATES.
+guard = FormGuard.of("courses", settings_prefix="COURSE", default_rates=DEFAULT_RATES)

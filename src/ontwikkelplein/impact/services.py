@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.core import privacy
+from ontwikkelplein.core.forms import FieldError
 from ontwikkelplein.courses.models import Run
 from ontwikkelplein.impact.models import (
     Answer,
@@ -31,10 +32,8 @@ CODE_LENGTH = 12  # about 59 bits: not guessable
 MAX_CARDS = 40
 
 
-class ImpactError(ValidationError):
-    def __init__(self, message, field=None):
-        super().__init__(message)
-        self.field = field
+class ImpactError(FieldError):
+    """Bad input, with a Dutch message and (when known) the form field it belongs to."""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from ontwikkelplein.learning.models import (
     ParticipantRole,
     Trajectory,
 )
+from ontwikkelplein.learning.services import TRAJECTORY_FIELDS
 from ontwikkelplein.organisations.models import Organisation
 
 DATE_WIDGET = forms.DateInput(
@@ -289,21 +290,7 @@ class EventForm(forms.ModelForm):
 class TrajectoryForm(forms.ModelForm):
     class Meta:
         model = Trajectory
-        fields = [
-            "name",
-            "description",
-            "audience",
-            "owner",
-            "issuer",
-            "attendance_percentage",
-            "excused_counts_as_attended",
-            "group_min",
-            "group_max",
-            "duration_weeks",
-            "price_per_group",
-            "validity_months",
-            "is_active",
-        ]
+        fields = list(TRAJECTORY_FIELDS)
         widgets = {
             "name": forms.TextInput(attrs=TEXT),
             "description": forms.Textarea(attrs=TEXTAREA),

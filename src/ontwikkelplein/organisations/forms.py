@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from ontwikkelplein.core.forms import CHECKBOX_CLASS, StaffFormMixin, time_input
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, LocationKind, Weekday
+from ontwikkelplein.organisations.services import LOCATION_FIELDS
 from ontwikkelplein.places.geo import normalise_postcode
 from ontwikkelplein.places.models import Municipality
 
@@ -18,20 +19,7 @@ NL_LONGITUDE = (3.3, 7.3)
 class LocationForm(StaffFormMixin, forms.ModelForm):
     class Meta:
         model = Location
-        fields = [
-            "organisation",
-            "name",
-            "kind",
-            "description",
-            "street",
-            "house_number",
-            "postcode",
-            "city",
-            "municipality",
-            "latitude",
-            "longitude",
-            "accessibility",
-        ]
+        fields = ["organisation", *LOCATION_FIELDS]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 3}),
             "accessibility": forms.Textarea(attrs={"rows": 3}),

@@ -11,7 +11,8 @@ from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, OpeningHours, Organisation
 from ontwikkelplein.places.models import PostcodeArea
 
-LOCATION_FIELDS = {
+# The fields of a location that staff set, in the order the form shows them.
+LOCATION_FIELDS = (
     "name",
     "kind",
     "description",
@@ -23,7 +24,7 @@ LOCATION_FIELDS = {
     "latitude",
     "longitude",
     "accessibility",
-}
+)
 
 
 def _require_edit(user, organisation_id) -> None:
@@ -44,7 +45,7 @@ def _fill_coordinates(location: Location) -> None:
 
 
 def _check_fields(fields: dict) -> None:
-    unknown = set(fields) - LOCATION_FIELDS
+    unknown = set(fields) - set(LOCATION_FIELDS)
     if unknown:
         raise TypeError(f"Unknown location fields: {', '.join(sorted(unknown))}")
 

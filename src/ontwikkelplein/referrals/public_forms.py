@@ -7,7 +7,6 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core import person as person_details
-from ontwikkelplein.referrals import spam
 from ontwikkelplein.referrals.models import (
     OUTCOMES_NEEDING_REASON,
     ContactPreference,
@@ -38,8 +37,14 @@ class TextInput(forms.TextInput):
         super().__init__(attrs)
 
 
-class HelpRequestForm(forms.Form):
+class HelpRequestForm(person_details.ResidentConsentForm):
     """The resident asks for help with one offer. The spam fields are checked by the view."""
+
+    consent_text_for = staticmethod(consent_text)
+    consent_required = _(
+        "Zet een vinkje als je het goed vindt dat we je gegevens gebruiken. "
+        "Zonder jouw toestemming kunnen we je niet helpen via dit formulier."
+    )
 
     name = person_details.resident_name_field()
     contact_preference = forms.ChoiceField(
@@ -79,24 +84,6 @@ class HelpRequestForm(forms.Form):
             ),
         },
     )
-    consent = forms.BooleanField(
-        # The label is the consent text itself (set in __init__).
-        label="",
-        widget=forms.CheckboxInput(
-            attrs={"class": "utrecht-checkbox utrecht-checkbox--html-input"}
-        ),
-        error_messages={
-            "required": _(
-                "Zet een vinkje als je het goed vindt dat we je gegevens gebruiken. "
-                "Zonder jouw toestemming kunnen we je niet helpen via dit formulier."
-            )
-        },
-    )
-
-    def __init__(self, *args, organisation_name: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.consent_text = consent_text(organisation_name)
-        self.fields["consent"].label = self.consent_text
 
     def clean(self):
         data = super().clean()
@@ -108,14 +95,6 @@ class HelpRequestForm(forms.Form):
         if preference == ContactPreference.EMAIL and missing_email:
             self.add_error("email", _("Vul je e-mailadres in, want je koos: mail me."))
         return data
-
-    @property
-    def honeypot_name(self) -> str:
-        return spam.HONEYPOT_FIELD
-
-    @property
-    def started_name(self) -> str:
-        return spam.STARTED_FIELD
 
 
 class StatusLookupForm(forms.Form):

@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.core import person as person_details
+from ontwikkelplein.core.forms import FieldError
 from ontwikkelplein.desk.models import ColleagueRole
 from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.organisations import scoping
@@ -73,12 +74,8 @@ OPEN_STATUSES = [Status.NEW, Status.RECEIVED, Status.CONTACTED, Status.IN_PROGRE
 RETENTION_ACTOR = "Bewaartermijn verlopen"
 
 
-class ReferralError(ValidationError):
+class ReferralError(FieldError):
     """Bad input, with a Dutch message and (when known) the form field it belongs to."""
-
-    def __init__(self, message, field: str | None = None):
-        super().__init__(message)
-        self.field = field
 
 
 @dataclass

@@ -21,14 +21,6 @@ DEFAULT_RATES = {
     PARTNER_LINK: "120/h",
 }
 
-_guard = FormGuard(
-    salt="ontwikkelplein.referrals.form-started",
-    min_seconds_setting="REFERRAL_FORM_MIN_SECONDS",
-    rates_setting="REFERRAL_RATES",
-    default_rates=DEFAULT_RATES,
-)
-min_fill_seconds = _guard.min_fill_seconds
-rate_for = _guard.rate_for
-started_token = _guard.started_token
-filled_too_fast = _guard.filled_too_fast
-too_many = _guard.too_many
+# Salt "ontwikkelplein.referrals.form-started"; settings REFERRAL_FORM_MIN_SECONDS and
+# REFERRAL_RATES.
+guard = FormGuard.of("referrals", settings_prefix="REFERRAL", default_rates=DEFAULT_RATES)

@@ -22,7 +22,7 @@ from ontwikkelplein.catalogue.forms import (
     WeeklyScheduleForm,
 )
 from ontwikkelplein.catalogue.models import ScheduleKind
-from ontwikkelplein.core.forms import errors_for_summary
+from ontwikkelplein.core.forms import add_service_errors, errors_for_summary, posted
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.views.access import (
     require_editable,
@@ -75,7 +75,7 @@ def offer_list(request):
 @staff_required
 def offer_create(request):
     require_editor(request.user)
-    form = OfferForm(_posted(request), user=request.user)
+    form = OfferForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         locations = data.pop("locations")
@@ -92,7 +92,7 @@ def offer_create(request):
 @staff_required
 def offer_edit(request, pk):
     offer = _editable_offer(request, pk)
-    form = OfferForm(_posted(request), instance=offer, user=request.user)
+    form = OfferForm(posted(request), instance=offer, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         locations = data.pop("locations")
@@ -106,17 +106,16 @@ def offer_edit(request, pk):
     return _form_page(request, form, offer=offer)
 
 
+def form_page(request, template_name: str, form, *, nav: str, **context):
+    """A staff page with a form: the form, its error summary once it was sent, and the staff
+    menu's current item (`nav`). Offers and templates use it."""
+    summary = form.error_summary() if form.is_bound else []
+    context.update(form=form, error_summary=summary, staff_nav=nav)
+    return render(request, template_name, context)
+
+
 def _form_page(request, form, offer):
-    return render(
-        request,
-        "catalogue/staff/offer_form.html",
-        {
-            "form": form,
-            "offer": offer,
-            "error_summary": form.error_summary() if form.is_bound else [],
-            "staff_nav": "offers",
-        },
-    )
+    return form_page(request, "catalogue/staff/offer_form.html", form, nav="offers", offer=offer)
 
 
 @staff_required
@@ -156,7 +155,7 @@ def offer_schedules(request, pk):
             try:
                 services.add_schedule(request.user, offer_location, kind=kind, **form.cleaned_data)
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("De tijd is toegevoegd."))
                 return redirect("catalogue:staff-offer-schedules", pk=offer.pk)
@@ -215,14 +214,6 @@ def _delete_schedule(request, offer):
     services.delete_schedule(request.user, schedule)
     messages.success(request, _("De tijd is verwijderd."))
     return redirect("catalogue:staff-offer-schedules", pk=offer.pk)
-
-
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @staff_required
@@ -288,8 +279,3 @@ def unmatched_searches(request):
             "staff_nav": "unmatched",
         },
     )
-
-
-def _posted(request):
-    """The submitted data, or None for a GET (an empty POST is still a submitted form)."""
-    return request.POST if request.method == "POST" else None

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import selectors, services
 from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES, AdoptTemplateForm, OfferTemplateForm
+from ontwikkelplein.catalogue.views.staff import form_page
+from ontwikkelplein.core.forms import add_service_errors, posted
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation
 from ontwikkelplein.organisations.views.access import (
@@ -19,24 +21,12 @@ from ontwikkelplein.organisations.views.access import (
 )
 
 
-def _posted(request):
-    return request.POST if request.method == "POST" else None
-
-
 def _template(request, pk):
     return require_readable(selectors.staff_template(request.user, pk))
 
 
 def _owners(user):
     return Organisation.objects.filter(pk__in=selectors.template_owner_ids(user)).order_by("name")
-
-
-def _add_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 @staff_required
@@ -90,13 +80,13 @@ def template_create(request):
     owners = _owners(request.user)
     if not owners:
         raise PermissionDenied(_("Alleen de KB en de POI's maken sjablonen."))
-    form = OfferTemplateForm(_posted(request), owners=owners)
+    form = OfferTemplateForm(posted(request), owners=owners)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
             template = services.create_template(request.user, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Het sjabloon is opgeslagen."))
             return redirect("catalogue:staff-template-detail", pk=template.pk)
@@ -108,13 +98,13 @@ def template_edit(request, pk):
     template = _template(request, pk)
     if template.owner_id not in selectors.template_owner_ids(request.user):
         raise PermissionDenied(_("Je mag dit sjabloon alleen bekijken, niet wijzigen."))
-    form = OfferTemplateForm(_posted(request), instance=template, owners=_owners(request.user))
+    form = OfferTemplateForm(posted(request), instance=template, owners=_owners(request.user))
     if request.method == "POST" and form.is_valid():
         version = template.version
         try:
             saved = services.update_template(request.user, template, **dict(form.cleaned_data))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if saved.version != version:
                 messages.success(
@@ -132,15 +122,8 @@ def template_edit(request, pk):
 
 
 def _form_page(request, form, template):
-    return render(
-        request,
-        "catalogue/staff/template_form.html",
-        {
-            "form": form,
-            "template": template,
-            "error_summary": form.error_summary() if form.is_bound else [],
-            "staff_nav": "templates",
-        },
+    return form_page(
+        request, "catalogue/staff/template_form.html", form, nav="templates", template=template
     )
 
 
@@ -150,7 +133,7 @@ def template_adopt(request, pk):
     organisations = selectors.adopting_organisations(request.user, template)
     if not organisations:
         raise PermissionDenied(_("Je mag geen aanbod toevoegen met dit sjabloon."))
-    form = AdoptTemplateForm(_posted(request), organisations=organisations)
+    form = AdoptTemplateForm(posted(request), organisations=organisations)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         publish = request.POST.get("actie") == "publiceren"
@@ -169,7 +152,7 @@ def template_adopt(request, pk):
         except services.OfferIncomplete as error:
             form.add_error(None, error)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if publish:
                 messages.success(
@@ -181,15 +164,8 @@ def template_adopt(request, pk):
                     _("Het aanbod is opgeslagen als concept. Publiceer het als alles klopt."),
                 )
             return redirect("catalogue:staff-offer-preview", pk=offer.pk)
-    return render(
-        request,
-        "catalogue/staff/template_adopt.html",
-        {
-            "template": template,
-            "form": form,
-            "error_summary": form.error_summary() if form.is_bound else [],
-            "staff_nav": "templates",
-        },
+    return form_page(
+        request, "catalogue/staff/template_adopt.html", form, nav="templates", template=template
     )
 
 

@@ -4,6 +4,7 @@ The referral and course forms test it again through their pages."""
 import time
 
 import pytest
+from django import forms
 from django.core.cache import cache
 from django.test import RequestFactory
 
@@ -60,3 +61,33 @@ def test_the_rate_limit_counts_per_address_and_a_setting_overrides_the_default(s
     settings.CORE_TEST_RATES = {"core:test": "5/h"}
     assert GUARD.rate_for("core:test") == "5/h"
     cache.clear()
+
+
+def test_an_apps_guard_takes_the_usual_salt_and_settings_names():
+    guard = spam.FormGuard.of("courses", settings_prefix="COURSE", default_rates={"x": "1/h"})
+    assert guard.salt == "ontwikkelplein.courses.form-started"
+    assert guard.min_seconds_setting == "COURSE_FORM_MIN_SECONDS"
+    assert guard.rates_setting == "COURSE_RATES"
+    assert guard.rate_for("x") == "1/h"
+
+
+class _NameForm(forms.Form):
+    name = forms.CharField()
+
+
+def test_accepts_a_valid_form_filled_in_at_a_human_pace():
+    form = _NameForm({"name": "Fatima", spam.STARTED_FIELD: GUARD.started_token(time.time() - 60)})
+    assert GUARD.accepts(form)
+    assert not form.non_field_errors()
+
+
+def test_a_valid_form_sent_too_fast_is_refused_with_a_message_at_the_top():
+    form = _NameForm({"name": "Fatima", spam.STARTED_FIELD: GUARD.started_token()})
+    assert not GUARD.accepts(form)
+    assert "Dat ging heel snel" in form.non_field_errors()[0]
+
+
+def test_an_invalid_form_keeps_only_its_own_errors():
+    form = _NameForm({"name": "", spam.STARTED_FIELD: GUARD.started_token()})
+    assert not GUARD.accepts(form)
+    assert not form.non_field_errors() and "name" in form.errors

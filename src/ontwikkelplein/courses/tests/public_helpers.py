@@ -28,7 +28,7 @@ def sign_up_data(**extra) -> dict:
         "email": "fatima@example.org",
         "consent": "on",
         spam.HONEYPOT_FIELD: "",
-        spam.STARTED_FIELD: spam.started_token(time.time() - 60),
+        spam.STARTED_FIELD: spam.guard.started_token(time.time() - 60),
     }
     data.update(extra)
     return data

@@ -322,7 +322,7 @@ def test_a_filled_honeypot_stores_nothing(client, run):
 
 
 def test_a_form_sent_too_fast_is_shown_again_and_stores_nothing(client, run):
-    response = post_sign_up(client, run, **{spam.STARTED_FIELD: spam.started_token()})
+    response = post_sign_up(client, run, **{spam.STARTED_FIELD: spam.guard.started_token()})
     page = response.content.decode()
     assert response.status_code == 400
     assert "Dat ging heel snel" in page
@@ -357,9 +357,9 @@ def test_the_rate_limit_stops_a_flood_from_one_address(client, run, settings):
 def test_spam_units(settings):
     settings.COURSE_FORM_MIN_SECONDS = 3
     now = 1_800_000_000.0
-    assert spam.filled_too_fast(spam.started_token(now - 1), now=now)
-    assert not spam.filled_too_fast(spam.started_token(now - 4), now=now)
-    assert spam.filled_too_fast("forged")
+    assert spam.guard.filled_too_fast(spam.guard.started_token(now - 1), now=now)
+    assert not spam.guard.filled_too_fast(spam.guard.started_token(now - 4), now=now)
+    assert spam.guard.filled_too_fast("forged")
     assert spam.honeypot_filled({spam.HONEYPOT_FIELD: "x"})
     assert not spam.honeypot_filled({spam.HONEYPOT_FIELD: " "})
 

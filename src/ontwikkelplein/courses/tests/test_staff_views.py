@@ -44,12 +44,18 @@ def test_run_list_shows_own_runs_only(client):
     assert 'aria-current="page">Cursussen' in response.text
 
 
-def test_create_run_then_sessions_then_publish(client):
+@pytest.fixture
+def new_run_form(client):
+    """A signed-in member of an organisation with an offer and a location: what a new run
+    needs. Returns the form's offer and location."""
     user = staff_user()
     org = user.memberships.first().organisation
-    offer = OfferFactory(organisation=org, indexed=False)
-    location = LocationFactory(organisation=org)
     _login(client, user)
+    return OfferFactory(organisation=org, indexed=False), LocationFactory(organisation=org)
+
+
+def test_create_run_then_sessions_then_publish(client, new_run_form):
+    offer, location = new_run_form
     response = client.post(
         reverse("courses:staff-run-create"),
         {
@@ -84,12 +90,8 @@ def test_create_run_then_sessions_then_publish(client):
     assert "Zaal 1" in detail.text
 
 
-def test_capacity_zero_gets_a_dutch_answer_and_changes_nothing(client):
-    user = staff_user()
-    org = user.memberships.first().organisation
-    offer = OfferFactory(organisation=org, indexed=False)
-    location = LocationFactory(organisation=org)
-    _login(client, user)
+def test_capacity_zero_gets_a_dutch_answer_and_changes_nothing(client, new_run_form):
+    offer, location = new_run_form
     response = client.post(
         reverse("courses:staff-run-create"),
         {"offer": offer.pk, "location": location.pk, "kind": RunKind.SERIES, "capacity": "0"},

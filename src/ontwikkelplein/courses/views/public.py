@@ -20,6 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.catalogue import selectors as catalogue_selectors
+from ontwikkelplein.core import views as core_views
 from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.courses import selectors, services, spam
 from ontwikkelplein.courses.models import Enrolment, EnrolmentStatus, Run
@@ -30,14 +31,32 @@ from ontwikkelplein.courses.public_forms import SignUpForm
 SESSION_KEY = "courses:signed-up"
 SENT_PAGE_SECONDS = 60 * 60
 SOURCE_RESIDENT = "resident"
+BASE = "courses/public/_base.html"
 
 
 def too_many_requests(request):
-    return render(request, "courses/public/too_many.html", status=429)
+    hint = _("Wil je je snel aanmelden? Bel of loop binnen bij de bibliotheek.")
+    return core_views.too_many_requests(request, base=BASE, hint=hint)
 
 
 def link_invalid(request):
-    return render(request, "courses/public/link_invalid.html", status=404)
+    return core_views.message_page(
+        request,
+        base=BASE,
+        heading=_("Deze link werkt niet"),
+        paragraphs=[
+            _(
+                "Deze link werkt niet (meer). Misschien is hij niet helemaal goed overgenomen, "
+                "of is de cursus al lang voorbij."
+            ),
+            _(
+                "Heb je een vraag over je aanmelding? Bel of loop binnen bij de bibliotheek en "
+                "noem je code."
+            ),
+        ],
+        link=(reverse("catalogue:home"), _("Naar de startpagina")),
+        status=404,
+    )
 
 
 def error_summary(form) -> list[dict]:
@@ -77,33 +96,43 @@ def sign_up(request, offer_pk, run_pk):
         raise Http404
     run = _open_run(offer, run_pk)
     if run is None:
-        return render(request, "courses/public/closed.html", {"offer": offer}, status=404)
+        return core_views.message_page(
+            request,
+            base=BASE,
+            heading=_("Aanmelden kan niet (meer)"),
+            paragraphs=[
+                _(
+                    "Voor deze cursus kun je je nu niet aanmelden. Misschien is de aanmeldtijd "
+                    "voorbij, of gaat de cursus niet door."
+                )
+            ],
+            link=(
+                reverse("catalogue:offer-detail", args=[offer.pk]),
+                _("Kijk bij het aanbod of er een andere datum is"),
+            ),
+            status=404,
+        )
     organisation = run.organisation
     status = 200
     if request.method == "POST":
         # Every post counts, also a refused one: a flood is stopped before anything is checked.
-        if spam.too_many(request, spam.SIGN_UP):
+        if spam.guard.too_many(request, spam.SIGN_UP):
             return too_many_requests(request)
         if spam.honeypot_filled(request.POST):
             # A bot. No hint about why; nothing is stored.
-            context = {"offer": offer, "run": run}
-            return render(request, "courses/public/not_sent.html", context, status=400)
+            return core_views.not_sent(
+                request,
+                base=BASE,
+                heading=_("Je aanmelding is niet verstuurd"),
+                retry_url=reverse("courses:sign-up", args=[offer.pk, run.pk]),
+            )
         form = SignUpForm(request.POST, organisation_name=organisation.name)
-        too_fast = spam.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
-        if form.is_valid() and not too_fast:
+        if spam.guard.accepts(form):
             result = _enrol(form, run)
             if result is not None:
                 enrolment, token = result
                 request.session[SESSION_KEY] = [str(enrolment.pk), token, time.time()]
                 return redirect("courses:signed-up")
-        elif form.is_valid():
-            form.add_error(
-                None,
-                _(
-                    "Dat ging heel snel. Kijk nog even of alles klopt. "
-                    "Verstuur het formulier daarna opnieuw."
-                ),
-            )
         status = 400
     else:
         form = SignUpForm(organisation_name=organisation.name)
@@ -113,7 +142,7 @@ def sign_up(request, offer_pk, run_pk):
         **_sessions_context(run.upcoming),
         "places_left": run.places_left,
         "form": form,
-        "started": spam.started_token(),
+        "started": spam.guard.started_token(),
         "error_summary": error_summary(form) if form.is_bound else [],
     }
     return render(request, "courses/public/sign_up.html", context, status=status)
@@ -181,7 +210,7 @@ ACTIONS = {"afmelden", "accepteren", "weigeren"}
 @never_cache
 @require_http_methods(["GET", "POST"])
 def resident_link(request, token):
-    if spam.too_many(request, spam.RESIDENT_LINK):
+    if spam.guard.too_many(request, spam.RESIDENT_LINK):
         return too_many_requests(request)
     enrolment = selectors.enrolment_for_token(token)
     if enrolment is None:

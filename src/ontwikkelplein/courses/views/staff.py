@@ -113,20 +113,7 @@ def run_list(request):
 
 def _run_values(form) -> dict:
     data = form.cleaned_data
-    return {
-        name: data.get(name)
-        for name in (
-            "name",
-            "location",
-            "kind",
-            "capacity",
-            "intake_required",
-            "walk_in",
-            "sign_up_opens",
-            "sign_up_closes",
-            "notes",
-        )
-    }
+    return {name: data.get(name) for name in services.RUN_FIELDS}
 
 
 @staff_required

@@ -14,7 +14,11 @@ from ontwikkelplein.core import documents as core_documents
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.core.figures.periods import PeriodKind
 from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM, Level
-from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
+from ontwikkelplein.core.forms import (
+    add_field_error,
+    errors_for_summary,
+    formset_errors_for_summary,
+)
 from ontwikkelplein.core.tabular import download
 from ontwikkelplein.impact import documents, exports, selectors, services
 from ontwikkelplein.impact.forms import (
@@ -113,31 +117,41 @@ def _redirect_saved(run, what: str):
     return HttpResponseRedirect(reverse("impact:staff-run", args=[run.pk]) + f"?opgeslagen={what}")
 
 
-def _with_service_error(form, error: services.ImpactError):
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, error.messages[0])
+def _run_page_refused(request, run, form_name: str, form):
+    """The run page again (400) with the form that was not saved and its errors."""
+    context = _run_context(
+        request, run, error_summary=errors_for_summary(form), **{form_name: form}
+    )
+    return render(request, "impact/staff/run.html", context, status=400)
+
+
+def _save_run_form(request, run, form, form_name: str, save, saved: str):
+    """A form on the run page: when valid, `save` gets its cleaned data and the page comes back
+    with `?opgeslagen=<saved>`; a refusal (ImpactError) goes on the form."""
+    if form.is_valid():
+        try:
+            save(form.cleaned_data)
+        except services.ImpactError as error:
+            add_field_error(form, error)
+        else:
+            return _redirect_saved(run, saved)
+    return _run_page_refused(request, run, form_name, form)
 
 
 @staff_required
 @require_POST
 def run_measurement(request, run_id):
     run = selectors.run_for_user(request.user, run_id)
-    form = MeasurementForm(request.POST)
-    if form.is_valid():
-        try:
-            services.set_questionnaires(
-                run,
-                before_set=form.cleaned_data["before_set"],
-                after_set=form.cleaned_data["after_set"],
-                user=request.user,
-            )
-            return _redirect_saved(run, "vragenlijsten")
-        except services.ImpactError as error:
-            _with_service_error(form, error)
-    context = _run_context(
-        request, run, measurement_form=form, error_summary=errors_for_summary(form)
+    return _save_run_form(
+        request,
+        run,
+        MeasurementForm(request.POST),
+        "measurement_form",
+        lambda data: services.set_questionnaires(
+            run, before_set=data["before_set"], after_set=data["after_set"], user=request.user
+        ),
+        "vragenlijsten",
     )
-    return render(request, "impact/staff/run.html", context, status=400)
 
 
 @staff_required
@@ -151,7 +165,7 @@ def run_cards(request, run_id):
         try:
             codes = services.make_cards(run, form.cleaned_data["count"], user=request.user)
         except services.ImpactError as error:
-            _with_service_error(form, error)
+            add_field_error(form, error)
         else:
             context = documents.cards_context(request, run, codes)
             if request.POST.get("formaat") == "pdf":
@@ -159,28 +173,23 @@ def run_cards(request, run_id):
                     documents.cards_pdf(context), documents.cards_filename(run)
                 )
             return render(request, "impact/staff/cards.html", {"staff_nav": "impact", **context})
-    context = _run_context(request, run, cards_form=form, error_summary=errors_for_summary(form))
-    return render(request, "impact/staff/run.html", context, status=400)
+    return _run_page_refused(request, run, "cards_form", form)
 
 
 @staff_required
 @require_POST
 def run_story(request, run_id):
     run = selectors.run_for_user(request.user, run_id)
-    form = StoryForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_story(
-                run,
-                text=form.cleaned_data["text"],
-                consent=form.cleaned_data["consent"],
-                user=request.user,
-            )
-            return _redirect_saved(run, "verhaal")
-        except services.ImpactError as error:
-            _with_service_error(form, error)
-    context = _run_context(request, run, story_form=form, error_summary=errors_for_summary(form))
-    return render(request, "impact/staff/run.html", context, status=400)
+    return _save_run_form(
+        request,
+        run,
+        StoryForm(request.POST),
+        "story_form",
+        lambda data: services.add_story(
+            run, text=data["text"], consent=data["consent"], user=request.user
+        ),
+        "verhaal",
+    )
 
 
 @staff_required

@@ -4,13 +4,15 @@ visits) with sign-up, and the theme groups with their members and meeting histor
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.learning import selectors, services
-from ontwikkelplein.learning.forms import EventForm, error_summary
+from ontwikkelplein.learning.forms import EventForm
 from ontwikkelplein.learning.models import KnowledgeEvent, ThemeGroup
+from ontwikkelplein.learning.views.pages import form_page
 from ontwikkelplein.organisations.views.access import staff_required
 
 
@@ -86,10 +88,15 @@ def event_create(request):
         else:
             messages.success(request, _("De bijeenkomst staat op de kalender."))
             return redirect("learning:event-detail", pk=event.pk)
-    return render(
+    calendar_url = reverse("learning:event-list")
+    return form_page(
         request,
-        "learning/event_form.html",
-        {"form": form, "error_summary": error_summary(form), "learning_nav": "events"},
+        form,
+        nav="events",
+        title=_("Bijeenkomst toevoegen"),
+        heading=_("Bijeenkomst op de kalender zetten"),
+        back=(calendar_url, _("Terug naar de kalender")),
+        cancel_url=calendar_url,
     )
 
 

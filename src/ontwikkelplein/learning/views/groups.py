@@ -4,7 +4,7 @@ meetings, the attendance register, the CSV import and the learning questions."""
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,6 +21,7 @@ from ontwikkelplein.learning.forms import (
 )
 from ontwikkelplein.learning.models import AttendanceStatus, GroupState, LearningQuestion
 from ontwikkelplein.learning.views.access import managed_group, managed_meeting, visible_group
+from ontwikkelplein.learning.views.pages import form_page
 from ontwikkelplein.organisations.views.access import staff_required
 
 
@@ -68,6 +69,21 @@ def group_detail(request, pk):
     )
 
 
+def _group_form_page(request, form, group, **kwargs):
+    """A form about a group (core's form page): back to the group, the group's name under the
+    heading, and a cancel link to the group."""
+    group_url = reverse("learning:group-detail", args=[group.pk])
+    return form_page(
+        request,
+        form,
+        nav="groups",
+        back=(group_url, _("Terug naar de groep")),
+        lead=group.name,
+        cancel_url=group_url,
+        **kwargs,
+    )
+
+
 @staff_required
 def group_accept(request, pk):
     group = visible_group(request.user, pk)
@@ -86,15 +102,17 @@ def group_accept(request, pk):
                 request, _("De groep is geaccepteerd en de bijeenkomsten zijn gepland.")
             )
             return redirect("learning:group-detail", pk=group.pk)
-    return render(
+    return _group_form_page(
         request,
-        "learning/group_accept.html",
-        {
-            "group": group,
-            "form": form,
-            "error_summary": error_summary(form),
-            "learning_nav": "groups",
-        },
+        form,
+        group,
+        heading=_("Accepteren en plannen"),
+        intro=_(
+            "We plannen de bijeenkomsten van het traject verdeeld over %(weeks)s weken, vanaf "
+            "de eerste bijeenkomst. Daarna kun je elke datum nog wijzigen."
+        )
+        % {"weeks": group.trajectory.duration_weeks},
+        submit=_("Accepteren en plannen"),
     )
 
 
@@ -126,15 +144,14 @@ def participant_add(request, pk):
             if "nog_een" in request.POST:
                 return redirect("learning:participant-add", pk=group.pk)
             return redirect("learning:group-detail", pk=group.pk)
-    return render(
+    return _group_form_page(
         request,
-        "learning/participant_form.html",
-        {
-            "group": group,
-            "form": form,
-            "error_summary": error_summary(form),
-            "learning_nav": "groups",
-        },
+        form,
+        group,
+        heading=_("Deelnemer toevoegen"),
+        second=_("Opslaan en nog een toevoegen"),
+        second_name="nog_een",
+        second_value="1",
     )
 
 
@@ -148,16 +165,12 @@ def _meeting_form(request, group, meeting=None):
         else:
             messages.success(request, _("De bijeenkomst is opgeslagen."))
             return redirect("learning:group-detail", pk=group.pk)
-    return render(
+    return _group_form_page(
         request,
-        "learning/meeting_form.html",
-        {
-            "group": group,
-            "meeting": meeting,
-            "form": form,
-            "error_summary": error_summary(form),
-            "learning_nav": "groups",
-        },
+        form,
+        group,
+        heading=_("Bijeenkomst wijzigen") if meeting else _("Bijeenkomst toevoegen"),
+        intro=_("Elke geplande bijeenkomst telt mee voor de aanwezigheidseis."),
     )
 
 
@@ -304,15 +317,12 @@ def question_revisit(request, pk):
         )
         messages.success(request, _("De terugblik is opgeslagen."))
         return redirect("learning:questions", pk=group.pk)
-    return render(
+    return form_page(
         request,
-        "learning/question_revisit.html",
-        {
-            "group": group,
-            "question": question,
-            "form": form,
-            "error_summary": error_summary(form),
-            "today": timezone.localdate(),
-            "learning_nav": "groups",
-        },
+        form,
+        nav="groups",
+        title=_("Terugblik"),
+        heading=_("Terugblik op een leervraag"),
+        back=(reverse("learning:questions", args=[group.pk]), _("Terug naar de leervragen")),
+        lead=question.text,
     )

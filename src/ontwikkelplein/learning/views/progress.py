@@ -5,12 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.learning import selectors, services
 from ontwikkelplein.learning.forms import CompletionForm, QuestionForm, error_summary
 from ontwikkelplein.learning.models import Component, ComponentKind, GroupState
 from ontwikkelplein.learning.views.access import visible_participant
+from ontwikkelplein.learning.views.pages import form_page
 
 
 @login_required
@@ -98,13 +100,14 @@ def own_question(request, pk):
         )
         messages.success(request, _("Je leervraag is opgeslagen."))
         return redirect("learning:participant-detail", pk=participant.pk)
-    return render(
+    return form_page(
         request,
-        "learning/own_question.html",
-        {
-            "participant": participant,
-            "form": form,
-            "error_summary": error_summary(form),
-            "learning_nav": "mine",
-        },
+        form,
+        nav="mine",
+        heading=_("Jouw leervraag"),
+        back=(
+            reverse("learning:participant-detail", args=[participant.pk]),
+            _("Terug naar je voortgang"),
+        ),
+        submit=_("Leervraag opslaan"),
     )

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.core.forms import formset_errors_for_summary
+from ontwikkelplein.core.forms import formset_errors_for_summary, posted
 from ontwikkelplein.organisations import scoping, selectors, services
 from ontwikkelplein.organisations.forms import (
     LocationForm,
@@ -50,8 +50,8 @@ def location_list(request):
 @staff_required
 def location_create(request):
     require_editor(request.user)
-    form = LocationForm(_posted(request), user=request.user)
-    formset = opening_hours_formset(_posted(request))
+    form = LocationForm(posted(request), user=request.user)
+    formset = opening_hours_formset(posted(request))
     if request.method == "POST" and _valid(form, formset):
         data = dict(form.cleaned_data)
         try:
@@ -70,8 +70,8 @@ def location_create(request):
 def location_edit(request, pk):
     location = require_readable(selectors.location_for_staff(request.user, pk))
     require_editable(request.user, location.organisation_id)
-    form = LocationForm(_posted(request), instance=location, user=request.user)
-    formset = opening_hours_formset(_posted(request), location=location)
+    form = LocationForm(posted(request), instance=location, user=request.user)
+    formset = opening_hours_formset(posted(request), location=location)
     if request.method == "POST" and _valid(form, formset):
         data = dict(form.cleaned_data)
         try:
@@ -121,8 +121,3 @@ def _is_uuid(value: str) -> bool:
 
 def _saved_message(location) -> str:
     return _("De locatie %(name)s is opgeslagen.") % {"name": location.name}
-
-
-def _posted(request):
-    """The submitted data, or None for a GET (an empty POST is still a submitted form)."""
-    return request.POST if request.method == "POST" else None

@@ -36,7 +36,7 @@ def help_data(**extra) -> dict:
         "question": "Ik wil hulp bij het aanvragen van DigiD.",
         "consent": "on",
         spam.HONEYPOT_FIELD: "",
-        spam.STARTED_FIELD: spam.started_token(time.time() - 60),
+        spam.STARTED_FIELD: spam.guard.started_token(time.time() - 60),
     }
     data.update(extra)
     return data

@@ -31,18 +31,18 @@ def post(client, offer, data, ip="192.0.2.10"):
 def test_a_fresh_form_is_too_fast_and_an_older_one_is_not(settings):
     settings.REFERRAL_FORM_MIN_SECONDS = 3
     now = 1_800_000_000.0
-    assert spam.filled_too_fast(spam.started_token(now - 1), now=now)
-    assert not spam.filled_too_fast(spam.started_token(now - 4), now=now)
+    assert spam.guard.filled_too_fast(spam.guard.started_token(now - 1), now=now)
+    assert not spam.guard.filled_too_fast(spam.guard.started_token(now - 4), now=now)
 
 
 @pytest.mark.parametrize("token", ["", "1800000000", "not-signed:at-all", None])
 def test_a_missing_or_forged_timestamp_counts_as_too_fast(token):
-    assert spam.filled_too_fast(token)
+    assert spam.guard.filled_too_fast(token)
 
 
 def test_a_tampered_timestamp_counts_as_too_fast():
-    token = spam.started_token(time.time() - 600)
-    assert spam.filled_too_fast(token[:-2] + ("AA" if not token.endswith("AA") else "BB"))
+    token = spam.guard.started_token(time.time() - 600)
+    assert spam.guard.filled_too_fast(token[:-2] + ("AA" if not token.endswith("AA") else "BB"))
 
 
 def test_the_honeypot():
@@ -64,7 +64,7 @@ def test_a_filled_honeypot_stores_nothing(client, offer):
 
 @pytest.mark.django_db
 def test_a_form_sent_too_fast_is_shown_again_and_stores_nothing(client, offer):
-    response = post(client, offer, help_data(**{spam.STARTED_FIELD: spam.started_token()}))
+    response = post(client, offer, help_data(**{spam.STARTED_FIELD: spam.guard.started_token()}))
     page = response.content.decode()
     assert response.status_code == 400
     assert "Dat ging heel snel" in page

@@ -9,10 +9,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from ontwikkelplein.core.forms import add_field_error
+from ontwikkelplein.core.views import message_page
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import PersonalDataAccess, Status
 from ontwikkelplein.referrals.public_forms import PartnerCloseForm, PartnerStatusForm
-from ontwikkelplein.referrals.views.public import display_code, error_summary, too_many_requests
+from ontwikkelplein.referrals.views.public import (
+    BASE,
+    display_code,
+    error_summary,
+    too_many_requests,
+)
 
 
 def partner_label(link) -> str:
@@ -21,13 +28,28 @@ def partner_label(link) -> str:
 
 
 def link_invalid(request):
-    return render(request, "referrals/partner/link_invalid.html", status=404)
+    return message_page(
+        request,
+        base=BASE,
+        heading=_("Deze link werkt niet"),
+        paragraphs=[
+            _(
+                "Deze link werkt niet (meer). Een link werkt 14 dagen, en niet meer nadat de "
+                "doorverwijzing is afgerond."
+            ),
+            _(
+                "Moet je nog iets doen met een doorverwijzing? Vraag de bibliotheek die hem "
+                "stuurde om een nieuwe link."
+            ),
+        ],
+        status=404,
+    )
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def partner_referral(request, token):
-    if spam.too_many(request, spam.PARTNER_LINK):
+    if spam.guard.too_many(request, spam.PARTNER_LINK):
         return too_many_requests(request)
     referral = selectors.referral_for_partner_token(token)
     if referral is None:
@@ -71,9 +93,7 @@ def partner_referral(request, token):
                 form = PartnerStatusForm(request.POST)
                 form.is_valid()
                 status_form = form
-            field = error.field if error.field in form.fields else None
-            for message in error.messages:
-                form.add_error(field, message)
+            add_field_error(form, error)
         status = 400
 
     # Every showing of the person's details is logged (AVG accountability).
@@ -97,4 +117,12 @@ def partner_referral(request, token):
 
 
 def partner_done(request):
-    return render(request, "referrals/partner/done.html")
+    return message_page(
+        request,
+        base=BASE,
+        heading=_("De doorverwijzing is afgerond"),
+        paragraphs=[
+            _("Dank je wel. De verwijzer ziet nu de uitkomst."),
+            _("De link werkt nu niet meer. Je kunt deze pagina sluiten."),
+        ],
+    )

@@ -18,7 +18,8 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.catalogue import selectors as catalogue_selectors
-from ontwikkelplein.core.forms import errors_for_summary
+from ontwikkelplein.core import views as core_views
+from ontwikkelplein.core.forms import add_field_error, errors_for_summary
 from ontwikkelplein.referrals import selectors, services, spam
 from ontwikkelplein.referrals.models import (
     ContactPreference,
@@ -36,10 +37,12 @@ SENT_PAGE_SECONDS = 60 * 60
 # Stored as given, in Dutch, whatever the interface language.
 RESIDENT_LABEL = "Inwoner"
 CONSENT_BY_RESIDENT = "Inwoner zelf, via het formulier 'Ik wil hulp'"
+BASE = "referrals/public/_base.html"
 
 
 def too_many_requests(request):
-    return render(request, "referrals/public/too_many.html", status=429)
+    hint = _("Heb je snel hulp nodig? Bel of loop binnen bij de bibliotheek.")
+    return core_views.too_many_requests(request, base=BASE, hint=hint)
 
 
 def display_code(reference: str) -> str:
@@ -69,33 +72,29 @@ def help_request(request, pk):
     status = 200
     if request.method == "POST":
         # Every post counts, also a refused one: a flood is stopped before anything is checked.
-        if spam.too_many(request, spam.HELP_FORM):
+        if spam.guard.too_many(request, spam.HELP_FORM):
             return too_many_requests(request)
         if spam.honeypot_filled(request.POST):
             # A bot. No hint about why; nothing is stored.
-            return render(request, "referrals/public/not_sent.html", {"offer": offer}, status=400)
+            return core_views.not_sent(
+                request,
+                base=BASE,
+                heading=_("Je vraag is niet verstuurd"),
+                retry_url=reverse("referrals:help", args=[offer.pk]),
+            )
         form = HelpRequestForm(request.POST, organisation_name=organisation.name)
-        too_fast = spam.filled_too_fast(request.POST.get(spam.STARTED_FIELD, ""))
-        if form.is_valid() and not too_fast:
+        if spam.guard.accepts(form):
             referral = _send(form, offer)
             if referral is not None:
                 request.session[SESSION_KEY] = [str(referral.pk), time.time()]
                 return redirect("referrals:help-sent")
-        elif form.is_valid():
-            form.add_error(
-                None,
-                _(
-                    "Dat ging heel snel. Kijk nog even of alles klopt. "
-                    "Verstuur het formulier daarna opnieuw."
-                ),
-            )
         status = 400
     else:
         form = HelpRequestForm(organisation_name=organisation.name)
     context = {
         "offer": offer,
         "form": form,
-        "started": spam.started_token(),
+        "started": spam.guard.started_token(),
         "error_summary": error_summary(form) if form.is_bound else [],
     }
     return render(request, "referrals/public/help_form.html", context, status=status)
@@ -126,9 +125,7 @@ def _send(form, offer) -> Referral | None:
             actor_label=RESIDENT_LABEL,
         )
     except services.ReferralError as error:
-        field = error.field if error.field in form.fields else None
-        for message in error.messages:
-            form.add_error(field, message)
+        add_field_error(form, error)
         return None
 
 
@@ -167,7 +164,7 @@ def not_found_message() -> str:
 def status_lookup(request):
     if request.method == "GET":
         return render(request, "referrals/public/status.html", {"form": StatusLookupForm()})
-    if spam.too_many(request, spam.STATUS_LOOKUP):
+    if spam.guard.too_many(request, spam.STATUS_LOOKUP):
         return too_many_requests(request)
     form = StatusLookupForm(request.POST)
     referral = None
@@ -182,7 +179,7 @@ def status_lookup(request):
 @never_cache
 @require_http_methods(["GET"])
 def status_short(request, code):
-    if spam.too_many(request, spam.STATUS_LOOKUP):
+    if spam.guard.too_many(request, spam.STATUS_LOOKUP):
         return too_many_requests(request)
     referral = selectors.referral_for_reference(code)
     if referral is None:

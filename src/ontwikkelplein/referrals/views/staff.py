@@ -243,103 +243,117 @@ def _actable(request, pk):
     return referral
 
 
-def _back(referral, message):
+def _back(referral):
     return redirect(reverse("referrals:staff-detail", kwargs={"pk": referral.pk}))
+
+
+def _act(request, referral, action, success: str):
+    """A button on the detail page without a form: runs `action`; a refusal (ReferralError) is
+    shown as an error message, else `success`; back to the detail page either way."""
+    try:
+        action()
+    except services.ReferralError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, success)
+    return _back(referral)
+
+
+def _act_on_form(request, referral, form, form_name: str, action, success: str):
+    """A form on the detail page: when valid, runs `action` with its cleaned data and goes back
+    with `success`; an invalid form or a refusal shows the page again (400) with the errors on
+    the form, which the page knows as `form_name`."""
+    if form.is_valid():
+        try:
+            action(form.cleaned_data)
+        except services.ReferralError as error:
+            put_error(form, error)
+        else:
+            messages.success(request, success)
+            return _back(referral)
+    return _render_detail(request, referral, status=400, **{form_name: form})
 
 
 @require_POST
 @referral_staff_required
 def receive(request, pk):
     referral = _actable(request, pk)
-    try:
-        services.receive(referral, user=request.user)
-    except services.ReferralError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("De doorverwijzing staat op ontvangen."))
-    return _back(referral, "")
+    return _act(
+        request,
+        referral,
+        lambda: services.receive(referral, user=request.user),
+        _("De doorverwijzing staat op ontvangen."),
+    )
 
 
 @require_POST
 @referral_staff_required
 def change_status(request, pk):
     referral = _actable(request, pk)
-    form = StatusForm(request.POST, referral=referral)
-    if form.is_valid():
-        try:
-            services.change_status(referral, form.cleaned_data["to_status"], user=request.user)
-        except services.ReferralError as error:
-            put_error(form, error)
-        else:
-            messages.success(request, _("De status is gewijzigd."))
-            return _back(referral, "")
-    return _render_detail(request, referral, status=400, status_form=form)
+    return _act_on_form(
+        request,
+        referral,
+        StatusForm(request.POST, referral=referral),
+        "status_form",
+        lambda data: services.change_status(referral, data["to_status"], user=request.user),
+        _("De status is gewijzigd."),
+    )
 
 
 @require_POST
 @referral_staff_required
 def close(request, pk):
     referral = _actable(request, pk)
-    form = CloseForm(request.POST)
-    if form.is_valid():
-        try:
-            services.close_referral(
-                referral,
-                form.cleaned_data["outcome"],
-                form.cleaned_data.get("reason", ""),
-                user=request.user,
-            )
-        except services.ReferralError as error:
-            put_error(form, error)
-        else:
-            messages.success(request, _("De doorverwijzing is afgerond."))
-            return _back(referral, "")
-    return _render_detail(request, referral, status=400, close_form=form)
+    return _act_on_form(
+        request,
+        referral,
+        CloseForm(request.POST),
+        "close_form",
+        lambda data: services.close_referral(
+            referral, data["outcome"], data.get("reason", ""), user=request.user
+        ),
+        _("De doorverwijzing is afgerond."),
+    )
 
 
 @require_POST
 @referral_staff_required
 def reopen(request, pk):
     referral = _actable(request, pk)
-    try:
-        services.reopen_referral(referral, user=request.user)
-    except services.ReferralError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, _("De doorverwijzing is heropend."))
-    return _back(referral, "")
+    return _act(
+        request,
+        referral,
+        lambda: services.reopen_referral(referral, user=request.user),
+        _("De doorverwijzing is heropend."),
+    )
 
 
 @require_POST
 @referral_staff_required
 def assign(request, pk):
     referral = _actable(request, pk)
-    form = AssignForm(request.POST, users=services.assignable_users(referral))
-    if form.is_valid():
-        try:
-            services.assign_referral(referral, form.cleaned_data["assignee"], user=request.user)
-        except services.ReferralError as error:
-            put_error(form, error)
-        else:
-            messages.success(request, _("De behandelaar is opgeslagen."))
-            return _back(referral, "")
-    return _render_detail(request, referral, status=400, assign_form=form)
+    return _act_on_form(
+        request,
+        referral,
+        AssignForm(request.POST, users=services.assignable_users(referral)),
+        "assign_form",
+        lambda data: services.assign_referral(referral, data["assignee"], user=request.user),
+        _("De behandelaar is opgeslagen."),
+    )
 
 
 @require_POST
 @referral_staff_required
 def add_note(request, pk):
     referral = selectors.referral_for_user(request.user, pk)
-    form = NoteForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_note(referral, form.cleaned_data["text"], user=request.user)
-        except services.ReferralError as error:
-            put_error(form, error)
-        else:
-            messages.success(request, _("De notitie is opgeslagen."))
-            return _back(referral, "")
-    return _render_detail(request, referral, status=400, note_form=form)
+    return _act_on_form(
+        request,
+        referral,
+        NoteForm(request.POST),
+        "note_form",
+        lambda data: services.add_note(referral, data["text"], user=request.user),
+        _("De notitie is opgeslagen."),
+    )
 
 
 def _person_request(request, pk, *, action):
@@ -366,7 +380,7 @@ def _person_request(request, pk, *, action):
             return response
         services.erase_person_data(referral, user=request.user)
         messages.success(request, _("De persoonsgegevens zijn gewist."))
-        return _back(referral, "")
+        return _back(referral)
     return render(
         request,
         "referrals/staff/person_request.html",
