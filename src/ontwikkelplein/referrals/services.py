@@ -727,7 +727,10 @@ def issue_partner_link(referral, email) -> str:
             "ref": referral.reference,
             "org": referral.receiver_organisation.name,
         }
-    notifications.queue_email(email, subject, body, reference=reference_ref(referral))
+    # The token is in the stored mail only as a placeholder, and only until it is sent.
+    notifications.queue_email(
+        email, subject, body, reference=reference_ref(referral), secrets={"partner-link": token}
+    )
     return token
 
 

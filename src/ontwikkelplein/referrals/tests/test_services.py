@@ -11,6 +11,7 @@ from django.http import Http404
 from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.catalogue.tests.factories import OfferFactory
 from ontwikkelplein.desk.models import ColleagueRole
+from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.notifications.models import Notification, OutboxMessage
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import (
@@ -99,7 +100,8 @@ def test_partner_without_accounts_gets_a_link_by_email():
     assert link.sent_to == "post@welzijn.example"
     assert link.revoked_at is None
     message = OutboxMessage.objects.get()
-    token = re.search(r"/partner/([A-Za-z0-9_-]+)/", message.body).group(1)
+    sent_body = notifications.compose(message).body
+    token = re.search(r"/partner/([A-Za-z0-9_-]+)/", sent_body).group(1)
     assert link.token_hash == services.hash_token(token)
     assert selectors.referral_for_partner_token(token) == referral
     assert EventKind.LINK_SENT in referral.events.values_list("kind", flat=True)
@@ -642,3 +644,29 @@ def test_person_data_dataclass_is_validated_without_saving():
         )
     )
     assert cleaned.name == "Ali" and cleaned.phone == ""
+
+
+def test_the_partner_links_token_is_not_kept_readable_once_the_mail_is_sent(mailoutbox):
+    partner = PartnerFactory(email="post@welzijn.example")
+    referral = ReferralFactory(
+        sender_organisation=OrganisationFactory(),
+        receiver_organisation=partner,
+        receiver_kind=ReceiverKind.PARTNER,
+    )
+    message = OutboxMessage.objects.get()
+    # Stored: a placeholder in the body, the token beside it until sending.
+    assert "/partner/{{secret:partner-link}}/" in message.body
+    assert "/partner/" in message.body and not re.search(
+        r"/partner/[A-Za-z0-9_-]{20,}/", message.body
+    )
+    assert notifications.send_message(message.pk) is True
+    [mail] = mailoutbox
+    token = re.search(r"/partner/([A-Za-z0-9_-]{20,})/", mail.body).group(1)
+    assert selectors.referral_for_partner_token(token) == referral
+    message.refresh_from_db()
+    assert message.state == OutboxMessage.State.SENT
+    assert message.secrets == {}
+    stored = json.dumps(
+        list(OutboxMessage.objects.values("subject", "body", "html_body", "secrets"))
+    )
+    assert token not in stored
