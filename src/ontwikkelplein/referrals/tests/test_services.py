@@ -491,6 +491,25 @@ def test_export_contains_the_person_and_is_logged():
     assert (access.user, access.action) == (user, PersonalDataAccess.Action.EXPORT)
 
 
+def test_export_gives_each_organisation_only_its_own_internal_notes():
+    library = OrganisationFactory()
+    receiver = PartnerFactory()
+    receiver_staff = staff_user(receiver, Role.PARTNER_STAFF)
+    referral = ReferralFactory(
+        sender_organisation=library,
+        receiver_organisation=receiver,
+        receiver_kind=ReceiverKind.PARTNER,
+    )
+    sender_staff = specialist_of(library)
+    services.add_note(referral, "Notitie van de afzender", user=sender_staff)
+    services.add_note(referral, "Interne notitie van de ontvanger", user=receiver_staff)
+    sent = services.export_person_data(referral, user=sender_staff)
+    received = services.export_person_data(referral, user=receiver_staff)
+    assert [n["tekst"] for n in sent["notities"]] == ["Notitie van de afzender"]
+    assert [n["tekst"] for n in received["notities"]] == ["Interne notitie van de ontvanger"]
+    assert "Interne notitie van de ontvanger" not in json.dumps(sent)
+
+
 def test_erase_removes_personal_data_and_keeps_the_anonymous_record():
     library = OrganisationFactory()
     specialist = specialist_of(library)
