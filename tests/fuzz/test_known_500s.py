@@ -2,6 +2,7 @@
 nothing changed. The properties in this folder keep the whole class away; these pin the cases."""
 
 import json
+import uuid
 
 import pytest
 from django.urls import reverse
@@ -84,3 +85,18 @@ def test_an_hsds_import_with_an_unencodable_name(tmp_path):
     assert "UTF-16-surrogaat zonder partner" in run.errors[0]["message"]
     assert "\ud800" not in run.errors[0]["message"]
     assert (Organisation.objects.count(), Offer.objects.count()) == before
+
+
+def test_an_hsds_datapackage_with_a_number_of_thousands_of_digits(tmp_path):
+    folder = tmp_path / "pakket"
+    folder.mkdir()
+    (folder / "organizations.csv").write_text(
+        f"id,name,year_incorporated\n{uuid.uuid4()},Stichting,{'9' * 5000}\n", encoding="utf-8"
+    )
+    before = Organisation.objects.count()
+    run = opendata.import_path(folder)
+    assert run.status == ImportStatus.REJECTED
+    assert (
+        run.errors[0]["message"] == "Een getal in het bestand is te lang (hoogstens 100 cijfers)."
+    )
+    assert Organisation.objects.count() == before
