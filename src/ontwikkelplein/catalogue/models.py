@@ -379,7 +379,9 @@ class SynonymGroup(models.Model):
 
 class UnmatchedSearch(models.Model):
     """A search phrase that found nothing, counted anonymously (no IP, no user, no time of
-    day) so staff can add offers or synonyms for what residents look for."""
+    day) so staff can add offers or synonyms for what residents look for. Only known words, and
+    only once enough different visitors searched for them (catalogue/unmatched.py); `count` is
+    the number of visitors (per day) who did."""
 
     phrase = models.CharField(_("zoekterm"), max_length=200, unique=True)
     count = models.PositiveIntegerField(_("aantal keer"), default=0)
@@ -393,6 +395,24 @@ class UnmatchedSearch(models.Model):
 
     def __str__(self) -> str:
         return f"{self.phrase} ({self.count})"
+
+
+class UnmatchedSearchVisitor(models.Model):
+    """One visitor (a keyed hash of address and day, unmatched.visitor_key) who searched for
+    a phrase that found nothing, while the phrase waits for enough different visitors. Deleted
+    after UNMATCHED_SEARCH_WINDOW_DAYS."""
+
+    phrase = models.CharField(max_length=200)
+    visitor = models.CharField(max_length=64)
+    day = models.DateField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["phrase", "visitor"], name="unmatched_visitor_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.phrase} ({self.day})"
 
 
 # --- Offer templates (sjablonen) ---

@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.catalogue import search, selectors
+from ontwikkelplein.catalogue import search, selectors, unmatched
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
@@ -22,6 +22,7 @@ from ontwikkelplein.catalogue.models import (
     Schedule,
     ScheduleKind,
     UnmatchedSearch,
+    UnmatchedSearchVisitor,
 )
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location
@@ -29,16 +30,29 @@ from ontwikkelplein.organisations.models import Location
 UNMATCHED_PHRASE_MAX = 200
 
 
-def record_unmatched_search(phrase: str) -> None:
-    """Count a search phrase that found nothing. Anonymous: only the normalised phrase."""
-    phrase = " ".join(phrase.lower().split())[:UNMATCHED_PHRASE_MAX]
-    if not phrase:
+def record_unmatched_search(text: str, *, visitor: str) -> None:
+    """Count a search that found nothing (catalogue/unmatched.py): only its known words, and
+    on the staff list only once enough different visitors searched for them. `visitor` is
+    unmatched.visitor_key(request, day): a keyed hash, never an address."""
+    phrase = unmatched.known_phrase(text)[:UNMATCHED_PHRASE_MAX].strip()
+    if not phrase or not visitor:
         return
+    today = timezone.localdate()
     with transaction.atomic():
-        entry, _ = UnmatchedSearch.objects.get_or_create(phrase=phrase)
-        UnmatchedSearch.objects.filter(pk=entry.pk).update(
-            count=F("count") + 1, last_seen=timezone.localdate()
+        UnmatchedSearchVisitor.objects.filter(
+            day__lt=today - datetime.timedelta(days=unmatched.window_days())
+        ).delete()
+        _, new_visitor = UnmatchedSearchVisitor.objects.get_or_create(
+            phrase=phrase, visitor=visitor[:64], defaults={"day": today}
         )
+        if not new_visitor:
+            return  # the same visitor again that day counts once
+        listed = UnmatchedSearch.objects.filter(phrase=phrase)
+        if listed.update(count=F("count") + 1, last_seen=today):
+            return
+        visitors = UnmatchedSearchVisitor.objects.filter(phrase=phrase).count()
+        if visitors >= unmatched.min_visitors():
+            UnmatchedSearch.objects.get_or_create(phrase=phrase, defaults={"count": visitors})
 
 
 # --- Offers (back office) ---

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.impact.models import ItemKind, Question, QuestionSet, Value
-from ontwikkelplein.impact.services import MAX_CARDS
+from ontwikkelplein.impact.services import MAX_CARDS, normalise_code
 
 TEXT = {"class": "utrecht-textbox utrecht-textbox--html-input"}
 SELECT = {"class": "utrecht-select utrecht-select--html-select"}
@@ -43,6 +43,15 @@ class CodeForm(forms.Form):
             attrs={**TEXT, "autocomplete": "off", "autocapitalize": "characters"}
         ),
     )
+
+    def clean_code(self):
+        code = self.cleaned_data["code"]
+        if not normalise_code(code):
+            # Only dashes, dots or spaces: nothing to look up.
+            raise forms.ValidationError(
+                _("Typ de letters en cijfers van de code op je kaart."), code="no_letters"
+            )
+        return code
 
 
 class QuestionnaireForm(forms.Form):

@@ -25,6 +25,10 @@ class OutboxMessage(CreatedAtModel):
     subject = models.CharField(_("onderwerp"), max_length=200)
     body = models.TextField(_("tekst"))
     html_body = models.TextField(blank=True)
+    # Values the mail needs but the database should not keep, such as a link's token: the bodies
+    # hold a placeholder (services.secret_placeholder), filled in when the mail is sent; once it
+    # is sent this is emptied.
+    secrets = models.JSONField(default=dict, blank=True, editable=False)
     # What the message is about, e.g. "referral:<uuid>", so it can be erased with that record.
     reference = models.CharField(max_length=100, blank=True, db_index=True)
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)

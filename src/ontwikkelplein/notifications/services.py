@@ -38,20 +38,41 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(minutes=step)
 
 
+def secret_placeholder(name: str) -> str:
+    return "{{secret:" + name + "}}"
+
+
 @transaction.atomic
 def queue_email(
-    to: str | Iterable[str], subject: str, body: str, *, html_body: str = "", reference: str = ""
+    to: str | Iterable[str],
+    subject: str,
+    body: str,
+    *,
+    html_body: str = "",
+    reference: str = "",
+    secrets: dict[str, str] | None = None,
 ) -> OutboxMessage:
     """Store a message in the outbox; right after the surrounding transaction commits, a worker
     job makes the first attempt, and else (mail server down) `send_outbox` retries with
-    back-off."""
+    back-off.
+
+    `secrets` ({name: value}, e.g. a link's token) are values the mail carries but the stored
+    message should not keep readable: every occurrence in the subject and bodies is stored as a
+    placeholder, the value is kept beside it only until the mail is sent, and filled in then."""
     recipients = [to] if isinstance(to, str) else list(to)
+    secrets = {name: value for name, value in (secrets or {}).items() if value}
+    for name, value in secrets.items():
+        placeholder = secret_placeholder(name)
+        subject = subject.replace(value, placeholder)
+        body = body.replace(value, placeholder)
+        html_body = html_body.replace(value, placeholder)
     message = OutboxMessage.objects.create(
         to=recipients,
         subject=subject[:200],
         body=body,
         html_body=html_body,
         reference=reference,
+        secrets=secrets,
         next_attempt_at=timezone.now(),
     )
     if getattr(settings, "OUTBOX_SEND_ON_COMMIT", True):
@@ -85,16 +106,28 @@ def _claim(queryset, now) -> OutboxMessage | None:
     )
 
 
-def _deliver(message: OutboxMessage, now) -> bool:
-    """Try to send one claimed message and record the result on it. True when sent."""
+def _with_secrets(text: str, secrets: dict) -> str:
+    for name, value in (secrets or {}).items():
+        text = text.replace(secret_placeholder(name), value)
+    return text
+
+
+def compose(message: OutboxMessage) -> EmailMultiAlternatives:
+    """The e-mail as it is sent: the stored message with its secrets filled in."""
     email = EmailMultiAlternatives(
-        subject=message.subject,
-        body=message.body,
+        subject=_with_secrets(message.subject, message.secrets),
+        body=_with_secrets(message.body, message.secrets),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(message.to),
     )
     if message.html_body:
-        email.attach_alternative(message.html_body, "text/html")
+        email.attach_alternative(_with_secrets(message.html_body, message.secrets), "text/html")
+    return email
+
+
+def _deliver(message: OutboxMessage, now) -> bool:
+    """Try to send one claimed message and record the result on it. True when sent."""
+    email = compose(message)
     message.attempts += 1
     try:
         email.send(fail_silently=False)
@@ -111,7 +144,8 @@ def _deliver(message: OutboxMessage, now) -> bool:
         return False
     message.state = OutboxMessage.State.SENT
     message.sent_at = now
-    message.save(update_fields=["attempts", "state", "sent_at"])
+    message.secrets = {}  # sent: the stored message keeps only the placeholders
+    message.save(update_fields=["attempts", "state", "sent_at", "secrets"])
     return True
 
 

@@ -724,7 +724,10 @@ def issue_partner_link(referral, email) -> str:
             "ref": referral.reference,
             "org": referral.receiver_organisation.name,
         }
-    notifications.queue_email(email, subject, body, reference=reference_ref(referral))
+    # The token is in the stored mail only as a placeholder, and only until it is sent.
+    notifications.queue_email(
+        email, subject, body, reference=reference_ref(referral), secrets={"partner-link": token}
+    )
     return token
 
 
@@ -746,9 +749,14 @@ def log_person_access(referral, action, *, user=None, actor_label="") -> Persona
 
 @transaction.atomic
 def export_person_data(referral, *, user) -> dict:
-    """Everything stored about the person in this referral (AVG right of access), logged."""
+    """Everything stored about the person in this referral (AVG right of access), logged.
+    Internal notes are each organisation's own: the export holds only the notes of the
+    organisation(s) of the person who exports (the sender never gets the receiver's notes, nor
+    the other way round); a request to the other organisation is answered by that one."""
     person = referral.person if _has_person(referral) else None
-    notes = ReferralNote.objects.filter(referral=referral).select_related("organisation")
+    notes = ReferralNote.objects.filter(
+        referral=referral, organisation_id__in=scoping.own_organisation_ids(user)
+    ).select_related("organisation")
     data = {
         "referentie": referral.reference,
         "verstuurd_op": referral.created_at.isoformat(),

@@ -23,6 +23,7 @@ from ontwikkelplein.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
     UnmatchedSearch,
+    UnmatchedSearchVisitor,
 )
 from ontwikkelplein.catalogue.reference_data import THEMES
 from ontwikkelplein.catalogue.search import SearchHit, SearchParams, SearchResults
@@ -494,7 +495,30 @@ def test_htmx_history_restore_gets_the_whole_page(client, engine):
 # --- Unmatched searches ---
 
 
-def test_an_unknown_term_is_counted_once(client, engine):
+@pytest.fixture
+def known_words(settings, tmp_path):
+    """Made-up words in the word list; every visitor on the list at once (the threshold of
+    three visitors has its own test)."""
+    path = tmp_path / "dutch"
+    path.write_text("xyzzy\nplugh\nvissen\n", encoding="utf-8")
+    settings.ONTWIKKELPLEIN_WORD_LIST = str(path)
+    settings.UNMATCHED_SEARCH_MIN_VISITORS = 1
+
+
+def test_words_reach_the_list_after_three_different_visitors(client, engine, known_words, settings):
+    settings.UNMATCHED_SEARCH_MIN_VISITORS = 3
+    engine.unknown_words = {"xyzzy"}
+    for address in ("10.0.0.1", "10.0.0.2", "10.0.0.2"):
+        client.get(SEARCH_URL, {"q": "Xyzzy Pietersen"}, REMOTE_ADDR=address)
+    assert not UnmatchedSearch.objects.exists()
+    client.get(SEARCH_URL, {"q": "xyzzy"}, REMOTE_ADDR="10.0.0.3")
+    entry = UnmatchedSearch.objects.get()
+    assert (entry.phrase, entry.count) == ("xyzzy", 3)
+    stored = str(list(UnmatchedSearchVisitor.objects.values_list("phrase", "visitor")))
+    assert "10.0.0" not in stored and "pietersen" not in stored
+
+
+def test_an_unknown_term_is_counted_once(client, engine, known_words):
     engine.unknown_words = {"xyzzy"}
 
     client.get(SEARCH_URL, {"q": "Xyzzy"})
@@ -504,7 +528,7 @@ def test_an_unknown_term_is_counted_once(client, engine):
     assert entry.count == 1
 
 
-def test_htmx_filtering_after_a_failed_search_does_not_count_again(client, engine):
+def test_htmx_filtering_after_a_failed_search_does_not_count_again(client, engine, known_words):
     engine.unknown_words = {"xyzzy"}
     client.get(SEARCH_URL, {"q": "xyzzy"})
 
@@ -526,7 +550,7 @@ def test_htmx_filtering_after_a_failed_search_does_not_count_again(client, engin
     assert UnmatchedSearch.objects.get(phrase="xyzzy").count == 1
 
 
-def test_new_words_through_htmx_are_counted(client, engine):
+def test_new_words_through_htmx_are_counted(client, engine, known_words):
     engine.unknown_words = {"plugh"}
 
     client.get(

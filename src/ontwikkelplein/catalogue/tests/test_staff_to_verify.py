@@ -113,8 +113,8 @@ class TestToVerify:
 class TestUnmatchedSearches:
     def test_most_frequent_first_for_any_staff_member(self, client, world):
         for phrase, times in (("parkeervergunning", 2), ("rijbewijs verlengen", 5), ("zwemles", 1)):
-            for _ in range(times):
-                services.record_unmatched_search(phrase)
+            for visitor in range(times + 2):  # from the third visitor on the list
+                services.record_unmatched_search(phrase, visitor=str(visitor))
         for user in (world.front_desk_b, world.poi_utrecht, world.partner_staff):
             client.force_login(user)
             response = client.get(reverse("catalogue:staff-unmatched-searches"))
@@ -187,7 +187,8 @@ class TestDjangoAdminForKb:
         assert response.status_code == 302  # to the admin login
 
     def test_unmatched_search_entry_can_be_deleted(self, client, world):
-        services.record_unmatched_search("onzin")
+        for visitor in "abc":
+            services.record_unmatched_search("onzin", visitor=visitor)
         entry = UnmatchedSearch.objects.get(phrase="onzin")
         client.force_login(world.kb_admin)
         response = client.post(

@@ -15,7 +15,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import search as search_engine
-from ontwikkelplein.catalogue import selectors
+from ontwikkelplein.catalogue import selectors, unmatched
 from ontwikkelplein.catalogue.forms import DISTANCE_CHOICES, LANGUAGE_CHOICES, SearchForm
 from ontwikkelplein.catalogue.models import (
     Offer,
@@ -203,7 +203,7 @@ def _count_unmatched(request, text: str) -> None:
         previous = dict(parse_qsl(current.query)).get("q", "")
         if " ".join(previous.lower().split()) == " ".join(text.lower().split()):
             return
-    record_unmatched_search(text)
+    record_unmatched_search(text, visitor=unmatched.visitor_key(request, timezone.localdate()))
 
 
 def _search_url(items) -> str:

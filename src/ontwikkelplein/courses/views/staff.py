@@ -5,6 +5,8 @@ A run of another organisation answers 404. POI advisers and KB-beheerders read r
 but never see participants' names; only people working for the organisation (and the run's
 teachers with an account) do."""
 
+import uuid
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
@@ -262,6 +264,15 @@ def run_cancel(request, pk):
     return render(request, "courses/staff/run_cancel.html", {"run": run, **NAV})
 
 
+def _session_of(run, value: str):
+    """The run's session with this id, or None (also for text that is no id at all)."""
+    try:
+        session_id = uuid.UUID(value)
+    except (TypeError, ValueError, AttributeError):
+        return None
+    return run.sessions.filter(pk=session_id).first()
+
+
 @staff_required
 def run_sessions(request, pk):
     run = _editable_run(request, pk)
@@ -298,9 +309,12 @@ def run_sessions(request, pk):
                     return redirect("courses:staff-run-sessions", pk=run.pk)
             error_summary = errors_for_summary(weekly)
         elif action == "cancel-session":
-            session = run.sessions.filter(pk=request.POST.get("session")).first()
+            session = _session_of(run, request.POST.get("session", ""))
             if session is None:
-                raise Http404
+                messages.error(
+                    request, _("Deze bijeenkomst bestaat niet (meer). Er is niets veranderd.")
+                )
+                return redirect("courses:staff-run-sessions", pk=run.pk)
             try:
                 services.cancel_session(session, user=request.user)
             except CourseError as error:

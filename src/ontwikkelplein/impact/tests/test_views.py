@@ -323,3 +323,41 @@ def test_the_results_of_an_after_only_list_show_no_before_or_pairs(client):
     # The short list is not offered as the list before the course.
     before_select = page.split('name="before_set"')[1].split("</select>")[0]
     assert "Verkort" not in before_select
+
+
+# --- Guessing codes -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def fresh_limits():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_unknown_codes_are_rate_limited_per_address_with_a_dutch_429(
+    client, settings, fresh_limits
+):
+    settings.IMPACT_RATES = {"impact:unknown-code": "3/h"}
+    run = RunFactory()
+    measure(run)
+    (codes,) = make_cards(run, 1)
+    assert client.get(fill_url(codes.before)).status_code == 200  # a good code does not count
+    statuses = [client.get(fill_url(f"ABCDEFGHJKM{c}")).status_code for c in "2345"]
+    assert statuses == [404, 404, 404, 429]
+    blocked = client.get(fill_url(codes.before))  # now even a good code waits
+    assert blocked.status_code == 429
+    assert "Te veel codes geprobeerd" in blocked.content.decode()
+    entry = client.get(reverse("impact:code-entry"), {"code": codes.before})
+    assert entry.status_code == 429
+    assert not Response.objects.exists()
+    # Another address is not affected.
+    assert client.get(fill_url(codes.before), REMOTE_ADDR="10.0.0.9").status_code == 200
+
+
+def test_a_code_of_only_punctuation_is_an_input_error(client):
+    response = client.get(reverse("impact:code-entry"), {"code": "-- . --"})
+    assert response.status_code == 200
+    assert "Typ de letters en cijfers van de code op je kaart." in response.content.decode()

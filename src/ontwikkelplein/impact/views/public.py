@@ -8,15 +8,21 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from ontwikkelplein.core.forms import errors_for_summary
-from ontwikkelplein.impact import services
+from ontwikkelplein.impact import services, spam
 from ontwikkelplein.impact.forms import CodeForm, QuestionnaireForm
 from ontwikkelplein.impact.models import Moment
 from ontwikkelplein.organisations import scoping
 
 
+def too_many_requests(request):
+    return render(request, "impact/public/too_many.html", status=429)
+
+
 def code_entry(request):
     form = CodeForm(request.GET or None)
     if form.is_bound and form.is_valid():
+        if spam.over_limit(request):
+            return too_many_requests(request)
         code = services.normalise_code(form.cleaned_data["code"])
         return HttpResponseRedirect(reverse("impact:fill", args=[code]))
     return render(
@@ -32,8 +38,12 @@ def _staff_of(user, run) -> bool:
 
 @require_http_methods(["GET", "POST"])
 def fill(request, code):
+    if spam.over_limit(request):
+        return too_many_requests(request)
     lookup = services.lookup_code(code)
     if lookup is None:
+        if spam.count_unknown(request):
+            return too_many_requests(request)
         return render(request, "impact/public/unknown.html", {"code": code}, status=404)
     if lookup.used:
         return render(

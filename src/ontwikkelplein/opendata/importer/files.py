@@ -7,6 +7,7 @@ its folder. Problems raise ImportFileError with a Dutch message for the person w
 import csv
 import io
 import json
+import math
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -19,6 +20,7 @@ MAX_ZIP_RATIO = 100  # unpacked / packed per file: real CSV packs 5-15x, bombs 1
 MAX_ZIP_ENTRIES = 200
 MAX_JSON_DEPTH = 40  # the official full examples nest about 14 deep
 MAX_CSV_FIELD = 1024 * 1024
+MAX_NUMBER_DIGITS = 100  # a number in the file (JSON or CSV); HSDS needs a handful of digits
 
 # The HSDS 3.1 tabular resources (datapackage resource name -> default file name).
 RESOURCES = {
@@ -140,7 +142,9 @@ def _parse_json(raw: bytes):
             % {"pos": exc.start}
         ) from None
     try:
-        data = json.loads(text)
+        data = json.loads(
+            text, parse_int=_json_int, parse_float=_json_float, parse_constant=_json_constant
+        )
     except json.JSONDecodeError as exc:
         raise ImportFileError(
             _("Dit is geen geldige JSON: %(reason)s (regel %(line)s, kolom %(column)s).")
@@ -154,7 +158,81 @@ def _parse_json(raw: bytes):
         raise ImportFileError(
             _("De JSON is te diep genest (hoogstens %(max)s lagen).") % {"max": MAX_JSON_DEPTH}
         )
+    check_text(data)
     return data
+
+
+def _too_long_number() -> ImportFileError:
+    return ImportFileError(
+        _("Een getal in het bestand is te lang (hoogstens %(max)s cijfers).")
+        % {"max": MAX_NUMBER_DIGITS}
+    )
+
+
+def _json_int(text: str) -> int:
+    # Python refuses to read integers of more than 4,300 digits (with a ValueError); no HSDS
+    # field needs more than a handful.
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise _too_long_number()
+    return int(text)
+
+
+def _json_float(text: str) -> float:
+    if len(text) > MAX_NUMBER_DIGITS:
+        raise _too_long_number()
+    number = float(text)
+    if not math.isfinite(number):  # 1e999
+        raise _too_long_number()
+    return number
+
+
+def _json_constant(name: str):
+    # NaN and Infinity are no JSON, though Python's parser reads them.
+    raise ImportFileError(
+        _("Dit is geen geldige JSON: %(reason)s.")
+        % {"reason": _("%(name)s is geen getal in JSON") % {"name": name}}
+    )
+
+
+def check_text(data) -> None:
+    """Refuses text that cannot be stored: a NUL character (PostgreSQL text cannot hold it) or
+    an unpaired UTF-16 surrogate such as "\\ud800" (JSON allows it, UTF-8 cannot encode it).
+    The message names the field, not the bad text. Iterative, like the depth check."""
+    stack = [(data, "")]
+    while stack:
+        value, field = stack.pop()
+        if isinstance(value, str):
+            _check_string(value, field)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                _check_string(str(key), field)
+                stack.append((item, str(key)))
+        elif isinstance(value, list):
+            stack.extend((item, field) for item in value)
+
+
+def _check_string(text: str, field: str) -> None:
+    where = field if _storable(field) else "?"
+    if "\x00" in text:
+        raise ImportFileError(
+            _("Het veld %(field)s bevat een ongeldig teken (NUL).") % {"field": where}
+        )
+    if not _storable(text):
+        raise ImportFileError(
+            _(
+                "Het veld %(field)s bevat een teken dat niet bestaat (een UTF-16-surrogaat "
+                "zonder partner)."
+            )
+            % {"field": where}
+        )
+
+
+def _storable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return "\x00" not in text
 
 
 def _too_deep(data) -> bool:
@@ -242,7 +320,8 @@ def _datapackage(*, names: set[str], read) -> Source:
     if "datapackage.json" in names:
         try:
             package = json.loads(read("datapackage.json").decode("utf-8-sig"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            # ValueError: also an integer of more than 4,300 digits.
             package = None
             notes.append(
                 _(
@@ -276,6 +355,7 @@ def _datapackage(*, names: set[str], read) -> Source:
                 "(organizations.csv, services.csv of locations.csv)."
             )
         )
+    check_text(tables)
     return Source("datapackage", tables=tables, notes=notes)
 
 
@@ -312,9 +392,13 @@ def _read_csv(raw: bytes, file_name: str) -> list[dict]:
 def _number(value: str):
     """CSV cells are text; HSDS numbers become numbers (a bad number stays text and fails
     validation with a clear message)."""
+    if len(value) > MAX_NUMBER_DIGITS:
+        raise _too_long_number()
     try:
         number = float(value)
     except ValueError:
+        return value
+    if not math.isfinite(number):  # "nan", "inf", 1e999: text, refused by validation
         return value
     return int(number) if number.is_integer() and "." not in value else number
 

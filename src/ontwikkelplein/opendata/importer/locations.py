@@ -4,6 +4,7 @@ within the organisation; a location needs a Dutch municipality (from its address
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.opendata.importer.fields import as_uuid, assign, main_address, split_street
+from ontwikkelplein.opendata.importer.report import conflict_message
 from ontwikkelplein.opendata.importer.rules import Invalid, parse_time
 from ontwikkelplein.opendata.importer.schedules import byday_weekdays
 from ontwikkelplein.organisations.models import (
@@ -50,8 +51,7 @@ class LocationsWriter:
                     "location",
                     obj,
                     "id",
-                    _("Deze locatie hoort bij een andere organisatie (%(name)s).")
-                    % {"name": organisation.name},
+                    conflict_message("location"),
                 )
                 return None
         else:

@@ -4,6 +4,7 @@ imported for the one organisation chosen at the start."""
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.opendata.importer.fields import as_uuid, assign, clean_url, first_phone, isil_of
+from ontwikkelplein.opendata.importer.report import conflict_message
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation, OrganisationKind, PartnerSector
 
@@ -93,7 +94,7 @@ class OrganisationsWriter:
                 kind,
                 obj,
                 "organization_id",
-                _("Je mag niet importeren voor %(name)s.") % {"name": organisation.name},
+                conflict_message("organization"),
             )
             organisation = None
         if organization_id:

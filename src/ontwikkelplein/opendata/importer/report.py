@@ -5,6 +5,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+
 from ontwikkelplein.opendata.importer.rules import Problem
 from ontwikkelplein.organisations.models import Organisation
 
@@ -34,3 +36,23 @@ class ImportReport:
     @property
     def ok(self) -> bool:
         return not self.errors
+
+
+def conflict_message(kind: str) -> str:
+    """An id in the file that belongs to a record of another organisation: a conflict, reported
+    without saying whose record it is (that would tell an importer who owns an id)."""
+    messages = {
+        "service": _(
+            "Conflict: deze id hoort bij aanbod van een andere organisatie. Er is niets "
+            "veranderd. Geef het aanbod een eigen id."
+        ),
+        "location": _(
+            "Conflict: deze id hoort bij een locatie van een andere organisatie. Er is niets "
+            "veranderd. Geef de locatie een eigen id."
+        ),
+        "organization": _(
+            "Conflict: deze id hoort bij een organisatie waarvoor je niet mag importeren. Er is "
+            "niets veranderd."
+        ),
+    }
+    return messages[kind]

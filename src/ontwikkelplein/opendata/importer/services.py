@@ -27,7 +27,7 @@ from ontwikkelplein.opendata.importer.fields import (
     parse_sign_up,
     split_description,
 )
-from ontwikkelplein.opendata.importer.report import CHUNK
+from ontwikkelplein.opendata.importer.report import CHUNK, conflict_message
 from ontwikkelplein.opendata.importer.rules import Invalid, parse_date
 from ontwikkelplein.opendata.models import ExternalTerm
 
@@ -129,11 +129,7 @@ class ServicesWriter:
                     "service",
                     obj,
                     "organization_id",
-                    _(
-                        "Dit aanbod hoort al bij een andere organisatie (%(name)s); "
-                        "het is niet verplaatst."
-                    )
-                    % {"name": organisation.name},
+                    conflict_message("service"),
                 )
                 return
             if not self.may_write(organisation.pk):
@@ -141,8 +137,7 @@ class ServicesWriter:
                     "service",
                     obj,
                     "id",
-                    _("Je mag het aanbod van %(name)s niet wijzigen.")
-                    % {"name": organisation.name},
+                    conflict_message("service"),
                 )
                 return
         else:

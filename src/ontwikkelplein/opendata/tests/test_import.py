@@ -210,9 +210,36 @@ def test_library_staff_cannot_import_into_another_library(tmp_path):
     service = hsds_service(id=str(theirs.pk), name="Overgenomen")
     run = services.import_path(write(tmp_path, service), user=user, organisation=own)
     assert run.status == ImportStatus.REJECTED
-    assert "andere organisatie" in run.errors[0]["message"]
+    assert run.errors[0]["message"] == (
+        "Conflict: deze id hoort bij aanbod van een andere organisatie. Er is niets veranderd. "
+        "Geef het aanbod een eigen id."
+    )
     theirs.refresh_from_db()
     assert theirs.title != "Overgenomen" and theirs.organisation == other
+
+
+def test_an_id_of_another_organisations_record_is_a_conflict_that_does_not_name_the_owner(
+    tmp_path,
+):
+    own = OrganisationFactory(name="Bibliotheek Eigen")
+    other = OrganisationFactory(name="Bibliotheek Geheim")
+    user = staff_user(own, Role.SPECIALIST)
+    their_location = LocationFactory(organisation=other, name="Vestiging Geheim")
+    theirs = OfferFactory(organisation=other, location=their_location, title="Concept van hen")
+    attempts = [
+        hsds_service(id=str(theirs.pk), name="Overgenomen"),
+        hsds_service(location=hsds_location(id=str(their_location.pk), name="Overgenomen")),
+    ]
+    for service in attempts:
+        run = services.import_path(write(tmp_path, service), user=user, organisation=own)
+        assert run.status == ImportStatus.REJECTED
+        text = json.dumps(run.errors + run.warnings + run.records)
+        assert "Conflict" in text
+        for secret in ("Geheim", "Concept van hen"):
+            assert secret not in text
+    theirs.refresh_from_db()
+    their_location.refresh_from_db()
+    assert theirs.title == "Concept van hen" and their_location.name == "Vestiging Geheim"
 
 
 def test_without_a_target_only_a_kb_admin_may_import(tmp_path):

@@ -11,6 +11,7 @@ from django.http import Http404
 from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.catalogue.tests.factories import OfferFactory
 from ontwikkelplein.desk.models import ColleagueRole
+from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.notifications.models import Notification, OutboxMessage
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import (
@@ -99,7 +100,8 @@ def test_partner_without_accounts_gets_a_link_by_email():
     assert link.sent_to == "post@welzijn.example"
     assert link.revoked_at is None
     message = OutboxMessage.objects.get()
-    token = re.search(r"/partner/([A-Za-z0-9_-]+)/", message.body).group(1)
+    sent_body = notifications.compose(message).body
+    token = re.search(r"/partner/([A-Za-z0-9_-]+)/", sent_body).group(1)
     assert link.token_hash == services.hash_token(token)
     assert selectors.referral_for_partner_token(token) == referral
     assert EventKind.LINK_SENT in referral.events.values_list("kind", flat=True)
@@ -489,6 +491,25 @@ def test_export_contains_the_person_and_is_logged():
     assert (access.user, access.action) == (user, PersonalDataAccess.Action.EXPORT)
 
 
+def test_export_gives_each_organisation_only_its_own_internal_notes():
+    library = OrganisationFactory()
+    receiver = PartnerFactory()
+    receiver_staff = staff_user(receiver, Role.PARTNER_STAFF)
+    referral = ReferralFactory(
+        sender_organisation=library,
+        receiver_organisation=receiver,
+        receiver_kind=ReceiverKind.PARTNER,
+    )
+    sender_staff = specialist_of(library)
+    services.add_note(referral, "Notitie van de afzender", user=sender_staff)
+    services.add_note(referral, "Interne notitie van de ontvanger", user=receiver_staff)
+    sent = services.export_person_data(referral, user=sender_staff)
+    received = services.export_person_data(referral, user=receiver_staff)
+    assert [n["tekst"] for n in sent["notities"]] == ["Notitie van de afzender"]
+    assert [n["tekst"] for n in received["notities"]] == ["Interne notitie van de ontvanger"]
+    assert "Interne notitie van de ontvanger" not in json.dumps(sent)
+
+
 def test_erase_removes_personal_data_and_keeps_the_anonymous_record():
     library = OrganisationFactory()
     specialist = specialist_of(library)
@@ -642,3 +663,29 @@ def test_person_data_dataclass_is_validated_without_saving():
         )
     )
     assert cleaned.name == "Ali" and cleaned.phone == ""
+
+
+def test_the_partner_links_token_is_not_kept_readable_once_the_mail_is_sent(mailoutbox):
+    partner = PartnerFactory(email="post@welzijn.example")
+    referral = ReferralFactory(
+        sender_organisation=OrganisationFactory(),
+        receiver_organisation=partner,
+        receiver_kind=ReceiverKind.PARTNER,
+    )
+    message = OutboxMessage.objects.get()
+    # Stored: a placeholder in the body, the token beside it until sending.
+    assert "/partner/{{secret:partner-link}}/" in message.body
+    assert "/partner/" in message.body and not re.search(
+        r"/partner/[A-Za-z0-9_-]{20,}/", message.body
+    )
+    assert notifications.send_message(message.pk) is True
+    [mail] = mailoutbox
+    token = re.search(r"/partner/([A-Za-z0-9_-]{20,})/", mail.body).group(1)
+    assert selectors.referral_for_partner_token(token) == referral
+    message.refresh_from_db()
+    assert message.state == OutboxMessage.State.SENT
+    assert message.secrets == {}
+    stored = json.dumps(
+        list(OutboxMessage.objects.values("subject", "body", "html_body", "secrets"))
+    )
+    assert token not in stored
