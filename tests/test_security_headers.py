@@ -1,4 +1,4 @@
-"""Staff security headers and sessions (docs/security-headers.md): the Content-Security-Policy on
+"""Staff security headers and sessions (docs/security.md): the Content-Security-Policy on
 every answer, Cache-Control: no-store on everything that may hold personal data, and sessions that
 end after the idle time and, by default, with the browser. The browser half is
 tests/browser/test_content_security_policy.py."""

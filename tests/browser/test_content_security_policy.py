@@ -1,4 +1,4 @@
-"""The strict Content-Security-Policy in a real browser (docs/security-headers.md).
+"""The strict Content-Security-Policy in a real browser (docs/security.md).
 
 Every browser test fails on a CSP violation (tests/browser/conftest.py: a
 `securitypolicyviolation` listener installed before any page script, plus Chromium's console

@@ -196,7 +196,7 @@ OUTBOX_SEND_ON_COMMIT = env.bool("OUTBOX_SEND_ON_COMMIT", default=True)
 SESSION_COOKIE_HTTPONLY = True
 # Sessions end after this long without a request (sliding expiry, core/headers.py
 # SessionIdleMiddleware), and, where DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE is on (the default:
-# desk computers are shared), when the browser closes. docs/security-headers.md.
+# desk computers are shared), when the browser closes. docs/security.md.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_IDLE_MINUTES", default=8 * 60) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = env.bool("DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE", default=True)
 # The session's end is pushed forward at most once per this many seconds (one write, not one
@@ -212,7 +212,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 # our own static files, never inline; no plugins; forms post only to this site; no framing
 # (see ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS). data: images: the NL Design System CSS draws the
 # select arrow and checkbox ticks as inline SVG in url(). production.py adds
-# upgrade-insecure-requests. docs/security-headers.md explains each line.
+# upgrade-insecure-requests. docs/security.md explains each line.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],

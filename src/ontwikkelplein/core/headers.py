@@ -1,4 +1,4 @@
-"""Response headers and session lifetime for staff security (docs/security-headers.md).
+"""Response headers and session lifetime for staff security (docs/security.md).
 
 - `NoStoreMiddleware`: answers that may hold personal data get `Cache-Control: no-store`, so a
   shared desk computer's browser (and any proxy) keeps no copy of them.
