@@ -65,3 +65,27 @@ def test_download_without_javascript(nojs_page):
         "Informatiepunt Digitale Overheid",
         "Voorlezen voor peuters",
     }
+
+
+def test_a_whole_catalogue_export_gets_a_page_that_links_to_the_file(new_page):
+    """Made by the worker (at once with the test settings): the button leads to the export's
+    page, which is accessible and links to the file."""
+    from ontwikkelplein.organisations.tests.factories import PoiFactory
+
+    make_catalogue()
+    kb = staff_user(PoiFactory(name="KB", kind="kb"), Role.KB_ADMIN)
+    page = new_page("desktop")
+    login(page, kb)
+    page.goto(URL)
+    page.get_by_label("Aanbod van").select_option("alles")
+    page.get_by_label("HSDS JSON", exact=False).check()
+    page.get_by_role("button", name="Downloaden").click()
+    page.wait_for_url("**/beheer/gegevens/export/*/")
+    assert "Klaar om te downloaden" in page.get_by_role("status").inner_text()
+    assert_no_axe_violations(page, what="export page of a background export")
+    with page.expect_download() as info:
+        page.get_by_role(
+            "link", name="Download ontwikkelplein-hsds-catalogus-", exact=False
+        ).click()
+    data = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
+    assert {o["name"] for o in data} >= {"Bibliotheek Eemland"}

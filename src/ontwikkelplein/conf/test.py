@@ -1,5 +1,7 @@
 """The test suites (pytest, the browser tests, the benchmarks)."""
 
+import atexit
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -24,6 +26,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
 # Files kept through the storage API go to a folder of this test process, not to var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ontwikkelplein-test-media-"))
+atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
 
 # Tests that need the second factor switch it on with the settings fixture.
 ONTWIKKELPLEIN_REQUIRE_2FA = False

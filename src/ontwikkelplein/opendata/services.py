@@ -110,18 +110,19 @@ def start_run(run: ImportRun, *, user) -> ImportRun:
     """The progress page's button: queue the import for a worker (docs/background-work.md).
     The run shows "in de wachtrij" until a worker takes it; a second click changes nothing."""
     _require_import(user, run.organisation)
-    with transaction.atomic():
-        queued = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
-            status=ImportStatus.QUEUED
+    # One UPDATE decides who queues it (a double click, two colleagues); the job is queued when
+    # that change commits.
+    queued = ImportRun.objects.filter(pk=run.pk, status=ImportStatus.WAITING).update(
+        status=ImportStatus.QUEUED
+    )
+    if queued:
+        jobs.enqueue(
+            "ontwikkelplein.opendata.jobs.run_import",
+            str(run.pk),
+            user.pk,
+            max_attempts=1,  # a rejected or failed import is answered, not retried
+            group="import",
         )
-        if queued:
-            jobs.enqueue(
-                "ontwikkelplein.opendata.jobs.run_import",
-                str(run.pk),
-                user.pk,
-                max_attempts=1,  # a rejected or failed import is answered, not retried
-                group="import",
-            )
     run.refresh_from_db()
     return run
 

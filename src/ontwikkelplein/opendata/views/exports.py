@@ -53,7 +53,6 @@ def export(request):
             "form": form,
             "error_summary": errors_for_summary(form) if submitted and form.errors else [],
             "background": background,
-            "runs": ExportRun.objects.filter(created_by=request.user)[:5],
             "staff_nav": "export",
         },
         status=400 if submitted and form.errors else 200,
