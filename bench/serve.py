@@ -158,6 +158,8 @@ async def load(port: int, residents: int, seconds: float, visit, seed: int, tall
         rng = random.Random(seed * 1000 + number)
         while time.perf_counter() < stop_at:
             for kind, path in visit(rng):
+                if time.perf_counter() >= stop_at:
+                    break  # no new request after the round's time; those under way finish
                 try:
                     status, elapsed = await fetch(port, path)
                 except OSError as exc:
