@@ -53,9 +53,11 @@ READING = """\
   worker only help while requests wait on the database.
 - The ratio to the minimal view is the price of the pages themselves (queries, search, templates)
   on top of what gunicorn, Django's middleware and the log cost for every request.
-- Of the three pages, the search with a postcode costs most (full-text match, distance to every
-  location with coordinates, the result cards; see the search benchmark at the top of this file);
-  the home page and an offer page are a few queries and a template each.
+- Under full load a request's latency is mostly its wait for a free thread, so the three pages
+  show about the same latency; what each page costs shows in the throughput of the mix. The
+  search with a postcode does the most work (full-text match, distance to the locations, result
+  cards; see the search benchmark at the top of this file); its latency without queueing is in
+  that section.
 - The machine was shared with other work while these figures were taken (a load average well
   above its CPU count, see the table): the server, the client and other processes took turns on
   the same CPUs, which stretches the latencies of both targets and especially their tails. Treat
