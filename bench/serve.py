@@ -149,27 +149,38 @@ class Tally:
         }
 
 
-async def load(port: int, residents: int, seconds: float, visit, seed: int, tally: Tally):
+def journeys(visit, residents: int, seed: int) -> list:
+    """One endless journey per resident: visit after visit, carried on from round to round (so
+    short rounds do not make every resident start again at the home page)."""
+
+    def journey(rng: random.Random):
+        while True:
+            yield from visit(rng)
+
+    return [journey(random.Random(seed * 1000 + number)) for number in range(residents)]
+
+
+async def load(port: int, seconds: float, walkers: list, tally: Tally):
     samples = tally.samples
     errors = tally.errors
     stop_at = time.perf_counter() + seconds
 
-    async def resident(number: int):
-        rng = random.Random(seed * 1000 + number)
+    async def resident(walker):
+        # No new request after the round's time; the ones under way finish and count.
         while time.perf_counter() < stop_at:
-            for kind, path in visit(rng):
-                try:
-                    status, elapsed = await fetch(port, path)
-                except OSError as exc:
-                    errors.append(f"{kind}: {type(exc).__name__}")
-                    continue
-                if status != 200:
-                    errors.append(f"{kind}: HTTP {status} {path}")
-                    continue
-                samples.setdefault(kind, []).append(elapsed)
+            kind, path = next(walker)
+            try:
+                status, elapsed = await fetch(port, path)
+            except OSError as exc:
+                errors.append(f"{kind}: {type(exc).__name__}")
+                continue
+            if status != 200:
+                errors.append(f"{kind}: HTTP {status} {path}")
+                continue
+            samples.setdefault(kind, []).append(elapsed)
 
     began = time.perf_counter()
-    await asyncio.gather(*(resident(n) for n in range(residents)))
+    await asyncio.gather(*(resident(walker) for walker in walkers))
     tally.wall += time.perf_counter() - began
 
 
@@ -232,15 +243,16 @@ def main() -> None:
         load_before = os.getloadavg()[0]
         # Warm up every worker process on both targets, then measure them in alternating rounds,
         # so that other work on the machine weighs on both alike.
+        site_walkers = journeys(resident_visit, args.residents, args.seed)
+        minimal_walkers = journeys(minimal_visit, args.residents, args.seed)
         warm = Tally()
-        asyncio.run(load(port, args.residents, args.warmup, resident_visit, args.seed, warm))
-        asyncio.run(load(port, args.residents, args.warmup, minimal_visit, args.seed, warm))
+        asyncio.run(load(port, args.warmup, site_walkers, warm))
+        asyncio.run(load(port, args.warmup, minimal_walkers, warm))
         site_tally, minimal_tally = Tally(), Tally()
         per_round = args.seconds / args.rounds
-        for number in range(args.rounds):
-            seed = args.seed + number
-            asyncio.run(load(port, args.residents, per_round, resident_visit, seed, site_tally))
-            asyncio.run(load(port, args.residents, per_round, minimal_visit, seed, minimal_tally))
+        for _ in range(args.rounds):
+            asyncio.run(load(port, per_round, site_walkers, site_tally))
+            asyncio.run(load(port, per_round, minimal_walkers, minimal_tally))
         site, minimal = site_tally.summary(), minimal_tally.summary()
         load_after = os.getloadavg()[0]
     finally:

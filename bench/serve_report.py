@@ -36,6 +36,8 @@ request:
 - **minimal**: a view that renders nothing and touches no database, through the same gunicorn,
   settings and middleware: the floor of this server on this machine.
 
+No resident starts a request after a round's time is up; the requests under way then finish
+and count, and throughput is completed requests over the whole time, including that tail.
 Every answer must be 200; the run fails on any error. Latency is from opening the connection to
 the last byte, so it includes the wait for a free gunicorn thread: with {residents} residents and
 {slots} threads, most of a request's time under full load is queueing. p50 and p95 are
@@ -51,8 +53,15 @@ READING = """\
   worker only help while requests wait on the database.
 - The ratio to the minimal view is the price of the pages themselves (queries, search, templates)
   on top of what gunicorn, Django's middleware and the log cost for every request.
-- The machine was shared with other work while these figures were taken; the load average is in
-  the table. Treat absolute numbers as an upper bound.
+- Under full load a request's latency is mostly its wait for a free thread, so the three pages
+  show about the same latency; what each page costs shows in the throughput of the mix. The
+  search with a postcode does the most work (full-text match, distance to the locations, result
+  cards; see the search benchmark at the top of this file); its latency without queueing is in
+  that section.
+- The machine was shared with other work while these figures were taken (a load average well
+  above its CPU count, see the table): the server, the client and other processes took turns on
+  the same CPUs, which stretches the latencies of both targets and especially their tails. Treat
+  the absolute numbers as an upper bound, and compare the ratios between runs.
 """
 
 
