@@ -23,7 +23,8 @@ run: setup
 serve: setup
 	DJANGO_SETTINGS_MODULE=ontwikkelplein.conf.production PYTHONPATH=src $(PY) -m ontwikkelplein.conf.preflight
 	DJANGO_SETTINGS_MODULE=ontwikkelplein.conf.production $(PY) manage.py collectstatic --noinput -v 0
-	PYTHON=$(PY) PORT=$(PORT) bash scripts/serve.sh
+	@# One machine: the background worker runs beside gunicorn (SERVE_WORKER=0 when it runs elsewhere).
+	PYTHON=$(PY) PORT=$(PORT) SERVE_WORKER=$${SERVE_WORKER:-1} bash scripts/serve.sh
 
 setup: $(VENV)/.installed assets messages
 

@@ -8,6 +8,7 @@
 #      environment; see .env.example and docs/deployment.md).
 # Static files are collected before this runs: by `make serve`, or when the image is built.
 # SERVE_SKIP_MIGRATE=1 skips step 2 (e.g. a node that must not migrate during a rolling upgrade).
+# SERVE_WORKER=1 also starts the background worker (manage.py qcluster) and stops it with gunicorn.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -19,4 +20,15 @@ if [ "${SERVE_SKIP_MIGRATE:-0}" != 1 ]; then
   "$PYTHON" manage.py migrate --noinput
   "$PYTHON" manage.py createcachetable
 fi
-exec "$PYTHON" -m gunicorn -c src/ontwikkelplein/conf/gunicorn.py
+if [ "${SERVE_WORKER:-0}" = 1 ]; then
+  # One machine: the background worker beside gunicorn, stopped with it (`make serve` does this;
+  # the container runs the worker as a service of its own, compose.yaml).
+  "$PYTHON" manage.py qcluster &
+  worker=$!
+  trap 'kill -TERM "$worker" 2>/dev/null || true; wait "$worker" 2>/dev/null || true' EXIT
+  trap 'exit 143' TERM INT
+  "$PYTHON" -m gunicorn -c src/ontwikkelplein/conf/gunicorn.py &
+  wait $!
+else
+  exec "$PYTHON" -m gunicorn -c src/ontwikkelplein/conf/gunicorn.py
+fi
