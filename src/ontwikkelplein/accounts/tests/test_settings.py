@@ -43,11 +43,13 @@ def test_the_wiring():
     assert settings.AUTHENTICATION_BACKENDS[0] == "axes.backends.AxesStandaloneBackend"
     middleware = settings.MIDDLEWARE
     auth = middleware.index("django.contrib.auth.middleware.AuthenticationMiddleware")
-    assert middleware[auth + 1 : auth + 3] == [
+    # No-store wraps the second-factor gate, so its redirects are not cached either.
+    assert middleware[auth + 1 : auth + 4] == [
+        "ontwikkelplein.core.headers.NoStoreMiddleware",
         "django_otp.middleware.OTPMiddleware",
         "ontwikkelplein.accounts.middleware.SecondFactorMiddleware",
     ]
-    assert "axes.middleware.AxesMiddleware" in middleware[auth + 3 :]
+    assert "axes.middleware.AxesMiddleware" in middleware[auth + 4 :]
     assert settings.AXES_LOCKOUT_PARAMETERS == ["username", "ip_address"]
     assert settings.AXES_CLIENT_IP_CALLABLE == "ontwikkelplein.core.net.client_ip"
     assert settings.PASSWORD_RESET_TIMEOUT == 3600

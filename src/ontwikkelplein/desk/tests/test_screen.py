@@ -585,6 +585,8 @@ class TestCorrectAndRemove:
         assert "Ongedaan maken" in text_of(client.get(confirmation))
 
         clock.shift(datetime.timedelta(hours=24))
+        # The session ended after its idle time (core/headers.py): sign in again the next day.
+        logged_in(client, staff_a)
         assert "Ongedaan maken" not in text_of(client.get(confirmation))
         response = client.post(reverse("desk:screen-remove", args=[contact.pk]), follow=True)
         assert "Die tijd is voorbij." in text_of(response)

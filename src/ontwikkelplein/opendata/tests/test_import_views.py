@@ -221,7 +221,9 @@ def test_uploads_never_started_are_removed_after_a_day(client, library, speciali
     stored = old.stored_path
     assert stored.startswith("imports/") and default_storage.exists(stored)
     time_machine.shift(datetime.timedelta(days=2))
-    client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
+    client.force_login(specialist)  # the session ended after its idle time
+    response = client.post(UPLOAD, {"file": upload(hsds_service()), "organisation": library.pk})
+    assert response.status_code == 302 and ImportRun.objects.count() == 2
     assert not default_storage.exists(stored)
     old.refresh_from_db()
     assert old.stored_path == ""
