@@ -228,6 +228,15 @@ def main() -> None:
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
+    # The background worker beside it, as `make serve` runs it (/readyz waits for its heartbeat).
+    worker = subprocess.Popen(
+        [sys.executable, "manage.py", "qcluster"],
+        cwd=REPO,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -256,7 +265,12 @@ def main() -> None:
         site, minimal = site_tally.summary(), minimal_tally.summary()
         load_after = os.getloadavg()[0]
     finally:
+        os.killpg(worker.pid, signal.SIGTERM)
         os.killpg(server.pid, signal.SIGTERM)
+        try:
+            worker.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(worker.pid, signal.SIGKILL)
         try:
             server.wait(timeout=30)
         except subprocess.TimeoutExpired:

@@ -25,7 +25,8 @@ loads the demo data (`load_demo --force`, {offers} published offers) and starts 
 `make serve` does: `src/ontwikkelplein/conf/gunicorn.py` with its defaults
 ({workers} workers × {threads} threads, `{worker_class}`), the production settings (`DEBUG` off,
 JSON access log with request ids, WhiteNoise, the database cache table, persistent database
-connections of 60 s) plus one extra URL, on 127.0.0.1. A small asyncio client (standard library
+connections of 60 s) plus one extra URL, on 127.0.0.1, with the background worker
+(`manage.py qcluster`) beside it as `make serve` runs it. A small asyncio client (standard library
 only) keeps **{residents} simulated residents** busy at once, {seconds:.0f} s per target after a
 warm-up, in {rounds} alternating rounds (so other work on the machine weighs on both targets
 alike), each resident doing one request at a time without pause, over a new connection per
