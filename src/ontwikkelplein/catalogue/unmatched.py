@@ -24,6 +24,7 @@ from django.conf import settings
 from ontwikkelplein.catalogue.models import SynonymGroup, TaxonomyTerm
 from ontwikkelplein.catalogue.search.analysis import analyse, fold, words
 from ontwikkelplein.catalogue.search.engines import current_engine
+from ontwikkelplein.core.net import client_ip
 
 logger = logging.getLogger(__name__)
 
@@ -86,7 +87,6 @@ def known_phrase(text: str) -> str:
 def visitor_key(request, day) -> str:
     """A keyed hash of the visitor's address and the day: the same within one day, unlinkable
     across days, and no address is stored."""
-    meta_key = getattr(settings, "RATELIMIT_IP_META_KEY", None) or "REMOTE_ADDR"
-    address = (request.META.get(meta_key) or "").split(",")[0].strip()
+    address = client_ip(request) or ""
     message = f"unmatched-search:{day.isoformat()}:{address}".encode()
     return hmac.new(settings.SECRET_KEY.encode(), message, hashlib.sha256).hexdigest()

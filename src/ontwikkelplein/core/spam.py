@@ -4,12 +4,12 @@ the form, and a rate limit per IP address. The referral and course forms each ma
 with their own salt, settings names and limits (referrals/spam.py, courses/spam.py); anything
 later that puts a form on the public site makes its own FormGuard the same way.
 
-The rate limit uses django-ratelimit on the default cache. The default cache is Django's
-in-process memory cache: right for `make run` and the tests (one process). A production site
-with several worker processes needs a shared cache (memcached or Redis) in CACHES, or each
-worker counts on its own; behind a reverse proxy set RATELIMIT_IP_META_KEY so the visitor's
-address is counted and not the proxy's. A library's public computers share one address, so the
-limits are generous: they stop a flood, not a family.
+The rate limit uses django-ratelimit on the default cache, which CACHE_URL chooses (a database
+table by default, Redis with several nodes) so that every worker process counts together; behind
+a reverse proxy set RATELIMIT_IP_META_KEY so the visitor's address is counted and not the
+proxy's (core/net.py reads it the same way for the lockout and the security log). A library's
+public computers share one address, so the limits are generous: they stop a flood, not a
+family.
 """
 
 import time
