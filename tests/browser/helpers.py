@@ -20,6 +20,9 @@ PASSWORD = "geheim-wachtwoord-123"  # UserFactory's password
 def assert_no_axe_violations(page, *, tags=AXE_TAGS, what: str = "") -> None:
     """Runs axe-core on the whole document and fails with every violation: rule id, impact,
     help text and the offending nodes. The page needs JavaScript (axe is injected)."""
+    # A click that submits a form returns once the new document is committed, before its
+    # stylesheets have loaded; measured unstyled, targets look too small (target-size).
+    page.wait_for_load_state("load")
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         # Evaluated through the DevTools protocol, not as a <script> tag: the pages'
         # Content-Security-Policy allows no inline script, and the test must not relax it.
