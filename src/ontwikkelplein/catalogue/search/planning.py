@@ -22,12 +22,19 @@ class Term:
     """One thing the searcher asked for: any of its alternatives may match."""
 
     alternatives: tuple[Group, ...]
+    # How much this term decides the match (ranking): 1.0 for a word that names a need; less for
+    # words that carry little (set by planning); an offer matching more weight ranks higher.
+    weight: float = 1.0
 
 
 @dataclass(frozen=True)
 class Plan:
     terms: tuple[Term, ...]
     corrections: dict[str, str]
+    # TaxonomyTerm codes the words point to (needs vocabulary): ranking boosts offers with these
+    # themes or offer types; they never filter.
+    themes: tuple[str, ...] = ()
+    offer_types: tuple[str, ...] = ()
 
 
 def _synonym_groups() -> list[list[list[Word]]]:
