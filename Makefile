@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve run test test-sqlite test-postgres test-browser lint bench setup system-packages assets messages clean
+.PHONY: serve run test test-sqlite test-postgres test-browser lint bench bench-quality setup system-packages assets messages clean
 
 # Everything a fresh Debian machine needs, then the site with demo data.
 run: setup
@@ -79,7 +79,18 @@ bench: setup
 	$(PY) bench/opendata.py --engine sqlite
 	bash scripts/with-postgres.sh $(PY) bench/opendata.py --engine postgres
 	bash scripts/with-postgres.sh $(PY) bench/serve.py
+	$(PY) bench/search_quality.py --engine sqlite --quiet
+	bash scripts/with-postgres.sh $(PY) bench/search_quality.py --engine postgres --quiet
 	$(PY) bench/report.py
+
+# Search quality alone (issue 13): the labelled resident queries of bench/quality/queries.toml on
+# the demo catalogue, both engines, then only the "Search quality" part of docs/performance.md.
+# The queries that miss are in bench/results/quality-<engine>.txt.
+bench-quality: setup
+	bash scripts/system-packages.sh test
+	$(PY) bench/search_quality.py --engine sqlite --quiet
+	bash scripts/with-postgres.sh $(PY) bench/search_quality.py --engine postgres --quiet
+	$(PY) bench/quality_report.py
 
 clean:
 	rm -rf $(VENV) node_modules src/ontwikkelplein/static/vendor

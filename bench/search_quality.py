@@ -49,7 +49,7 @@ CATEGORIES = {
     "english": "English",
     "other-language": "Other languages",
     "seasonal": "Out of season (tax help)",
-    "need": "Needs without catalogue words",
+    "need": "Needs in everyday words",
     "distance": "Distance matters",
 }
 GRADES = (1, 2)
