@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import desk_report
+import quality_report
 import serve_report
+from run import PAGE_P95_RATIO_BASELINE, PAGE_P95_RATIO_TARGET
 
 REPO = Path(__file__).resolve().parent.parent
 ENGINES = [("sqlite", "SQLite (FTS5)"), ("postgres", "PostgreSQL (full text)")]
@@ -188,6 +190,31 @@ def render(runs: dict[str, dict]) -> str:
                 f" | {ratio50} | {ratio95} |"
             )
 
+    parts.append("\n### Target: the page's p95 toward 4× the floor\n")
+    parts.append(
+        "Issue 13 (item 7): at 50,000 offers, the search page's p95 should come down from\n"
+        "the baseline measured before the issue's work (2026-11-21) toward\n"
+        f"{PAGE_P95_RATIO_TARGET:g}× the bare engine query's p95, and must not grow above the"
+        " baseline.\n`bench/run.py --check` exits with an error when it does. Ratios taken at"
+        " other sizes do\nnot compare with these.\n"
+    )
+    parts.append("| Engine | Page p95 / floor | Baseline | Target | |")
+    parts.append("|---|---|---|---|---|")
+    for engine, engine_label in ENGINES:
+        if engine not in runs:
+            continue
+        ratio = runs[engine]["layers"]["page"]["p95_ratio_to_raw"]
+        baseline = PAGE_P95_RATIO_BASELINE[engine]
+        if ratio <= PAGE_P95_RATIO_TARGET:
+            verdict = "target met"
+        elif ratio <= baseline:
+            verdict = "within the baseline"
+        else:
+            verdict = "**above the baseline**"
+        parts.append(
+            f"| {engine_label} | {ratio}× | {baseline}× | {PAGE_P95_RATIO_TARGET:g}× | {verdict} |"
+        )
+
     parts.append("\n## Per query (p50)\n")
     header = "| Query | Matches |"
     rule = "|---|---|"
@@ -223,10 +250,13 @@ def main() -> None:
     runs = load(args.results)
     if not runs:
         raise SystemExit(f"no results in {args.results}; run bench/run.py first")
-    # The front desk (bench/desk.py) and the production server under load (bench/serve.py)
-    # follow the search figures in the same file.
+    # Search quality (bench/search_quality.py), the front desk (bench/desk.py) and the
+    # production server under load (bench/serve.py) follow the search figures in the same file.
     args.output.write_text(
-        render(runs) + desk_report.section(args.results) + serve_report.section(args.results)
+        render(runs)
+        + quality_report.section(args.results)
+        + desk_report.section(args.results)
+        + serve_report.section(args.results)
     )
     print(f"wrote {args.output}")
 
