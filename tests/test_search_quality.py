@@ -152,3 +152,40 @@ def test_top_1_top_3_and_first_fit():
     ideal = 2 + 1 / math.log2(3)
     expected = (2 / ideal + (1 / math.log2(3)) / ideal) / 4
     assert stats["ndcg3"] == pytest.approx(expected, abs=1e-4)
+
+
+@pytest.mark.django_db
+def test_the_runner_ranks_as_the_search_page_shows(client):
+    """The runner resolves q and waar as the public page does: its order is the page's order
+    (so a change to the page's ranking cannot pass unmeasured)."""
+    import re
+
+    from ontwikkelplein.catalogue import selectors
+    from ontwikkelplein.catalogue.views.public import FILTER_TAXONOMIES
+
+    loaded = sq.load_catalogue(full=False)
+    assert loaded["indexed"] > 50
+    key_by_id, published = sq.demo_keys()
+    terms = selectors.active_terms(*FILTER_TAXONOMIES)
+    cases = [
+        sq.Query("a", "taalcafé", "Goes", "catalogue", {"oosterschelde:taalcafe": 2}),
+        sq.Query("b", "digid", "", "catalogue", {"*:ido": 2}),
+        sq.Query("c", "computr cursus", "3311", "typo", {"aanzet:klik-en-tik": 2}),
+    ]
+    for query in cases:
+        outcome = sq.run_query(query, sq.expand(query.fits, published), terms, key_by_id)
+        assert not outcome.error
+        assert outcome.ranked, query.text
+        page = client.get("/zoeken/", {"q": query.text, "waar": query.place})
+        assert page.status_code == 200
+        shown = []
+        for pk in re.findall(r'href="/aanbod/([0-9a-f-]{36})/', page.content.decode()):
+            key = next(k for id_, k in key_by_id.items() if str(id_) == pk)
+            if key not in shown:
+                shown.append(key)
+        assert shown, query.text
+        assert shown == outcome.ranked[: len(shown)], query.text
+        assert len(shown) == min(len(outcome.ranked), 20)
+    assert sq.run_query(cases[0], {}, terms, key_by_id).top1 is False
+    unknown = sq.Query("d", "digid", "Nergenshuizen", "catalogue", {"*:ido": 2})
+    assert "not resolved" in sq.run_query(unknown, {}, terms, key_by_id).error
