@@ -387,14 +387,59 @@ def developer_report(engine: str, result: dict, outcomes: list[Outcome]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def default_output(engine: str, queries: Path) -> Path:
+    """bench/results/quality-<engine>.json for the team's set; another set (the held-out one)
+    gets its own name, so its results never overwrite the team's."""
+    if queries.resolve() == QUERIES.resolve():
+        return RESULTS / f"quality-{engine}.json"
+    return RESULTS / f"quality-{queries.stem}-{engine}.json"
+
+
+def changes(previous: dict, current: dict) -> str:
+    """What changed since the previous run with the same output: overall figures and the
+    queries whose nDCG@3 moved (by id), so a change to the search shows what it won and lost."""
+    before, after = previous.get("overall", {}), current["overall"]
+    lines = [
+        "",
+        f"Since the previous run (commit {previous.get('commit', '?')}, "
+        f"{previous.get('date', '?')}):",
+    ]
+    for name, label in (("top1", "top-1"), ("top3", "top-3"), ("ndcg3", "nDCG@3")):
+        if name in before:
+            lines.append(f"  {label}: {before[name]:.3f} -> {after[name]:.3f}")
+    old = {q["id"]: q for q in previous.get("queries", [])}
+    better, worse = [], []
+    for query in current["queries"]:
+        was = old.get(query["id"])
+        if was is None or abs(was["ndcg3"] - query["ndcg3"]) < 1e-9:
+            continue
+        line = (
+            f"  {query['id']}: nDCG@3 {was['ndcg3']:.3f} -> {query['ndcg3']:.3f}  "
+            f"now first: {(query['top'] or ['(no results)'])[0]}"
+        )
+        (better if query["ndcg3"] > was["ndcg3"] else worse).append(line)
+    lines += [f"Better ({len(better)}):", *better, f"Worse ({len(worse)}):", *worse]
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--engine", choices=["sqlite", "postgres"], required=True)
-    parser.add_argument("--queries", type=Path, default=QUERIES)
+    parser.add_argument(
+        "--queries",
+        type=Path,
+        default=QUERIES,
+        help="a labelled set in the same format (default: bench/quality/queries.toml)",
+    )
     parser.add_argument(
         "--full-demo", action="store_true", help="load all demo data, not only what search reads"
     )
-    parser.add_argument("--output", type=Path, help="default: bench/results/quality-<engine>.json")
+    parser.add_argument(
+        "--output",
+        type=Path,
+        help="default: bench/results/quality-<engine>.json (another --queries file: "
+        "quality-<its name>-<engine>.json)",
+    )
     parser.add_argument("--quiet", action="store_true", help="print the figures, not the misses")
     args = parser.parse_args()
 
@@ -439,10 +484,18 @@ def main() -> None:
     finally:
         if tmp:
             shutil.rmtree(tmp, ignore_errors=True)
-    output = args.output or RESULTS / f"quality-{args.engine}.json"
+    output = args.output or default_output(args.engine, args.queries)
+    previous = None
+    if output.exists():
+        try:
+            previous = json.loads(output.read_text())
+        except ValueError:
+            previous = None
     output.parent.mkdir(parents=True, exist_ok=True)
     output.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n")
     report = developer_report(args.engine, result, outcomes)
+    if previous:
+        report += changes(previous, result)
     output.with_suffix(".txt").write_text(report)
     if args.quiet:
         report = "\n".join(report.splitlines()[:2]) + "\n"

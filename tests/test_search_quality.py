@@ -189,3 +189,24 @@ def test_the_runner_ranks_as_the_search_page_shows(client):
     assert sq.run_query(cases[0], {}, terms, key_by_id).top1 is False
     unknown = sq.Query("d", "digid", "Nergenshuizen", "catalogue", {"*:ido": 2})
     assert "not resolved" in sq.run_query(unknown, {}, terms, key_by_id).error
+
+
+def test_a_run_reports_what_changed_since_the_previous_one(tmp_path):
+    def run(commit, ndcgs):
+        queries = [
+            {"id": name, "ndcg3": value, "top": [f"x:{name}"]} for name, value in ndcgs.items()
+        ]
+        overall = {"top1": 0.5, "top3": 0.5, "ndcg3": sum(ndcgs.values()) / len(ndcgs)}
+        return {"commit": commit, "date": "d", "overall": overall, "queries": queries}
+
+    text = sq.changes(
+        run("old", {"a": 0.5, "b": 1.0, "c": 0.2}),
+        run("new", {"a": 0.9, "b": 0.3, "c": 0.2, "d": 1.0}),
+    )
+    assert "commit old" in text
+    assert "Better (1):\n  a: nDCG@3 0.500 -> 0.900  now first: x:a" in text
+    assert "Worse (1):\n  b: nDCG@3 1.000 -> 0.300" in text
+    assert "  c:" not in text and "  d:" not in text  # unchanged, and new
+    assert sq.default_output("sqlite", sq.QUERIES).name == "quality-sqlite.json"
+    held_out = tmp_path / "held-out.toml"
+    assert sq.default_output("postgres", held_out).name == "quality-held-out-postgres.json"
