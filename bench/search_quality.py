@@ -221,10 +221,13 @@ def aggregate(outcomes: list[Outcome]) -> dict:
 # --- Running ---------------------------------------------------------------------------------
 
 
-def setup_django(engine: str) -> str | None:
-    """Point Django at a fresh database; returns a temporary folder to remove afterwards."""
+def setup_django(engine: str, database: Path | None = None) -> str | None:
+    """Point Django at a fresh database (or, for SQLite, at `database`, kept between runs);
+    returns a temporary folder to remove afterwards."""
     tmp = None
-    if engine == "sqlite":
+    if engine == "sqlite" and database:
+        os.environ["DATABASE_URL"] = f"sqlite:///{database.resolve()}"
+    elif engine == "sqlite":
         tmp = tempfile.mkdtemp(prefix="ontwikkelplein-quality-")
         os.environ["DATABASE_URL"] = f"sqlite:///{tmp}/quality.sqlite3"
     elif not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
@@ -440,11 +443,20 @@ def main() -> None:
         help="default: bench/results/quality-<engine>.json (another --queries file: "
         "quality-<its name>-<engine>.json)",
     )
+    parser.add_argument(
+        "--database",
+        type=Path,
+        help="SQLite only: keep the database in this file and use it again next time (migrate"
+        " and the demo loader bring it up to date; the index is rebuilt), for a quicker loop"
+        " while working on the search",
+    )
     parser.add_argument("--quiet", action="store_true", help="print the figures, not the misses")
     args = parser.parse_args()
 
     queries = load_queries(args.queries)
-    tmp = setup_django(args.engine)
+    if args.database and args.engine != "sqlite":
+        sys.exit("--database is for SQLite; PostgreSQL uses DATABASE_URL")
+    tmp = setup_django(args.engine, args.database)
     try:
         from django.core.management import call_command
 
