@@ -242,6 +242,19 @@ def render(runs: dict[str, dict]) -> str:
     return "\n".join(parts)
 
 
+OPENDATA_HEADING = "# Performance of open data (HSDS import and API)"
+
+
+def kept_part(document: str, heading: str) -> str:
+    """The part of `document` from the line `heading` up to the next "# Performance of" part."""
+    start = document.find("\n" + heading + "\n")
+    if start < 0:
+        return ""
+    end = document.find("\n# Performance of", start + len(heading) + 2)
+    part = document[start + 1 : end if end >= 0 else len(document)]
+    return "\n" + part.rstrip("\n") + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--results", type=Path, default=REPO / "bench" / "results")
@@ -252,10 +265,13 @@ def main() -> None:
         raise SystemExit(f"no results in {args.results}; run bench/run.py first")
     # Search quality (bench/search_quality.py), the front desk (bench/desk.py) and the
     # production server under load (bench/serve.py) follow the search figures in the same file.
+    # The open data part is written by hand from bench/opendata.py's output: kept as it is.
+    previous = args.output.read_text() if args.output.exists() else ""
     args.output.write_text(
         render(runs)
         + quality_report.section(args.results)
         + desk_report.section(args.results)
+        + kept_part(previous, OPENDATA_HEADING)
         + serve_report.section(args.results)
     )
     print(f"wrote {args.output}")

@@ -4,6 +4,7 @@ the metrics of bench/search_quality.py compute what docs/performance.md says the
 import math
 from collections import Counter
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -210,3 +211,19 @@ def test_a_run_reports_what_changed_since_the_previous_one(tmp_path):
     assert sq.default_output("sqlite", sq.QUERIES).name == "quality-sqlite.json"
     held_out = tmp_path / "held-out.toml"
     assert sq.default_output("postgres", held_out).name == "quality-held-out-postgres.json"
+
+
+def test_the_full_report_keeps_the_hand_written_open_data_part(monkeypatch):
+    monkeypatch.syspath_prepend(str(Path(sq.__file__).parent))  # bench/ scripts import siblings
+    import report
+
+    document = (
+        "# Performance of search\nold\n\n# Performance of the front desk\nx\n\n"
+        f"{report.OPENDATA_HEADING}\n\nimport figures\n\n```\n# a comment\n```\n\n"
+        "# Performance of the production server under load\nold\n"
+    )
+    kept = report.kept_part(document, report.OPENDATA_HEADING)
+    assert kept.startswith(f"\n{report.OPENDATA_HEADING}\n")
+    assert "# a comment" in kept and "import figures" in kept
+    assert "under load" not in kept and "front desk" not in kept
+    assert report.kept_part("# Performance of search\n", report.OPENDATA_HEADING) == ""
