@@ -451,3 +451,17 @@ def test_a_search_link_keeps_only_theme_codes(client, library):
     for part in html.content.decode().split('href="/zoeken/?')[1:]:
         query = parse_qs(urlsplit("?" + part.split('"', 1)[0].replace("&amp;", "&")).query)
         assert set(query) <= {"thema", "waar"}
+
+
+def test_the_new_referral_page_reads_a_partner_or_library_to_refer_to(client, library, partner):
+    client = logged_in(client, staff_user(library, Role.FRONT_DESK))
+    create = reverse("referrals:staff-create")
+    form = client.get(f"{create}?organisation={partner.pk}").context["form"]
+    assert form.initial["receiver_kind"] == "partner"
+    assert form.initial["partner"] == partner.pk
+    # The user's own organisation, the KB and junk are no receiver: no prefill, no error.
+    kb = OrganisationFactory(kind=OrganisationKind.KB)
+    for value in (library.pk, kb.pk, "not-a-uuid", "\x00"):
+        response = client.get(create, {"organisation": value})
+        assert response.status_code == 200
+        assert "receiver_kind" not in response.context["form"].initial
