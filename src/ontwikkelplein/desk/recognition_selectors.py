@@ -243,7 +243,7 @@ def routes_for(user, cookies) -> tuple[list[RouteView], Location | None]:
                         email=p.email,
                     )
                     for p in partners
-                    if p.sector in sectors
+                    if p.sector in sectors and p.pk not in own_ids
                 ][:PARTNERS_PER_ROUTE],
                 partner_sectors=[str(sector_labels[s]) for s in sectors],
             )
