@@ -34,6 +34,7 @@ from ontwikkelplein.organisations.models import (
     OrganisationKind,
     PartnerSector,
 )
+from ontwikkelplein.places.models import Municipality
 
 PARTNERS_PER_ROUTE = 4
 
@@ -148,23 +149,40 @@ def tool_groups() -> list[ToolGroupView]:
     ]
 
 
-def own_location(user, cookies) -> Location | None:
+@dataclass
+class Place:
+    """Where the offers are measured from: a name to show and the search's `waar` value."""
+
+    name: str
+    query: str
+
+
+def own_place(user, cookies) -> Place | None:
     """Where the user works: their desk location (remembered in this browser, else the last or
-    usual one), else the usual location of the organisations they work for (partner staff).
-    None for the POI and the KB."""
+    usual one), else the usual location of the organisations they work for (partner staff),
+    else the first municipality those organisations serve. None for the POI and the KB."""
     location = current_desk_location(user, cookies)
-    if location is not None:
-        return location
-    locations = Location.objects.filter(
-        organisation_id__in=scoping.own_organisation_ids(user)
-    ).select_related("organisation")
-    return usual_location(user, locations)
-
-
-def _search_url(theme_codes, location) -> str:
-    params = [("thema", code) for code in theme_codes]
+    if location is None:
+        locations = Location.objects.filter(
+            organisation_id__in=scoping.own_organisation_ids(user)
+        ).select_related("organisation")
+        location = usual_location(user, locations)
     if location is not None and location.postcode:
-        params.append(("waar", location.postcode[:4]))
+        return Place(name=location.name, query=location.postcode[:4])
+    municipality = (
+        Municipality.objects.filter(organisations__in=scoping.own_organisation_ids(user))
+        .order_by("name")
+        .first()
+    )
+    if municipality is not None:
+        return Place(name=municipality.name, query=municipality.name)
+    return None
+
+
+def _search_url(theme_codes, place: Place | None) -> str:
+    params = [("thema", code) for code in theme_codes]
+    if place is not None:
+        params.append(("waar", place.query))
     query = urlencode(params)
     return reverse("catalogue:search") + (f"?{query}" if query else "")
 
@@ -208,10 +226,10 @@ def _referral_url(user, route: HelpRoute, own_ids: set) -> str:
     return f"{base}?{urlencode({'organisation': library.pk})}" if library else base
 
 
-def routes_for(user, cookies) -> tuple[list[RouteView], Location | None]:
+def routes_for(user, cookies) -> tuple[list[RouteView], Place | None]:
     """The active routes with, for this user, the offers near their location, the partners of
     the route's kinds in their network and the referral to start."""
-    location = own_location(user, cookies)
+    place = own_place(user, cookies)
     own_ids = scoping.own_organisation_ids(user)
     partners = list(referral_partners(own_ids).order_by("name")) if own_ids else []
     sector_labels = dict(PartnerSector.choices)
@@ -232,7 +250,7 @@ def routes_for(user, cookies) -> tuple[list[RouteView], Location | None]:
                 listen_for=_localised(route, "listen_for"),
                 colleague=_localised(route, "colleague"),
                 themes=[_localised(term, "name") for term in themes],
-                search_url=_search_url([term.code for term in themes], location),
+                search_url=_search_url([term.code for term in themes], place),
                 referral_url=_referral_url(user, route, own_ids),
                 partners=[
                     PartnerView(
@@ -248,7 +266,7 @@ def routes_for(user, cookies) -> tuple[list[RouteView], Location | None]:
                 partner_sectors=[str(sector_labels[s]) for s in sectors],
             )
         )
-    return views, location
+    return views, place
 
 
 def staff_lists() -> dict:

@@ -59,7 +59,7 @@ def _require_editor(user):
 
 @staff_required
 def guide(request):
-    routes, location = selectors.routes_for(request.user, request.COOKIES)
+    routes, place = selectors.routes_for(request.user, request.COOKIES)
     return render(
         request,
         "desk/recognise/guide.html",
@@ -68,7 +68,7 @@ def guide(request):
             "signal_groups": selectors.signal_groups(),
             "questions": selectors.check_questions(),
             "routes": routes,
-            "location": location,
+            "place": place,
             "tool_groups": selectors.tool_groups(),
             "may_edit": selectors.may_edit(request.user),
             "may_refer": selectors.may_refer(request.user),
