@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
-from django.urls import reverse
+from django.urls import NoReverseMatch, reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -245,9 +245,17 @@ def test_the_poi_and_the_kb_get_no_referral_button_and_no_place(client):
         assert "We weten niet waar je werkt" in html
 
 
-def test_the_wayfinder_link_is_left_out_while_that_page_does_not_exist(client, library):
+def test_the_wayfinder_link_is_there_exactly_when_the_referrer_s_wegwijzer_is(client, library):
+    """The wayfinder lane adds `wayfinder:referrer`; until then the page leaves the link out."""
     html = logged_in(client, staff_user(library, Role.FRONT_DESK)).get(reverse(GUIDE))
-    assert "wegwijzer" not in html.content.decode()
+    html = html.content.decode()
+    try:
+        wayfinder = reverse("wayfinder:referrer")
+    except NoReverseMatch:
+        assert "wegwijzer" not in html
+    else:
+        assert f'href="{wayfinder}"' in html
+        assert client.get(wayfinder).status_code == 200
 
 
 def test_english_texts_are_shown_in_english(client, library):
