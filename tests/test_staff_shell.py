@@ -69,6 +69,7 @@ def test_each_role_gets_its_own_menu(world):
     assert staff_keys(u["front_desk"]) == [
         "home",
         "desk",
+        "recognise",
         "figures",
         "referrals",
         "courses",
@@ -79,6 +80,7 @@ def test_each_role_gets_its_own_menu(world):
     assert staff_keys(u["specialist"]) == [
         "home",
         "desk",
+        "recognise",
         "figures",
         "referrals",
         "courses",
@@ -101,6 +103,9 @@ def test_each_role_gets_its_own_menu(world):
     assert "to-verify" not in poi  # a POI edits no offers: the list would always be empty
     kb = staff_keys(u["kb"])
     assert {"import", "admin"} <= set(kb) and "referrals" not in kb
+    # Herkennen en doorverwijzen: for everyone who meets visitors, and the POI and KB too.
+    for keys in (partner, poi, kb):
+        assert "recognise" in keys
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

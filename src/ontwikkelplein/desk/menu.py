@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core import menu
+from ontwikkelplein.desk.recognition_selectors import may_view as may_view_recognise
 from ontwikkelplein.desk.screen_selectors import may_use_desk
 from ontwikkelplein.organisations.figures import figure_scopes
 
@@ -15,6 +16,16 @@ def sees_figures(user) -> bool:
 def register() -> None:
     menu.register_entry(
         menu.MenuEntry(menu.STAFF_MENU, "desk", _("Balie"), "desk:screen", may_use_desk, order=20)
+    )
+    menu.register_entry(
+        menu.MenuEntry(
+            menu.STAFF_MENU,
+            "recognise",
+            _("Herkennen en doorverwijzen"),
+            "desk:recognise",
+            may_view_recognise,
+            order=22,
+        )
     )
     menu.register_entry(
         menu.MenuEntry(

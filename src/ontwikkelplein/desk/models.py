@@ -301,3 +301,131 @@ class DailyHelpCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.help_type} {self.questions}"
+
+
+# --- Herkennen en doorverwijzen -----------------------------------------------------------------
+# Guidance for desk staff and partners, maintained by the KB (docs/front-desk.md, "Herkennen en
+# doorverwijzen"). National content, not owned by an organisation, and nothing about a visitor:
+# these rows are what the page shows, never what someone saw.
+
+
+class RecognitionContent(models.Model):
+    """What every kind of guidance row has: its order and whether it is shown."""
+
+    position = models.PositiveSmallIntegerField(
+        _("volgorde"), default=0, help_text=_("Lager staat eerder.")
+    )
+    is_active = models.BooleanField(
+        _("tonen"), default=True, help_text=_("Zet uit om de regel niet meer te tonen.")
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "pk"]
+
+
+class SignalGroup(models.TextChoices):
+    READING = "reading", _("Lezen en schrijven")
+    DIGITAL = "digital", _("Digitaal")
+    DAILY = "daily", _("Afspraken en papieren")
+
+
+class Signal(RecognitionContent):
+    """A sign that someone may find reading, writing or digital things hard."""
+
+    group = models.CharField(_("groep"), max_length=20, choices=SignalGroup.choices)
+    text = models.CharField(_("signaal"), max_length=300)
+    text_en = models.CharField(_("signaal (Engels)"), max_length=300, blank=True)
+
+    class Meta(RecognitionContent.Meta):
+        verbose_name = _("signaal")
+        verbose_name_plural = _("signalen")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class CheckQuestion(RecognitionContent):
+    """A polite question that lets someone tell without shame."""
+
+    text = models.CharField(_("vraag"), max_length=300)
+    text_en = models.CharField(_("vraag (Engels)"), max_length=300, blank=True)
+    hint = models.CharField(
+        _("wanneer"), max_length=300, blank=True, help_text=_("Wanneer de vraag goed past.")
+    )
+    hint_en = models.CharField(_("wanneer (Engels)"), max_length=300, blank=True)
+
+    class Meta(RecognitionContent.Meta):
+        verbose_name = _("vraag om te toetsen")
+        verbose_name_plural = _("vragen om te toetsen")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class HelpRoute(RecognitionContent):
+    """Per situation: what you hear, the colleague who helps, the offers (catalogue themes) and
+    the kind of partner to refer to."""
+
+    title = models.CharField(_("situatie"), max_length=120)
+    title_en = models.CharField(_("situatie (Engels)"), max_length=120, blank=True)
+    listen_for = models.CharField(
+        _("wat je hoort"),
+        max_length=400,
+        blank=True,
+        help_text=_("Waaraan je de situatie herkent, in de woorden van bezoekers."),
+    )
+    listen_for_en = models.CharField(_("wat je hoort (Engels)"), max_length=400, blank=True)
+    colleague = models.CharField(
+        _("collega"),
+        max_length=200,
+        help_text=_("De rol in de bibliotheek, bijvoorbeeld: Taalhuis-coördinator."),
+    )
+    colleague_en = models.CharField(_("collega (Engels)"), max_length=200, blank=True)
+    colleague_role = models.CharField(
+        _("collega bij een doorverwijzing"),
+        max_length=40,
+        choices=ColleagueRole.choices,
+        blank=True,
+        help_text=_("Deze collega staat al ingevuld als je vanaf hier een doorverwijzing start."),
+    )
+    themes = models.ManyToManyField(
+        "catalogue.TaxonomyTerm",
+        blank=True,
+        related_name="help_routes",
+        verbose_name=_("thema's van het aanbod"),
+    )
+    partner_sectors = models.JSONField(_("soorten partners"), default=list, blank=True)
+
+    class Meta(RecognitionContent.Meta):
+        verbose_name = _("route")
+        verbose_name_plural = _("routes")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class SelfTestKind(models.TextChoices):
+    SELF_TEST = "self_test", _("Zelftest voor de bezoeker")
+    SCREENING = "screening", _("Screening door een professional")
+    PRACTICE = "practice", _("Oefenen en leren")
+    FINDER = "finder", _("Aanbod vinden")
+    REFERRER = "referrer", _("Voor jou als verwijzer")
+
+
+class SelfTest(RecognitionContent):
+    """A link to an official self-test, screening or tool. We link; we never copy them."""
+
+    name = models.CharField(_("naam"), max_length=120)
+    provider = models.CharField(_("van wie"), max_length=120)
+    url = models.URLField(_("adres (https)"), max_length=300)
+    kind = models.CharField(_("soort"), max_length=20, choices=SelfTestKind.choices)
+    description = models.CharField(_("uitleg"), max_length=400, blank=True)
+    description_en = models.CharField(_("uitleg (Engels)"), max_length=400, blank=True)
+
+    class Meta(RecognitionContent.Meta):
+        verbose_name = _("zelftest of hulpmiddel")
+        verbose_name_plural = _("zelftests en hulpmiddelen")
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from ontwikkelplein.desk.views import figures, screen, start
+from ontwikkelplein.desk.views import figures, recognise, screen, start
 
 app_name = "desk"
 
@@ -23,3 +23,22 @@ urlpatterns = [
         name="figures-ido-export",
     ),
 ]
+
+# Herkennen en doorverwijzen: the guide, and the KB's pages for its content.
+urlpatterns += [
+    path("beheer/herkennen/", recognise.guide, name="recognise"),
+    path("beheer/herkennen/inhoud/", recognise.content, name="recognise-content"),
+]
+for _kind in recognise.KINDS:
+    urlpatterns += [
+        path(
+            f"beheer/herkennen/inhoud/{_kind}/nieuw/",
+            recognise.create_view(_kind),
+            name=f"recognise-{_kind}-create",
+        ),
+        path(
+            f"beheer/herkennen/inhoud/{_kind}/<int:pk>/",
+            recognise.edit_view(_kind),
+            name=f"recognise-{_kind}-edit",
+        ),
+    ]

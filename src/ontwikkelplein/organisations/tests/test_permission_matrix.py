@@ -372,6 +372,11 @@ CASES: dict[str, Case] = {
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),
+    # The national content of "Herkennen en doorverwijzen": only the KB changes it.
+    "desk:recognise-signalen-edit": Case("recognition_signal", KB_ONLY),
+    "desk:recognise-vragen-edit": Case("recognition_question", KB_ONLY),
+    "desk:recognise-routes-edit": Case("recognition_route", KB_ONLY),
+    "desk:recognise-zelftests-edit": Case("recognition_tool", KB_ONLY),
     # A colleague's second factor (a learning participant's account): the KB-beheerder resets
     # anyone's; every other role gets 403 for every id.
     "accounts:factor-reset": Case("participant", KB_ONLY, lambda o: {"pk": o.user_id}),

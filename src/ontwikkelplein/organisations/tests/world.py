@@ -29,6 +29,7 @@ from django.utils import timezone
 from ontwikkelplein.catalogue.models import OfferStatus, OfferTemplate
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type
 from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person
+from ontwikkelplein.desk.models import CheckQuestion, HelpRoute, SelfTest, Signal
 from ontwikkelplein.desk.tests.factories import ContactFactory
 from ontwikkelplein.impact.models import QuestionSet
 from ontwikkelplein.learning.models import Certificate, KnowledgeEvent, LearningQuestion, ThemeGroup
@@ -216,4 +217,9 @@ def build_world() -> World:
     world.objects["KB"]["external_term"] = ExternalTerm.objects.create(
         id=uuid.uuid4(), name="Digitale vaardigheden"
     )
+    # The national content of "Herkennen en doorverwijzen" (loaded by desk's data migration).
+    world.objects["KB"]["recognition_signal"] = Signal.objects.first()
+    world.objects["KB"]["recognition_question"] = CheckQuestion.objects.first()
+    world.objects["KB"]["recognition_route"] = HelpRoute.objects.first()
+    world.objects["KB"]["recognition_tool"] = SelfTest.objects.first()
     return world

@@ -27,7 +27,7 @@ from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.desk.models import Contact, Question, ReferralTarget
 from ontwikkelplein.desk.screen_selectors import current_desk_location
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import OrganisationKind
+from ontwikkelplein.organisations.models import Organisation, OrganisationKind
 from ontwikkelplein.referrals import selectors, services
 from ontwikkelplein.referrals.forms import (
     AssignForm,
@@ -438,6 +438,25 @@ def _desk_initial(request, organisations) -> dict:
     role = request.GET.get("role")
     if role:
         initial.update({"receiver_kind": ReceiverKind.COLLEAGUE, "receiver_role": role})
+    organisation_id = request.GET.get("organisation")
+    if organisation_id:
+        # From "Herkennen en doorverwijzen": another library or a partner to refer to.
+        try:
+            organisation = (
+                Organisation.objects.filter(
+                    pk=organisation_id,
+                    kind__in=(OrganisationKind.LIBRARY, OrganisationKind.PARTNER),
+                )
+                .exclude(pk__in=own_ids)
+                .first()
+            )
+        except ValidationError:
+            organisation = None
+        if organisation is not None:
+            if organisation.kind == OrganisationKind.LIBRARY:
+                initial.update({"receiver_kind": ReceiverKind.LIBRARY, "library": organisation.pk})
+            else:
+                initial.update({"receiver_kind": ReceiverKind.PARTNER, "partner": organisation.pk})
     offer_id = request.GET.get("offer")
     if offer_id:
         try:
