@@ -208,7 +208,7 @@ def _place_step(request, mode, flow, answers, place_text):
             answers,
             number,
             error=_(
-                "We kennen de plaats of postcode \u201c%(place)s\u201d niet. "
+                "We kennen de plaats of postcode “%(place)s” niet. "
                 "Probeer een andere schrijfwijze, of vul je postcode in."
             )
             % {"place": place_text},
