@@ -251,3 +251,15 @@ def test_a_place_outside_any_known_municipality_is_counted_by_its_town(client, c
     finish(client, nodig="geld", voor="iemand", hoe="thuis", waar="9999")
     row = PathCount.objects.get()
     assert (row.municipality_code, row.town, row.found_nearby) == ("", "Nergenshuizen", False)
+
+
+def test_the_referral_prefill_is_cleaned_and_cut(client, catalogue):
+    url = reverse("referrals:help", args=[catalogue["course"].pk])
+    response = client.get(
+        url + "?" + urlencode({"vraag": "Lezen\x00 en\x07 schrijven" + "x" * 2000})
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    field = html[html.index('id="id_question">') :]
+    field = field[: field.index("</textarea>")]
+    assert field.endswith("Lezen en schrijven" + "x" * 982)  # cleaned, at most 1000 characters
