@@ -71,6 +71,7 @@ def test_each_role_gets_its_own_menu(world):
         "desk",
         "figures",
         "referrals",
+        "wayfinder",
         "courses",
         "learning",
         "offers",
@@ -81,6 +82,7 @@ def test_each_role_gets_its_own_menu(world):
         "desk",
         "figures",
         "referrals",
+        "wayfinder",
         "courses",
         "learning",
         "impact",
@@ -96,11 +98,14 @@ def test_each_role_gets_its_own_menu(world):
     partner = staff_keys(u["partner"])
     assert "referrals" in partner and "to-verify" in partner
     assert "desk" not in partner and "unmatched" not in partner
+    assert "wayfinder" in partner and "wayfinder-admin" not in partner
     poi = staff_keys(u["poi"])
     assert "referrals" not in poi and "desk" not in poi and "import" not in poi
     assert "to-verify" not in poi  # a POI edits no offers: the list would always be empty
     kb = staff_keys(u["kb"])
     assert {"import", "admin"} <= set(kb) and "referrals" not in kb
+    assert "wayfinder-admin" in kb and "wayfinder" not in kb
+    assert "wayfinder" not in poi and "wayfinder-admin" not in poi
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

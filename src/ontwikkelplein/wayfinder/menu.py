@@ -10,7 +10,9 @@ from ontwikkelplein.organisations.figures import figure_scopes
 
 def may_refer(user) -> bool:
     """The rule of views/flow.referrer_required."""
-    return scoping.is_staff_member(user)
+    from ontwikkelplein.wayfinder.views.flow import may_refer as rule
+
+    return rule(user)
 
 
 def may_edit(user) -> bool:

@@ -63,3 +63,13 @@ def test_tampered_referrer_addresses_do_not_fail(client):
     ):
         response = client.get(reverse("wayfinder:referrer-result") + "?" + urlencode(params))
         assert response.status_code in (200, 302, 400)
+
+
+@pytest.mark.parametrize("role", [Role.POI_ADVISER, Role.KB_ADMIN])
+def test_poi_and_kb_have_no_referrers_version(client, role):
+    from ontwikkelplein.organisations.models import OrganisationKind
+    from ontwikkelplein.organisations.tests.factories import OrganisationFactory
+
+    kind = OrganisationKind.POI if role == Role.POI_ADVISER else OrganisationKind.KB
+    client.force_login(staff_user(OrganisationFactory(kind=kind), role=role))
+    assert client.get(reverse("wayfinder:referrer")).status_code == 403

@@ -335,13 +335,20 @@ def result_resident(request):
     return result(request, RESIDENT)
 
 
-# --- The referrer: desk staff and partners (anyone with a role in the network) ---
+# --- The referrer: desk staff and partners ---
+
+
+def may_refer(user) -> bool:
+    """Anyone who works for a library or partner (not the read-only POI and KB roles)."""
+    return user.is_authenticated and scoping.own_organisations(user).exists()
 
 
 def referrer_required(view):
     def wrapper(request, *args, **kwargs):
-        if not scoping.is_staff_member(request.user):
-            raise PermissionDenied(_("Je hebt geen rol bij een organisatie in het netwerk."))
+        if not may_refer(request.user):
+            raise PermissionDenied(
+                _("De wegwijzer voor verwijzers is voor de balie en voor partners.")
+            )
         return view(request, *args, **kwargs)
 
     wrapper.__name__ = view.__name__
