@@ -159,3 +159,12 @@ def test_only_the_kb_may_edit(client, role):
 def test_anonymous_visitors_go_to_the_login_page(client):
     response = client.get(reverse("wayfinder:versions"))
     assert response.status_code == 302 and "inloggen" in response["Location"]
+
+
+def test_previewing_an_empty_draft_does_not_fail(client, kb):
+    Version.objects.all().delete()
+    draft = services.create_draft()  # nothing published: an empty draft
+    response = client.get(reverse("wayfinder:start") + f"?versie={draft.number}")
+    assert response.status_code == 503
+    assert "De wegwijzer is er even niet" in response.content.decode()
+    assert client.get(reverse("wayfinder:version-detail", args=[draft.pk])).status_code == 200

@@ -97,7 +97,10 @@ def _flow_from(request, params, mode: Mode):
         version = selectors.published_version()
     if version is None:
         return None, notice
-    return selectors.flow_for(version), notice
+    flow = selectors.flow_for(version)
+    if not flow.questions or flow.questions[-1].kind != QuestionKind.WHERE:
+        return None, notice  # an unfinished draft: publish() never lets one through
+    return flow, notice
 
 
 def _step_number(params, flow, answers) -> tuple[int, bool]:
