@@ -304,6 +304,7 @@ TEMPLATE_READ = template_read
 TEMPLATE_EDIT = template_edit
 TEMPLATE_ADOPT = template_adopt
 
+
 def _wayfinder(model: str) -> dict:
     """URL kwargs for the first wegwijzer object of a model (no import: organisations may not)."""
     return {"pk": apps.get_model("wayfinder", model).objects.order_by("pk").first().pk}
