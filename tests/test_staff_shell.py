@@ -72,6 +72,7 @@ def test_each_role_gets_its_own_menu(world):
         "recognise",
         "figures",
         "referrals",
+        "wayfinder",
         "courses",
         "learning",
         "offers",
@@ -83,6 +84,7 @@ def test_each_role_gets_its_own_menu(world):
         "recognise",
         "figures",
         "referrals",
+        "wayfinder",
         "courses",
         "learning",
         "impact",
@@ -98,6 +100,7 @@ def test_each_role_gets_its_own_menu(world):
     partner = staff_keys(u["partner"])
     assert "referrals" in partner and "to-verify" in partner
     assert "desk" not in partner and "unmatched" not in partner
+    assert "wayfinder" in partner and "wayfinder-admin" not in partner
     poi = staff_keys(u["poi"])
     assert "referrals" not in poi and "desk" not in poi and "import" not in poi
     assert "to-verify" not in poi  # a POI edits no offers: the list would always be empty
@@ -106,6 +109,8 @@ def test_each_role_gets_its_own_menu(world):
     # Herkennen en doorverwijzen: for everyone who meets visitors, and the POI and KB too.
     for keys in (partner, poi, kb):
         assert "recognise" in keys
+    assert "wayfinder-admin" in kb and "wayfinder" not in kb
+    assert "wayfinder" not in poi and "wayfinder-admin" not in poi
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

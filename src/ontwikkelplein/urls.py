@@ -27,5 +27,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.learning.urls")),
     path("", include("ontwikkelplein.courses.urls")),
     path("", include("ontwikkelplein.impact.urls")),
+    path("", include("ontwikkelplein.wayfinder.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

@@ -1,7 +1,8 @@
-"""The five figures pages (desk, referrals, courses, impact, learning) look and behave alike:
-the same level picker (?niveau=, "Eigen organisatie", "Regio (POI)", "Heel Nederland"), the
-same period picker, the same small-count note ("<5"), charts without style attributes, and
-axe-core finds nothing, at phone and desktop width. One test, run against each page."""
+"""The six figures pages (desk, referrals, courses, impact, learning, wegwijzer) look and
+behave alike: the same level picker (?niveau=, "Eigen organisatie", "Regio (POI)", "Heel
+Nederland"), the same period picker, the same small-count note ("<5"), charts without style
+attributes, and axe-core finds nothing, at phone and desktop width. One test, run against each
+page."""
 
 import datetime
 import re
@@ -22,6 +23,7 @@ PAGES = {
     "courses": "courses:staff-reach",
     "impact": "impact:staff-overview",
     "learning": "learning:overview",
+    "wayfinder": "wayfinder:figures",
 }
 YEAR_2024 = "periode=jaar&datum=2024-06-01"
 NOTE = "Aantallen van 1 tot en met 4 staan er als <5."

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.learning",
     "ontwikkelplein.courses",
     "ontwikkelplein.impact",
+    "ontwikkelplein.wayfinder",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.referrals import load_referrals
+from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
 from ontwikkelplein.organisations.models import (
     Location,
     Membership,
@@ -312,6 +313,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     learning = load_learning(today)
     runs = load_courses(today)
     questionnaires = load_impact()
+    wayfinder_paths = load_wayfinder_paths(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -326,6 +328,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "learning": learning,
         "runs": runs,
         "questionnaires": questionnaires,
+        "wayfinder_paths": wayfinder_paths,
     }
 
 

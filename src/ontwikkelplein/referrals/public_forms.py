@@ -16,6 +16,23 @@ from ontwikkelplein.referrals.models import (
 
 QUESTION_MAX = 1000
 MOMENT_MAX = 200
+# ?vraag=… prefills "Waar gaat het over?" (the wegwijzer carries its answers this way).
+PREFILL_PARAM = "vraag"
+
+
+def prefilled_question(params) -> str:
+    """The question text a link brings along (?vraag=), cleaned: control characters and unpaired
+    surrogates dropped, at most QUESTION_MAX characters. Only a suggestion: the person sees it
+    in the field, may change it, and nothing is stored until they send the form."""
+    value = params.get(PREFILL_PARAM, "")
+    if not isinstance(value, str):
+        return ""
+    value = "".join(
+        c
+        for c in value
+        if (c == "\n" or ord(c) >= 32) and ord(c) != 127 and not 0xD800 <= ord(c) <= 0xDFFF
+    )
+    return value.strip()[:QUESTION_MAX]
 
 
 def consent_text(organisation_name: str) -> str:

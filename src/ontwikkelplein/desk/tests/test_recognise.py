@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.conf import settings
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
@@ -245,17 +245,16 @@ def test_the_poi_and_the_kb_get_no_referral_button_and_no_place(client):
         assert "We weten niet waar je werkt" in html
 
 
-def test_the_wayfinder_link_is_there_exactly_when_the_referrer_s_wegwijzer_is(client, library):
-    """The wayfinder lane adds `wayfinder:referrer`; until then the page leaves the link out."""
+def test_the_referrer_s_wegwijzer_is_linked_for_those_who_may_use_it(client, library):
+    wayfinder = reverse("wayfinder:referrer")
     html = logged_in(client, staff_user(library, Role.FRONT_DESK)).get(reverse(GUIDE))
-    html = html.content.decode()
-    try:
-        wayfinder = reverse("wayfinder:referrer")
-    except NoReverseMatch:
-        assert "wegwijzer" not in html
-    else:
-        assert f'href="{wayfinder}"' in html
-        assert client.get(wayfinder).status_code == 200
+    assert f'href="{wayfinder}"' in html.content.decode()
+    assert client.get(wayfinder).status_code == 200
+    # The POI and the KB meet no visitors: no link to a page that would answer 403.
+    for user in (staff_user(PoiFactory(), Role.POI_ADVISER), kb_admin()):
+        html = logged_in(client, user).get(reverse(GUIDE)).content.decode()
+        assert f'href="{wayfinder}"' not in html
+        assert client.get(wayfinder).status_code == 403
 
 
 def test_english_texts_are_shown_in_english(client, library):

@@ -15,6 +15,7 @@ asked with an empty POST; one that answers GET with GET.
 from dataclasses import dataclass
 
 import pytest
+from django.apps import apps
 from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -303,6 +304,12 @@ TEMPLATE_READ = template_read
 TEMPLATE_EDIT = template_edit
 TEMPLATE_ADOPT = template_adopt
 
+
+def _wayfinder(model: str) -> dict:
+    """URL kwargs for the first wegwijzer object of a model (no import: organisations may not)."""
+    return {"pk": apps.get_model("wayfinder", model).objects.order_by("pk").first().pk}
+
+
 CASES: dict[str, Case] = {
     "organisations:location-edit": Case("location", EDIT),
     "desk:screen-edit": Case("contact", DESK),
@@ -380,6 +387,15 @@ CASES: dict[str, Case] = {
     # A colleague's second factor (a learning participant's account): the KB-beheerder resets
     # anyone's; every other role gets 403 for every id.
     "accounts:factor-reset": Case("participant", KB_ONLY, lambda o: {"pk": o.user_id}),
+    # The wegwijzer's versions, questions and answers are national: only the KB-beheerder edits
+    # them; every other role gets 403 for every id (the seeded version 1 stands in for any).
+    "wayfinder:version-detail": Case("external_term", KB_ONLY, lambda o: _wayfinder("Version")),
+    "wayfinder:version-publish": Case("external_term", KB_ONLY, lambda o: _wayfinder("Version")),
+    "wayfinder:version-delete": Case("external_term", KB_ONLY, lambda o: _wayfinder("Version")),
+    "wayfinder:question-edit": Case("external_term", KB_ONLY, lambda o: _wayfinder("Question")),
+    "wayfinder:answer-new": Case("external_term", KB_ONLY, lambda o: _wayfinder("Question")),
+    "wayfinder:answer-edit": Case("external_term", KB_ONLY, lambda o: _wayfinder("Answer")),
+    "wayfinder:answer-delete": Case("external_term", KB_ONLY, lambda o: _wayfinder("Answer")),
 }
 
 

@@ -28,7 +28,11 @@ from ontwikkelplein.referrals.models import (
     Source,
     Status,
 )
-from ontwikkelplein.referrals.public_forms import HelpRequestForm, StatusLookupForm
+from ontwikkelplein.referrals.public_forms import (
+    HelpRequestForm,
+    StatusLookupForm,
+    prefilled_question,
+)
 
 # The session remembers the last sent referral for the confirmation page, for an hour: long
 # enough to reload the page, short enough not to show it to the next user of a library computer.
@@ -90,7 +94,10 @@ def help_request(request, pk):
                 return redirect("referrals:help-sent")
         status = 400
     else:
-        form = HelpRequestForm(organisation_name=organisation.name)
+        form = HelpRequestForm(
+            organisation_name=organisation.name,
+            initial={"question": prefilled_question(request.GET)},
+        )
     context = {
         "offer": offer,
         "form": form,

@@ -47,6 +47,7 @@ from ontwikkelplein.referrals.models import (
     Source,
     Status,
 )
+from ontwikkelplein.referrals.public_forms import prefilled_question
 
 PER_PAGE = 25
 TABS = [
@@ -465,6 +466,9 @@ def _desk_initial(request, organisations) -> dict:
             offer = None
         if offer is not None:
             initial.update({"receiver_kind": ReceiverKind.OFFER, "offer": offer.pk})
+    question_text = prefilled_question(request.GET)
+    if question_text:
+        initial["question"] = question_text
     return initial
 
 
