@@ -5,9 +5,9 @@ import pytest
 from ontwikkelplein.catalogue.search import compounds
 
 WORDS = frozenset(
-    "taal cafe belasting aangifte computer cursus geld zorgen kinderen kind eren inloggen inlog gen"
-    " aan vragen aanvragen voor lezen voorlezen huur toeslag kinderopvang werk zoekenden boeken"
-    " club lijk vrolijk".split()
+    """taal cafe belasting aangifte computer cursus geld zorgen kinderen kind eren inloggen inlog
+    gen aan vragen aanvragen voor lezen voorlezen huur toeslag kinderopvang werk zoekenden boeken
+    club lijk vrolijk""".split()  # noqa: SIM905
 )
 
 

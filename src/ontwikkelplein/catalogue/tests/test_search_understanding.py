@@ -270,8 +270,8 @@ def test_any_text_gets_a_plan_never_an_error(text):
 @given(
     words=st.lists(
         st.sampled_from(
-            "ik kan niet goed lezen brief gemeente taal cafe hulp help tax belsting computr"
-            " geldzorgen 'OR\" * telefoon mijn oma the my телефон".split()
+            """ik kan niet goed lezen brief gemeente taal cafe hulp help tax belsting computr
+            geldzorgen 'OR" * telefoon mijn oma the my телефон""".split()  # noqa: SIM905
         ),
         max_size=14,
     )
