@@ -38,7 +38,8 @@ _FILLERS = """
     hulp help helpen hulpvraag ondersteuning steun graag zoek zoeken zoekt gezocht weet weten
     iemand vraag vraagje hallo hoi alsjeblieft alstublieft aub nodig info informatie terecht
     ergens manier mogelijk mogelijkheid mogelijkheden wilt willen kunnen mag moeten goed beter
-    leuk snel even dingen ding soms vaak echt heel erg waarmee waarbij hoezo
+    leuk snel even dingen ding soms vaak echt heel erg waarmee waarbij hoezo werkt lukt lukken
+    probleem problemen vragen
     i me my mine you your we our the a an to for with of in on at is are am be do does
     how what where who can could would want wants need needs please helping support someone
     somebody find looking look get some about from it this that there im cant dont

@@ -176,7 +176,11 @@ def plan(text: str) -> Plan:
         lexemes.update(engine.stems(missing))
     lexemes.update(forced)
 
-    drafts = [_phrase_draft(phrase, fixed, consumed, lexemes, synonyms) for phrase in matched]
+    drafts = [
+        _phrase_draft(group, fixed, consumed, lexemes, synonyms)
+        for group in _phrase_groups(matched)
+        if any(phrase.words for phrase in group)
+    ]
     units = [
         _Unit(i, word, lexemes[word])
         for i, (_, word) in enumerate(fixed)
@@ -248,36 +252,53 @@ def _closest_word(engine, word: Word, s: str, synonym_readable, vocab: Vocabular
 
 def _match_phrases(vocab: Vocabulary, fixed, parts) -> tuple[list, set[int]]:
     """The phrases of the needs vocabulary that the query holds, and the positions of the typed
-    words they consume (only phrases that map to catalogue words consume words)."""
+    words they consume (only phrases that map to catalogue words consume words). A word that
+    matches only through one of its compound's parts is not consumed: "computercursus" meets
+    the phrase "computer" and still asks for a course too."""
     where: dict[str, set[int]] = {}
     for i, (folded, _) in enumerate(fixed):
         where.setdefault(match_form(folded), set()).add(i)
-        for part in parts.get(folded, ()):
-            where.setdefault(match_form(part), set()).add(i)
     for i in range(len(fixed) - 1):
         joined = fixed[i][0] + fixed[i + 1][0]
         where.setdefault(match_form(joined), set()).update({i, i + 1})
-    matched = [p for p in vocab.phrases if p.required and p.required <= where.keys()]
+    inside = {
+        match_form(part)
+        for folded, _ in fixed
+        for part in parts.get(folded, ())
+        if match_form(part) not in where
+    }
+    available = where.keys() | inside
+    matched = [p for p in vocab.phrases if p.required and p.required <= available]
     matched = [p for p in matched if not any(p.required < q.required for q in matched)]
     consumed: set[int] = set()
     for phrase in matched:
         if phrase.words:
             for form in phrase.required:
-                consumed |= where[form]
+                consumed |= where.get(form, set())
     return matched, consumed
+
+
+def _phrase_groups(matched) -> list[list]:
+    """Matched phrases that ask for the same words ("help with reading" and "reading") make
+    one term."""
+    groups: dict[frozenset, list] = {}
+    for phrase in matched:
+        groups.setdefault(phrase.required, []).append(phrase)
+    return list(groups.values())
 
 
 def _with_synonyms(group: Group, synonyms) -> set[Group]:
     return synonyms.get(group, set()) | {group}
 
 
-def _phrase_draft(phrase, fixed, consumed, lexemes, synonyms) -> _Draft:
+def _phrase_draft(phrases, fixed, consumed, lexemes, synonyms) -> _Draft:
     alternatives: set[Group] = set()
-    for words in phrase.words:
-        group = tuple(s for w in words for s in lexemes[w])
-        if group:
-            alternatives |= _with_synonyms(group, synonyms)
-    required = phrase.required
+    for phrase in phrases:
+        for words in phrase.words:
+            group = tuple(s for w in words for s in lexemes[w])
+            if group:
+                alternatives |= _with_synonyms(group, synonyms)
+    required = phrases[0].required
     for i in sorted(consumed):
         folded, word = fixed[i]
         if word is not None and word.folded not in FILLER_WORDS and match_form(folded) in required:

@@ -175,6 +175,19 @@ def test_two_typed_words_also_match_the_word_they_form(monkeypatch):
     assert [hit.offer for hit in results("klik cafe").hits] == [offer]
 
 
+def test_a_phrase_met_inside_a_compound_keeps_the_rest_of_the_compound():
+    course = neutral("Cursus werken met de computer")
+    neutral("Computer spreekuur")
+    plan = search.plan("ik zoek een computercursus")
+    assert "digitale-vaardigheden" in plan.themes  # the phrase "computer" (en) inside it
+    assert [hit.offer for hit in results("ik zoek een computercursus").hits] == [course]
+
+
+def test_phrases_asking_the_same_make_one_term():
+    # "help with reading" and "reading" both need only "reading".
+    assert len(search.plan("help with reading").terms) == 1
+
+
 def test_documents_index_the_parts_of_their_compounds():
     document = search.document(neutral("Taalcafé en belastingaangifte"))
     body = {word.folded for word in document.body}
