@@ -292,3 +292,20 @@ def test_any_text_gets_a_plan_never_an_error(text):
 def test_any_mix_of_vocabulary_words_gets_a_plan(words):
     plan = planning.plan(" ".join(words))
     assert len(plan.terms) <= planning.MAX_QUERY_WORDS
+
+
+def test_the_command_adds_missing_national_phrases_and_keeps_the_kbs_changes():
+    import io
+
+    from django.core.management import call_command
+
+    changed = NeedPhrase.objects.get(language="nl", key="geldzorgen")
+    changed.words = "schuldhulpmaatje"
+    changed.save()
+    NeedPhrase.objects.filter(language="en", key="debts").delete()
+    out = io.StringIO()
+    call_command("add_national_need_phrases", stdout=out)
+    assert out.getvalue().strip() == "1 phrases added to the needs vocabulary."
+    changed.refresh_from_db()
+    assert changed.words == "schuldhulpmaatje"
+    assert NeedPhrase.objects.filter(language="en", key="debts").exists()
