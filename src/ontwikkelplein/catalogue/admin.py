@@ -7,6 +7,7 @@ Django permissions; other staff users keep Django's normal permission checks."""
 from django.contrib import admin
 
 from ontwikkelplein.catalogue.models import (
+    NeedPhrase,
     Offer,
     Programme,
     SynonymGroup,
@@ -104,3 +105,14 @@ class OfferAdmin(KbAdminAccess, admin.ModelAdmin):
     search_fields = ["title"]
     autocomplete_fields = ["organisation"]
     filter_horizontal = ["themes", "target_groups", "levels", "partners"]
+
+
+@admin.register(NeedPhrase)
+class NeedPhraseAdmin(KbAdminAccess, admin.ModelAdmin):
+    """The needs vocabulary; KB-beheerders keep it in the back office
+    (catalogue:staff-need-phrase-list), this is the fallback."""
+
+    list_display = ["phrase", "language", "words", "is_active", "updated_at"]
+    list_filter = ["language", "is_active"]
+    search_fields = ["phrase", "words"]
+    filter_horizontal = ["themes", "offer_types"]

@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy as _
 from ontwikkelplein.catalogue import selectors, services
 from ontwikkelplein.catalogue.models import (
     Guidance,
+    NeedLanguage,
+    NeedPhrase,
     Offer,
     OfferStatus,
     OfferTemplate,
@@ -20,7 +22,7 @@ from ontwikkelplein.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from ontwikkelplein.catalogue.search import SearchParams
+from ontwikkelplein.catalogue.search import SearchParams, analyse
 from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
@@ -725,3 +727,86 @@ class AdoptTemplateForm(StaffFormMixin, forms.Form):
         else:
             kind, extra = ScheduleKind.WEEKLY, {"weekday": data["weekday"]}
         return {"kind": kind, "opens_at": data["opens_at"], "closes_at": data["closes_at"], **extra}
+
+
+# --- The needs vocabulary (behoeftewoordenlijst) ------------------------------------------------
+
+MAX_NEED_WORDS_CHARS = 1000
+
+
+class NeedPhraseFilterForm(StaffFormMixin, forms.Form):
+    """GET filters of the vocabulary list. Invalid values are ignored, never an error page."""
+
+    q = forms.CharField(label=_("Zoek in zinnen en woorden"), required=False, max_length=200)
+    taal = forms.ChoiceField(
+        label=_("Taal"), choices=[("", _("Alle talen")), *NeedLanguage.choices], required=False
+    )
+
+    def values(self) -> dict:
+        self.is_valid()
+        data = getattr(self, "cleaned_data", {})
+        return {"text": data.get("q", ""), "language": data.get("taal") or None}
+
+
+class NeedPhraseForm(StaffFormMixin, forms.ModelForm):
+    """A phrase of the needs vocabulary, as the KB writes it."""
+
+    class Meta:
+        model = NeedPhrase
+        fields = ["phrase", "language", "words", "themes", "offer_types", "is_active"]
+        widgets = {
+            "words": forms.Textarea(attrs={"rows": 3}),
+            "themes": forms.CheckboxSelectMultiple,
+            "offer_types": forms.CheckboxSelectMultiple,
+            "language": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        existing = self.instance.pk is not None
+        for name, slug in (("themes", Taxonomy.THEME), ("offer_types", Taxonomy.OFFER_TYPE)):
+            current = getattr(self.instance, name).all() if existing else ()
+            self.fields[name].queryset = _terms(slug, current)
+        self.fields["words"].max_length = MAX_NEED_WORDS_CHARS
+
+    def clean_phrase(self):
+        phrase = " ".join((self.cleaned_data.get("phrase") or "").split())
+        if not NeedPhrase.key_for(phrase):
+            raise forms.ValidationError(_("Schrijf minstens één woord van twee letters of meer."))
+        return phrase
+
+    def clean_words(self):
+        text = self.cleaned_data.get("words") or ""
+        if len(text) > MAX_NEED_WORDS_CHARS:
+            raise forms.ValidationError(
+                _("Gebruik hoogstens %(max)s tekens.") % {"max": MAX_NEED_WORDS_CHARS}
+            )
+        items = [" ".join(item.split()) for item in text.split(",") if item.strip()]
+        empty = [item for item in items if not analyse(item)]
+        if empty:
+            raise forms.ValidationError(
+                _("Hier zoekt de zoekfunctie niet op, het zijn alleen kleine woorden: %(words)s.")
+                % {"words": ", ".join(empty)}
+            )
+        return ", ".join(items)
+
+    def clean(self):
+        data = super().clean()
+        phrase, language = data.get("phrase"), data.get("language")
+        if phrase and language:
+            duplicate = NeedPhrase.objects.filter(
+                language=language, key=NeedPhrase.key_for(phrase)
+            ).exclude(pk=self.instance.pk)
+            if duplicate.exists():
+                self.add_error("phrase", _("Deze zin staat al in de lijst, in dezelfde taal."))
+        if (
+            "words" in data
+            and not data.get("words")
+            and not data.get("themes")
+            and not data.get("offer_types")
+        ):
+            self.add_error(
+                "words",
+                _("Vul woorden in het aanbod in, of kies een thema of een soort aanbod."),
+            )
+        return data

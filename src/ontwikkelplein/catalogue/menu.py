@@ -74,6 +74,14 @@ def register() -> None:
             reads_search_terms,
             order=76,
         ),
+        menu.MenuEntry(
+            staff,
+            "vocabulary",
+            _("Behoeftewoordenlijst"),
+            "catalogue:staff-need-phrase-list",
+            scoping.is_kb_admin,
+            order=77,
+        ),
     ):
         menu.register_entry(entry)
     menu.register_panel(

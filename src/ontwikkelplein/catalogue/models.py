@@ -377,6 +377,91 @@ class SynonymGroup(models.Model):
         return [t.strip().lower() for t in self.terms.split(",") if t.strip()]
 
 
+class NeedLanguage(models.TextChoices):
+    """The languages residents search in: Dutch, English (the interface's second language) and
+    the languages the resident pages are to offer."""
+
+    DUTCH = "nl", _("Nederlands")
+    ENGLISH = "en", _("Engels")
+    ARABIC = "ar", _("Arabisch")
+    TURKISH = "tr", _("Turks")
+    UKRAINIAN = "uk", _("Oekraïens")
+    POLISH = "pl", _("Pools")
+
+
+class NeedPhrase(TimestampedModel):
+    """The needs vocabulary (behoeftewoordenlijst): a phrase as residents type it ("ik snap de
+    brief niet", "geldzorgen", "help with reading") and what it means in the catalogue's terms:
+    words the offers use, and themes and offer types. The KB keeps it in the back office; a
+    single word in another language ("reading" -> "lezen") is a phrase too. How the search uses
+    it: catalogue/search/planning.py and docs/public-site.md."""
+
+    phrase = models.CharField(
+        _("zo zeggen bewoners het"),
+        max_length=200,
+        help_text=_("Een woord of een korte zin, zoals bewoners het intypen."),
+    )
+    # The phrase's words, lower case, without accents, separated by a space: one phrase per
+    # language (unique), whatever its capitals, accents or punctuation.
+    key = models.CharField(max_length=200, editable=False)
+    language = models.CharField(
+        _("taal"), max_length=2, choices=NeedLanguage.choices, default=NeedLanguage.DUTCH
+    )
+    words = models.TextField(
+        _("woorden in het aanbod"),
+        blank=True,
+        help_text=_(
+            "Nederlandse woorden die in het aanbod staan, gescheiden door komma's. Een term mag"
+            " uit meer woorden bestaan."
+        ),
+    )
+    themes = models.ManyToManyField(
+        TaxonomyTerm,
+        blank=True,
+        related_name="need_phrases_as_theme",
+        verbose_name=_("thema's"),
+        limit_choices_to={"taxonomy__slug": Taxonomy.THEME},
+    )
+    offer_types = models.ManyToManyField(
+        TaxonomyTerm,
+        blank=True,
+        related_name="need_phrases_as_offer_type",
+        verbose_name=_("soorten aanbod"),
+        limit_choices_to={"taxonomy__slug": Taxonomy.OFFER_TYPE},
+    )
+    is_active = models.BooleanField(
+        _("in gebruik"),
+        default=True,
+        help_text=_("Een zin die niet in gebruik is, telt niet mee bij het zoeken."),
+    )
+
+    class Meta:
+        ordering = ["language", "key"]
+        verbose_name = _("zin uit de behoeftewoordenlijst")
+        verbose_name_plural = _("behoeftewoordenlijst")
+        constraints = [
+            models.UniqueConstraint(fields=["language", "key"], name="unique_need_phrase")
+        ]
+
+    def __str__(self) -> str:
+        return self.phrase
+
+    def word_list(self) -> list[str]:
+        return [t.strip() for t in self.words.split(",") if t.strip()]
+
+    @staticmethod
+    def key_for(phrase: str) -> str:
+        from ontwikkelplein.catalogue.search.analysis import words  # the search imports models
+
+        return " ".join(words(phrase or ""))[:200]
+
+    def save(self, *args, **kwargs):
+        self.key = self.key_for(self.phrase)
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
+        super().save(*args, **kwargs)
+
+
 class UnmatchedSearch(models.Model):
     """A search phrase that found nothing, counted anonymously (no IP, no user, no time of
     day) so staff can add offers or synonyms for what residents look for. Only known words, and

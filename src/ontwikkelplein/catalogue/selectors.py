@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import (
     Guidance,
+    NeedPhrase,
     Offer,
     OfferLocation,
     OfferStatus,
@@ -472,3 +473,19 @@ def adoptions_of(template: OfferTemplate, user) -> QuerySet[OfferTemplateAdoptio
         .select_related("offer", "offer__organisation")
         .order_by("offer__organisation__name", "offer__title")
     )
+
+
+def need_phrases(text: str = "", language: str | None = None) -> QuerySet[NeedPhrase]:
+    """The needs vocabulary for the back office, active and inactive, by language and phrase;
+    `text` looks in the phrase and in its catalogue words."""
+    qs = NeedPhrase.objects.prefetch_related("themes", "offer_types").order_by(
+        "language", "key", "pk"
+    )
+    if language:
+        qs = qs.filter(language=language)
+    text = " ".join((text or "").split())
+    if text:
+        qs = qs.filter(
+            Q(phrase__icontains=text) | Q(key__icontains=text) | Q(words__icontains=text)
+        )
+    return qs

@@ -11,8 +11,9 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.catalogue import search, selectors, unmatched
+from ontwikkelplein.catalogue import reference_data, search, selectors, unmatched
 from ontwikkelplein.catalogue.models import (
+    NeedPhrase,
     Offer,
     OfferLocation,
     OfferStatus,
@@ -21,6 +22,7 @@ from ontwikkelplein.catalogue.models import (
     OfferTemplateVersion,
     Schedule,
     ScheduleKind,
+    TaxonomyTerm,
     UnmatchedSearch,
     UnmatchedSearchVisitor,
 )
@@ -501,3 +503,31 @@ def dismiss_template_version(user, offer: Offer) -> None:
     adoption = _locked_adoption(user, offer)
     adoption.dismissed_version = adoption.template.version
     adoption.save(update_fields=["dismissed_version", "updated_at"])
+
+
+# --- The needs vocabulary (behoeftewoordenlijst) ------------------------------------------------
+
+
+def _require_vocabulary_keeper(user) -> None:
+    if not scoping.is_kb_admin(user):
+        raise PermissionDenied(_("Alleen een KB-beheerder mag de behoeftewoordenlijst wijzigen."))
+
+
+@transaction.atomic
+def save_need_phrase(user, form) -> NeedPhrase:
+    """Save a phrase from a valid NeedPhraseForm; the search uses it from the next search on
+    (search/vocabulary.py notices the change)."""
+    _require_vocabulary_keeper(user)
+    return form.save()
+
+
+@transaction.atomic
+def delete_need_phrase(user, phrase: NeedPhrase) -> None:
+    _require_vocabulary_keeper(user)
+    phrase.delete()
+
+
+def seed_national_need_phrases() -> int:
+    """Add the national set's phrases that are missing (reference_data.NEED_PHRASES); the KB's
+    own changes stay. Used by load_demo; a fresh install gets them from a data migration."""
+    return reference_data.seed_need_phrases(NeedPhrase, TaxonomyTerm)

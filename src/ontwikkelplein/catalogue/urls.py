@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ontwikkelplein.catalogue.views import public, staff, templates
+from ontwikkelplein.catalogue.views import public, staff, templates, vocabulary
 
 app_name = "catalogue"
 
@@ -46,5 +46,29 @@ urlpatterns += [
         "beheer/sjablonen/<uuid:pk>/overnemen/",
         templates.template_adopt,
         name="staff-template-adopt",
+    ),
+]
+
+# The needs vocabulary (behoeftewoordenlijst), KB-beheerders
+urlpatterns += [
+    path(
+        "beheer/behoeftewoordenlijst/",
+        vocabulary.phrase_list,
+        name="staff-need-phrase-list",
+    ),
+    path(
+        "beheer/behoeftewoordenlijst/nieuw/",
+        vocabulary.phrase_create,
+        name="staff-need-phrase-create",
+    ),
+    path(
+        "beheer/behoeftewoordenlijst/<int:pk>/bewerken/",
+        vocabulary.phrase_edit,
+        name="staff-need-phrase-edit",
+    ),
+    path(
+        "beheer/behoeftewoordenlijst/<int:pk>/verwijderen/",
+        vocabulary.phrase_delete,
+        name="staff-need-phrase-delete",
     ),
 ]

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from ontwikkelplein.catalogue import search
+from ontwikkelplein.catalogue import services as catalogue_services
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
@@ -308,6 +309,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         _load_users(orgs)
         offers = _load_offers(orgs, locations, today)
         templates = load_offer_templates()
+        need_phrases = catalogue_services.seed_national_need_phrases()
     contacts = load_desk_registrations(today)
     referrals = load_referrals()
     learning = load_learning(today)
@@ -329,6 +331,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "runs": runs,
         "questionnaires": questionnaires,
         "wayfinder_paths": wayfinder_paths,
+        "need_phrases": need_phrases,
     }
 
 

@@ -29,6 +29,28 @@ STOP_WORDS = DUTCH_STOP_WORDS | frozenset(
     "graag jij jou jouw kun kunt onze waar wanneer we welk welke wij".split()  # noqa: SIM905
 )
 
+# Words that carry no need: a search for "ik wil graag hulp met mijn telefoon" is a search for
+# "telefoon". Planning drops them when other words remain and weighs them low when they are all
+# there is; they never make a needs vocabulary phrase fail to match. Dutch first, then English
+# and the resident languages (ar, tr, uk, pl); compared after fold(). Closed word classes
+# (pronouns, auxiliaries, "help"), so a list in code; the KB's vocabulary is data (NeedPhrase).
+_FILLERS = """
+    hulp help helpen hulpvraag ondersteuning steun graag zoek zoeken zoekt gezocht weet weten
+    iemand vraag vraagje hallo hoi alsjeblieft alstublieft aub nodig info informatie terecht
+    ergens manier mogelijk mogelijkheid mogelijkheden wilt willen kunnen mag moeten goed beter
+    leuk snel even dingen ding soms vaak echt heel erg waarmee waarbij hoezo werkt lukt lukken
+    probleem problemen vragen
+    i me my mine you your we our the a an to for with of in on at is are am be do does
+    how what where who can could would want wants need needs please helping support someone
+    somebody find looking look get some about from it this that there im cant dont
+    في من على الى إلى عن أريد اريد مساعدة كيف انا أنا لي
+    bir ve ile için icin yardım yardim istiyorum nasıl nasil ben benim lazım lazim
+    я мені мій моя моє з і в на як допомога допомогу хочу потрібна потрібно
+    ja mnie mój moja moje z i w na jak pomoc chcę chce potrzebuję potrzebuje
+"""
+# Words that change what a phrase means ("ik kan niet goed lezen"): kept when matching phrases.
+NEGATIONS = frozenset("niet geen nooit not no never".split())  # noqa: SIM905
+
 # Letters that Unicode does not decompose into a base letter plus an accent (as unaccent does).
 _EXTRA_FOLDS = str.maketrans(
     {
@@ -143,6 +165,24 @@ def _word(folded: str, typed: str) -> Word | None:
     rewritten = rewrite(folded)
     as_typed = rewritten == folded and _UNACCENT_SAFE.fullmatch(typed)
     return Word(folded, rewritten, typed if as_typed else rewritten)
+
+
+FILLER_WORDS = frozenset(fold(w) for w in _FILLERS.split())
+
+
+def tokens(text: str) -> list[tuple[str, Word | None]]:
+    """Every word of a text in order, stop words included (phrases need "niet"): its folded
+    form, and its Word when it is a meaningful one (else None)."""
+    return [
+        (folded, _word(folded, typed))
+        for folded, typed in _typed_words(text)
+        if 1 < len(folded) <= MAX_WORD_LENGTH
+    ]
+
+
+def word(folded: str) -> Word | None:
+    """The Word of a folded word (a correction, a compound's part), or None for a stop word."""
+    return _word(folded, folded)
 
 
 def max_edits(word: str) -> int:

@@ -9,7 +9,8 @@ from django.db.models import Prefetch, Q
 from django.utils import timezone
 
 from ontwikkelplein.catalogue.models import Offer, OfferLocation, OfferStatus
-from ontwikkelplein.catalogue.search.analysis import analyse
+from ontwikkelplein.catalogue.search.analysis import Word, analyse, word
+from ontwikkelplein.catalogue.search.compounds import split_known
 from ontwikkelplein.catalogue.search.engines import Document, Entry, as_uuid, current_engine
 from ontwikkelplein.catalogue.search.engines.base import prefer_shorter
 
@@ -37,7 +38,7 @@ def _indexable(offer: Offer | None, today) -> bool:
 def document(offer: Offer) -> Document:
     """Title (weight A), summary (B), and description plus every name a resident might search
     for (C): themes, target groups, offer type, levels, programmes, provider and partners,
-    location names and towns."""
+    location names and towns; then the parts of its compounds (compound_parts())."""
     body_parts = [offer.description, offer.offer_type.name, offer.organisation.name]
     body_parts += [t.name for t in offer.themes.all()]
     body_parts += [t.name for t in offer.target_groups.all()]
@@ -47,11 +48,19 @@ def document(offer: Offer) -> Document:
     body_parts += [p.name for p in offer.partners.all()]
     for offer_location in offer.offer_locations.all():
         body_parts += [offer_location.location.name, offer_location.location.city]
-    return Document(
-        title=analyse(offer.title),
-        summary=analyse(offer.summary),
-        body=analyse("\n".join(body_parts)),
-    )
+    title, summary = analyse(offer.title), analyse(offer.summary)
+    body = analyse("\n".join(body_parts))
+    return Document(title=title, summary=summary, body=body + compound_parts(title, summary, body))
+
+
+def compound_parts(*fields: list[Word]) -> list[Word]:
+    """The parts of the compounds in the fields, as extra body words (search/compounds.py):
+    "Taalcafé" is also found as "taal cafe", "belastingaangifte" as "aangifte belasting"."""
+    parts = []
+    for field in fields:
+        for w in field:
+            parts += [p for part in split_known(w.folded) if (p := word(part)) is not None]
+    return parts
 
 
 def _entries(engine, documents: list[tuple[object, Document]]) -> list[Entry]:
