@@ -161,6 +161,15 @@ class OfferForm(_OfferContentForm):
             "cost_amount": _("Alleen als het niet gratis is."),
             "valid_from": _("Leeg laten als het aanbod er nu al is."),
             "valid_to": _("Leeg laten als er geen einddatum is."),
+            "season_start_month": _(
+                "Alleen voor aanbod dat elk jaar terugkomt, zoals hulp bij de belastingaangifte"
+                " in maart en april. Buiten het seizoen vinden mensen het nog wel, met"
+                " “Weer vanaf maart”."
+            ),
+            "season_end_month": _(
+                "De laatste maand van het seizoen. Mag vóór de eerste maand"
+                " liggen: november tot en met februari."
+            ),
         }
         error_messages = {
             "summary": {
@@ -192,7 +201,10 @@ class OfferForm(_OfferContentForm):
         (_("Wat neem je mee"), ["requirements", "requirements_other"]),
         (_("Faciliteiten"), ["computers", "printer", "privacy_room"]),
         (_("Contact"), ["contact_name", "contact_email", "contact_phone", "website"]),
-        (_("Geldigheid"), ["valid_from", "valid_to"]),
+        (
+            _("Geldigheid"),
+            ["valid_from", "valid_to", "season_start_month", "season_end_month"],
+        ),
     ]
 
     def __init__(self, *args, user, **kwargs):
@@ -263,6 +275,12 @@ class OfferForm(_OfferContentForm):
         valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
             self.add_error("valid_to", _("De einddatum mag niet voor de begindatum liggen."))
+        season = cleaned.get("season_start_month"), cleaned.get("season_end_month")
+        if (season[0] is None) != (season[1] is None):
+            missing = "season_end_month" if season[1] is None else "season_start_month"
+            self.add_error(
+                missing, _("Kies de eerste én de laatste maand van het seizoen, of geen van beide.")
+            )
         return cleaned
 
 
