@@ -20,7 +20,7 @@ from ontwikkelplein.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from ontwikkelplein.catalogue.search import SearchParams
+from ontwikkelplein.catalogue.search import ORDER_DISTANCE, ORDER_FIT, SearchParams
 from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
@@ -379,6 +379,11 @@ DISTANCE_CHOICES = [
     ("25", _("Binnen 25 km")),
 ]
 MAX_PAGE = 500
+NEAREST_FIRST = "dichtstbij"  # volgorde=dichtstbij; the default (empty) is the best fit first
+ORDER_CHOICES = [
+    ("", _("Best passend eerst")),
+    (NEAREST_FIRST, _("Dichtstbij eerst")),
+]
 
 
 class SearchTextField(forms.CharField):
@@ -444,7 +449,7 @@ class PageField(forms.Field):
 
 class SearchForm(forms.Form):
     """GET form of /zoeken/. Parameter names are a public contract (links, bookmarks, tests):
-    q, waar, afstand, thema, doelgroep, soort, gratis, inloop, dag, pagina."""
+    q, waar, afstand, volgorde, thema, doelgroep, soort, gratis, inloop, dag, pagina."""
 
     q = SearchTextField(cut_at=200, label=_("Waar wil je hulp bij?"))
     waar = SearchTextField(
@@ -456,6 +461,11 @@ class SearchForm(forms.Form):
         choices=DISTANCE_CHOICES,
         label=_("Hoe ver mag het zijn?"),
         help_text=_("Dit werkt als je een postcode of plaats invult."),
+    )
+    volgorde = LenientChoiceField(
+        choices=ORDER_CHOICES,
+        label=_("Volgorde"),
+        help_text=_("Dichtstbij eerst werkt als je een postcode of plaats invult."),
     )
     thema = LenientMultipleChoiceField(label=_("Onderwerp"))
     doelgroep = LenientMultipleChoiceField(label=_("Voor wie?"))
@@ -519,6 +529,7 @@ class SearchForm(forms.Form):
             radius_km=float(values["afstand"]) if origin and values["afstand"] else None,
             page=page or values["pagina"],
             per_page=per_page,
+            order=ORDER_DISTANCE if values["volgorde"] == NEAREST_FIRST else ORDER_FIT,
         )
 
     def query_items(self, *, page: int = 1, **overrides) -> list[tuple[str, str]]:
@@ -526,7 +537,7 @@ class SearchForm(forms.Form):
         filters" and the way back from an offer page. `overrides` replace whole fields."""
         values = {**self.values, **overrides}
         items: list[tuple[str, str]] = [
-            (name, values[name]) for name in ("q", "waar", "afstand") if values[name]
+            (name, values[name]) for name in ("q", "waar", "afstand", "volgorde") if values[name]
         ]
         for name in ("thema", "doelgroep", "soort", "dag"):
             items.extend((name, value) for value in values[name])

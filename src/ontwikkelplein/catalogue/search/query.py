@@ -3,7 +3,7 @@ the engine's match of the planned terms; a result page then loads its offers in 
 of queries. Design and figures: docs/performance.md.
 
 Ranking (docs/architecture.md, "Search"): an offer is found when it matches at least one term.
-  coverage  = weight of the terms it matches / weight of all terms (Term.weight)
+  coverage  = weight of the terms it matches / weight of all terms (Term.weight, see _weighted)
   relevance = the engine's score (bm25 / ts_rank) / the best score in the result set
   boost     = 1 when it has one of the plan's themes or offer types (Plan.themes/offer_types)
   fit       = coverage² * (0.45 + 0.4 * relevance + 0.15 * boost)
@@ -39,6 +39,7 @@ from ontwikkelplein.places.geo import KM_PER_DEGREE, distance_km
 
 MAX_PER_PAGE = 100
 HALF_DISTANCE_KM = 10.0  # every this many km halve an offer's fit
+FAR_KM = 500.0  # farther counts as this far
 OUT_OF_SEASON = 0.6  # share of its fit an offer keeps when it is not available today
 FIT_BASE, FIT_RELEVANCE, FIT_BOOST = 0.45, 0.4, 0.15  # fit = coverage² * (these parts)
 ORDER_FIT, ORDER_DISTANCE = "fit", "distance"
@@ -189,10 +190,13 @@ def _boost_sql(themes, offer_types) -> tuple[str, list]:
 
 
 def _weighted(terms):
-    """The terms with usable weights: none below 0; all equal when none carries weight."""
+    """The terms with weights that sum to 1: none below 0 (nor NaN), all equal when none
+    carries weight, rounded so that no product in the ranking can underflow."""
     weights = [max(0.0, float(t.weight)) if math.isfinite(t.weight) else 0.0 for t in terms]
-    if not sum(weights):
-        weights = [1.0] * len(terms)
+    largest = max(weights, default=0.0)
+    weights = [w / largest for w in weights] if largest > 0 else [1.0] * len(terms)
+    total = sum(weights)
+    weights = [round(w / total, 6) for w in weights]
     return tuple(dataclasses.replace(t, weight=w) for t, w in zip(terms, weights, strict=True))
 
 
@@ -287,15 +291,19 @@ def _statement(engine, search_plan, where, params, today, limit, offset) -> tupl
         )
         source = "ranked"
         blend = (
-            "(matched / %s) * (matched / %s) * (%s + %s * relevance + %s * boost)"
+            "matched * matched * (%s + %s * relevance + %s * boost)"
             " * CASE WHEN available = 1 THEN 1.0 ELSE %s END"
         )
-        total_weight = sum(t.weight for t in terms)
-        blend_args = [total_weight, total_weight, FIT_BASE, FIT_RELEVANCE, FIT_BOOST]
+        blend_args = [FIT_BASE, FIT_RELEVANCE, FIT_BOOST]
         blend_args.append(OUT_OF_SEASON)
         if params.origin:
-            blend += " * power(0.5, COALESCE(distance, 0.0) / %s)"
-            blend_args.append(HALF_DISTANCE_KM)
+            # Beyond FAR_KM every offer counts as that far (0.5 ** 50), so power() cannot
+            # underflow, which PostgreSQL reports as an error.
+            blend += (
+                " * power(0.5, CASE WHEN distance > %s THEN %s ELSE COALESCE(distance, 0.0) END"
+                " / %s)"
+            )
+            blend_args += [FAR_KM, FAR_KM, HALF_DISTANCE_KM]
         nearest_first = params.origin and params.order == ORDER_DISTANCE
         order += ["distance", "blend DESC"] if nearest_first else ["blend DESC"]
         select = f"SELECT offer_id, score, distance, COUNT(*) OVER () AS total, available, {blend}"

@@ -16,7 +16,12 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import search as search_engine
 from ontwikkelplein.catalogue import selectors, unmatched
-from ontwikkelplein.catalogue.forms import DISTANCE_CHOICES, LANGUAGE_CHOICES, SearchForm
+from ontwikkelplein.catalogue.forms import (
+    DISTANCE_CHOICES,
+    LANGUAGE_CHOICES,
+    ORDER_CHOICES,
+    SearchForm,
+)
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
@@ -50,7 +55,19 @@ THEME_ICONS = frozenset(
 )
 DEFAULT_ICON = "circle"
 SEARCH_KEYS = frozenset(
-    {"q", "waar", "afstand", "thema", "doelgroep", "soort", "gratis", "inloop", "dag", "pagina"}
+    {
+        "q",
+        "waar",
+        "afstand",
+        "volgorde",
+        "thema",
+        "doelgroep",
+        "soort",
+        "gratis",
+        "inloop",
+        "dag",
+        "pagina",
+    }
 )
 # SearchForm.query_items overrides that leave out every filter (words and place stay).
 NO_FILTERS = {
@@ -130,6 +147,7 @@ def search(request):
         "clear_filters_url": _search_url(form.query_items(**NO_FILTERS)),
         "filter_groups": _filter_groups(form),
         "distance_choices": DISTANCE_CHOICES,
+        "order_choices": ORDER_CHOICES,
     }
     template = (
         "catalogue/public/_results.html"

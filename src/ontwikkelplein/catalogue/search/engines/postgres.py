@@ -67,7 +67,7 @@ class PostgresEngine(Engine):
                 flag_args += [self.expression((term,), "or"), float(term.weight)]
         return (
             "SELECT e.offer_id AS offer_id,"  # noqa: S608 - fixed fragments, values are parameters
-            " ts_rank(%s::float4[], e.document, %s::tsquery) AS score,"
+            " ts_rank(%s::float4[], e.document, %s::tsquery)::float8 AS score,"
             f" ({flags}) AS matched"
             " FROM catalogue_search_entry e WHERE e.document @@ %s::tsquery",
             [self.RANK_WEIGHTS, expression, *flag_args, expression],
