@@ -336,11 +336,14 @@ def _card_queryset():
     )
 
 
-def search(params: SearchParams) -> SearchResults:
+def search(params: SearchParams, *, load=None) -> SearchResults:
     """Published offers that have not ended, matching at least one of the words, and the
     filters; ranked by fit, blended with distance when there is an origin (see the module
     docstring), or nearest first with order="distance". Without words: nearest first, else by
-    title."""
+    title.
+    `load(ids) -> {id: Offer}` loads the hits' offers (the public page passes what its cards
+    need, so they are read once); with an origin they need offer_locations with their location
+    prefetched. By default: the offer with its provider, type, themes and target groups."""
     engine = current_engine()
     page = max(1, int(params.page or 1))
     per_page = min(MAX_PER_PAGE, max(1, int(params.per_page or 20)))
@@ -359,7 +362,7 @@ def search(params: SearchParams) -> SearchResults:
         rows = cursor.fetchall()
     total = rows[0][3] if rows else (_count(sql, args) if page > 1 else 0)
     return SearchResults(
-        hits=_hits(rows, params.origin),
+        hits=_hits(rows, params.origin, load),
         total=total,
         page=page,
         per_page=per_page,
@@ -367,13 +370,19 @@ def search(params: SearchParams) -> SearchResults:
     )
 
 
-def _hits(rows, origin) -> list[SearchHit]:
-    queryset = _card_queryset()
-    if origin:
-        queryset = queryset.prefetch_related(
-            Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location"))
-        )
-    offers = queryset.in_bulk([as_uuid(r[0]) for r in rows])
+def _hits(rows, origin, load=None) -> list[SearchHit]:
+    ids = [as_uuid(r[0]) for r in rows]
+    if load is not None:
+        offers = load(ids) if ids else {}
+    else:
+        queryset = _card_queryset()
+        if origin:
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "offer_locations", queryset=OfferLocation.objects.select_related("location")
+                )
+            )
+        offers = queryset.in_bulk(ids)
     hits = []
     for offer_id, _, distance, _, available, _ in rows:
         offer = offers.get(as_uuid(offer_id))

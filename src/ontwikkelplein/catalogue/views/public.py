@@ -111,11 +111,12 @@ def search(request):
     form = SearchForm(request.GET, terms=terms)
     form.is_valid()  # never fails as a whole; see SearchForm
     params = form.search_params(per_page=PER_PAGE)
-    results = search_engine.search(params)
+    # The hits arrive with what their cards show (one read of the offers).
+    results = search_engine.search(params, load=selectors.offers_for_cards)
     if results.total and params.page > results.pages:
         # A page number past the end (an old link): show the last page instead of nothing.
         params = replace(params, page=results.pages)
-        results = search_engine.search(params)
+        results = search_engine.search(params, load=selectors.offers_for_cards)
 
     # With filters or a distance limit, do the words alone find anything? That is both the tip
     # shown to the resident and the test for "a term that found nothing".
@@ -242,12 +243,10 @@ def _corrected_text(text: str, corrections: dict[str, str]) -> str:
 
 
 def _result_cards(results, today) -> list[ResultCard]:
-    offers = selectors.offers_for_cards(hit.offer.pk for hit in results.hits)
+    """Cards for the hits, whose offers search() loaded with selectors.offers_for_cards."""
     cards = []
     for hit in results.hits:
-        offer = offers.get(hit.offer.pk)
-        if offer is None:  # unpublished between indexing and now
-            continue
+        offer = hit.offer
         offer_locations = list(offer.offer_locations.all())
         chosen = _nearest(offer_locations, hit.nearest_location)
         schedules = (
@@ -375,7 +374,7 @@ def _offer_gone(request, offer: Offer):
     hits = []
     if themes:
         params = search_engine.SearchParams(themes=themes, origin=origin, per_page=SIMILAR_OFFERS)
-        results = search_engine.search(params)
+        results = search_engine.search(params, load=selectors.offers_for_cards)
         hits = [hit for hit in results.hits if hit.offer.pk != offer.pk]
     today = timezone.localdate()
     similar = _result_cards(
