@@ -2,7 +2,8 @@
 the engine's match of the planned terms; a result page then loads its offers in a fixed handful
 of queries. Design and figures: docs/performance.md.
 
-Ranking (docs/architecture.md, "Search"): an offer is found when it matches at least one term.
+Ranking (docs/architecture.md, "Search"): an offer is found when it matches at least one term
+that decides (weighing at least half the heaviest: words that carry little need do not).
   coverage  = weight of the terms it matches / weight of all terms (Term.weight, see _weighted)
   relevance = the engine's score (bm25 / ts_rank) / the best score in the result set
   boost     = 1 when it has one of the plan's themes or offer types (Plan.themes/offer_types)
@@ -40,6 +41,7 @@ from ontwikkelplein.places.geo import KM_PER_DEGREE, distance_km
 MAX_PER_PAGE = 100
 HALF_DISTANCE_KM = 10.0  # every this many km halve an offer's fit
 FAR_KM = 500.0  # farther counts as this far
+DECIDING_SHARE = 0.5  # a term weighing less than this share of the heaviest does not decide
 OUT_OF_SEASON = 0.6  # share of its fit an offer keeps when it is not available today
 FIT_BASE, FIT_RELEVANCE, FIT_BOOST = 0.45, 0.4, 0.15  # fit = coverage² * (these parts)
 ORDER_FIT, ORDER_DISTANCE = "fit", "distance"
@@ -200,6 +202,14 @@ def _weighted(terms):
     return tuple(dataclasses.replace(t, weight=w) for t, w in zip(terms, weights, strict=True))
 
 
+def _deciding(terms):
+    """The terms that can make an offer a match: those weighing at least DECIDING_SHARE of the
+    heaviest. A word that carries little need ("hulp") adds to an offer's fit but does not make
+    it a match by itself."""
+    heaviest = max(t.weight for t in terms)
+    return tuple(t for t in terms if t.weight >= DECIDING_SHARE * heaviest)
+
+
 def _statement(engine, search_plan, where, params, today, limit, offset) -> tuple[str, list]:
     """One statement: matching offers, their nearest location, rank, page and total.
     It is assembled from fixed fragments; every value, including what the user typed, is a
@@ -209,7 +219,7 @@ def _statement(engine, search_plan, where, params, today, limit, offset) -> tupl
     terms = _weighted(search_plan.terms)
     available, available_args = _available_sql(today)
     if terms:
-        match_sql, match_args = engine.term_match_sql(terms)
+        match_sql, match_args = engine.term_match_sql(terms, _deciding(terms))
         # MATERIALIZED: match once, then look the offers up. Otherwise a planner may walk the
         # published offers and run the full-text match once per offer.
         ctes.append(f"matches AS MATERIALIZED ({match_sql})")

@@ -141,12 +141,16 @@ def planned(monkeypatch, *terms: tuple[str, float], themes=(), offer_types=()):
     monkeypatch.setattr(query, "plan", lambda text: made)
 
 
-def test_a_word_that_carries_little_weighs_little(monkeypatch):
+def test_a_word_that_carries_little_weighs_little_and_does_not_decide_the_match(monkeypatch):
     need = neutral("Belasting aangifte")
-    filler = neutral("Hulp bij alles")
+    neutral("Hulp bij alles")
     both = neutral("Hulp bij belasting")
     planned(monkeypatch, ("hulp", 0.2), ("belasting", 1.0))
-    assert order("hulp belasting") == [both, need, filler]
+    assert order("hulp belasting") == [both, need]
+    # Weights within half of the heaviest all decide: a partial match is found, ranked lower.
+    planned(monkeypatch, ("hulp", 0.6), ("belasting", 1.0))
+    assert order("hulp belasting")[:2] == [both, need]
+    assert len(order("hulp belasting")) == 3
 
 
 def test_offers_with_the_plans_theme_or_offer_type_rank_higher_and_are_not_filtered(monkeypatch):
@@ -185,7 +189,15 @@ def test_any_weights_never_fail_and_never_lose_a_match(monkeypatch, weights, ori
     results = search.search(
         SearchParams(text="x", origin=origin, order="distance" if nearest else "fit")
     )
-    expected = {"Taal computer"} if len(words) < 3 else {"Taal computer", "Geld"}
+    # Which terms decide is query._deciding's rule (tested above); here: the SQL follows it.
+    weighted = query._weighted(query.plan("x").terms)
+    chosen = query._deciding(weighted)
+    deciding = {word for word, term in zip(words, weighted, strict=True) if term in chosen}
+    expected = set()
+    if deciding & {"taal", "computer"}:
+        expected.add("Taal computer")
+    if "geld" in deciding:
+        expected.add("Geld")
     assert {hit.offer.title for hit in results.hits} == expected
     assert results.total == len(expected)
 
@@ -255,3 +267,21 @@ def test_the_sql_season_rule_is_the_models_rule(time_machine):
         assert len(hits) == len(offers)
         for hit in hits:
             assert hit.available == hit.offer.in_season(day), (month, hit.offer.season_start_month)
+
+
+@pytest.mark.parametrize(
+    ("weights", "normalised", "deciding"),
+    [
+        ([1.0, 1.0], [0.5, 0.5], [0, 1]),
+        ([1.0, 0.2], [0.833333, 0.166667], [0]),
+        ([0.0, 0.0], [0.5, 0.5], [0, 1]),
+        ([float("nan"), -3.0, 2.0], [0.0, 0.0, 1.0], [2]),
+        ([float("inf"), 1.0], [0.0, 1.0], [1]),
+        ([1e308, 1e308, 1e-300], [0.5, 0.5, 0.0], [0, 1]),
+    ],
+)
+def test_weights_are_normalised_and_light_words_do_not_decide(weights, normalised, deciding):
+    terms = tuple(Term(((f"w{i}",),), w) for i, w in enumerate(weights))
+    weighted = query._weighted(terms)
+    assert [t.weight for t in weighted] == pytest.approx(normalised)
+    assert [weighted.index(t) for t in query._deciding(weighted)] == deciding

@@ -52,10 +52,10 @@ class PostgresEngine(Engine):
             [self.RANK_WEIGHTS, expression, expression],
         )
 
-    def term_match_sql(self, terms):
+    def term_match_sql(self, terms, deciding=None):
         # Each term's flag tests the row's tsvector, already read for ts_rank, against that
         # term alone: no second index scan.
-        expression = self.expression(terms, "or")
+        expression = self.expression(deciding or terms, "or")
         if len(terms) == 1:
             flags, flag_args = "%s::float8", [float(terms[0].weight)]
         else:

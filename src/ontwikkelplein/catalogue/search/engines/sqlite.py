@@ -26,10 +26,10 @@ class SQLiteEngine(Engine):
             [expression],
         )
 
-    def term_match_sql(self, terms):
+    def term_match_sql(self, terms, deciding=None):
         # bm25 of the "any term" match; per term, an uncorrelated `rowid IN (MATCH)` that SQLite
         # evaluates once into a temporary index, so each flag is one lookup per matched row.
-        match_sql, args = self.match_sql(self.expression(terms, "or"))
+        match_sql, args = self.match_sql(self.expression(deciding or terms, "or"))
         if len(terms) == 1:
             return match_sql.replace(" AS score", " AS score, %s AS matched", 1), [
                 float(terms[0].weight),
