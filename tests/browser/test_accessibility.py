@@ -24,6 +24,7 @@ def public_urls(towns) -> dict[str, str]:
     return {
         "home": "/",
         "results": "/zoeken/?q=hulp+met+DigiD&waar=3811",
+        "nearest first": "/zoeken/?q=hulp+met+DigiD&waar=3811&volgorde=dichtstbij",
         "filtered results": "/zoeken/?q=digid&waar=Amersfoort&afstand=25&thema=digitale-overheid"
         "&soort=spreekuur&gratis=1&inloop=1&dag=wo",
         "no results": "/zoeken/?q=onderwaterfietsen",
@@ -35,6 +36,7 @@ def public_urls(towns) -> dict[str, str]:
 PUBLIC_PAGES = [
     "home",
     "results",
+    "nearest first",
     "filtered results",
     "no results",
     "unknown place",

@@ -22,7 +22,7 @@ from ontwikkelplein.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
 )
-from ontwikkelplein.catalogue.search import SearchParams, analyse
+from ontwikkelplein.catalogue.search import ORDER_DISTANCE, ORDER_FIT, SearchParams, analyse
 from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
@@ -163,6 +163,15 @@ class OfferForm(_OfferContentForm):
             "cost_amount": _("Alleen als het niet gratis is."),
             "valid_from": _("Leeg laten als het aanbod er nu al is."),
             "valid_to": _("Leeg laten als er geen einddatum is."),
+            "season_start_month": _(
+                "Alleen voor aanbod dat elk jaar terugkomt, zoals hulp bij de belastingaangifte"
+                " in maart en april. Buiten het seizoen vinden mensen het nog wel, met"
+                " “Weer vanaf maart”."
+            ),
+            "season_end_month": _(
+                "De laatste maand van het seizoen. Mag vóór de eerste maand"
+                " liggen: november tot en met februari."
+            ),
         }
         error_messages = {
             "summary": {
@@ -194,7 +203,10 @@ class OfferForm(_OfferContentForm):
         (_("Wat neem je mee"), ["requirements", "requirements_other"]),
         (_("Faciliteiten"), ["computers", "printer", "privacy_room"]),
         (_("Contact"), ["contact_name", "contact_email", "contact_phone", "website"]),
-        (_("Geldigheid"), ["valid_from", "valid_to"]),
+        (
+            _("Geldigheid"),
+            ["valid_from", "valid_to", "season_start_month", "season_end_month"],
+        ),
     ]
 
     def __init__(self, *args, user, **kwargs):
@@ -265,6 +277,12 @@ class OfferForm(_OfferContentForm):
         valid_from, valid_to = cleaned.get("valid_from"), cleaned.get("valid_to")
         if valid_from and valid_to and valid_to < valid_from:
             self.add_error("valid_to", _("De einddatum mag niet voor de begindatum liggen."))
+        season = cleaned.get("season_start_month"), cleaned.get("season_end_month")
+        if (season[0] is None) != (season[1] is None):
+            missing = "season_end_month" if season[1] is None else "season_start_month"
+            self.add_error(
+                missing, _("Kies de eerste én de laatste maand van het seizoen, of geen van beide.")
+            )
         return cleaned
 
 
@@ -363,6 +381,11 @@ DISTANCE_CHOICES = [
     ("25", _("Binnen 25 km")),
 ]
 MAX_PAGE = 500
+NEAREST_FIRST = "dichtstbij"  # volgorde=dichtstbij; the default (empty) is the best fit first
+ORDER_CHOICES = [
+    ("", _("Best passend eerst")),
+    (NEAREST_FIRST, _("Dichtstbij eerst")),
+]
 
 
 class SearchTextField(forms.CharField):
@@ -428,7 +451,7 @@ class PageField(forms.Field):
 
 class SearchForm(forms.Form):
     """GET form of /zoeken/. Parameter names are a public contract (links, bookmarks, tests):
-    q, waar, afstand, thema, doelgroep, soort, gratis, inloop, dag, pagina."""
+    q, waar, afstand, volgorde, thema, doelgroep, soort, gratis, inloop, dag, pagina."""
 
     q = SearchTextField(cut_at=200, label=_("Waar wil je hulp bij?"))
     waar = SearchTextField(
@@ -440,6 +463,11 @@ class SearchForm(forms.Form):
         choices=DISTANCE_CHOICES,
         label=_("Hoe ver mag het zijn?"),
         help_text=_("Dit werkt als je een postcode of plaats invult."),
+    )
+    volgorde = LenientChoiceField(
+        choices=ORDER_CHOICES,
+        label=_("Volgorde"),
+        help_text=_("Dichtstbij eerst werkt als je een postcode of plaats invult."),
     )
     thema = LenientMultipleChoiceField(label=_("Onderwerp"))
     doelgroep = LenientMultipleChoiceField(label=_("Voor wie?"))
@@ -503,6 +531,7 @@ class SearchForm(forms.Form):
             radius_km=float(values["afstand"]) if origin and values["afstand"] else None,
             page=page or values["pagina"],
             per_page=per_page,
+            order=ORDER_DISTANCE if values["volgorde"] == NEAREST_FIRST else ORDER_FIT,
         )
 
     def query_items(self, *, page: int = 1, **overrides) -> list[tuple[str, str]]:
@@ -510,7 +539,7 @@ class SearchForm(forms.Form):
         filters" and the way back from an offer page. `overrides` replace whole fields."""
         values = {**self.values, **overrides}
         items: list[tuple[str, str]] = [
-            (name, values[name]) for name in ("q", "waar", "afstand") if values[name]
+            (name, values[name]) for name in ("q", "waar", "afstand", "volgorde") if values[name]
         ]
         for name in ("thema", "doelgroep", "soort", "dag"):
             items.extend((name, value) for value in values[name])

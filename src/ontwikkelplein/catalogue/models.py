@@ -2,12 +2,15 @@
 Offer = service, OfferLocation = service_at_location, Schedule = schedule,
 Taxonomy/TaxonomyTerm = taxonomy/taxonomy_term, Programme = program. Ids are UUIDs."""
 
+import datetime
 import uuid
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
+from django.utils.dates import MONTHS
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -226,6 +229,14 @@ class Offer(TimestampedModel):
     )
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
+    # A season that comes back every year (tax help in March and April): both months or
+    # neither; the end may come before the start (November to February runs over the new year).
+    season_start_month = models.PositiveSmallIntegerField(
+        _("seizoen van"), choices=list(MONTHS.items()), null=True, blank=True
+    )
+    season_end_month = models.PositiveSmallIntegerField(
+        _("seizoen tot en met"), choices=list(MONTHS.items()), null=True, blank=True
+    )
     last_verified_on = models.DateField(_("laatst gecontroleerd op"), null=True, blank=True)
     last_verified_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -266,6 +277,48 @@ class Offer(TimestampedModel):
         return (self.valid_from is None or self.valid_from <= today) and (
             self.valid_to is None or self.valid_to >= today
         )
+
+    @property
+    def has_season(self) -> bool:
+        return self.season_start_month is not None and self.season_end_month is not None
+
+    def in_season(self, day: datetime.date) -> bool:
+        """Whether `day` lies in the offer's season (always, for an offer without one). The same
+        rule as catalogue.search.query._available_sql."""
+        if not self.has_season:
+            return True
+        start, end, month = self.season_start_month, self.season_end_month, day.month
+        return start <= month <= end if start <= end else (month >= start or month <= end)
+
+    def available_from(self, today=None) -> datetime.date | None:
+        """The first day from today on that the offer is available (started and in season);
+        None when that is today, or when it ends before its next season."""
+        today = today or timezone.localdate()
+        day = max(today, self.valid_from) if self.valid_from else today
+        if not self.in_season(day):
+            year = day.year if day.month < self.season_start_month else day.year + 1
+            day = datetime.date(year, self.season_start_month, 1)
+        if day == today or (self.valid_to is not None and day > self.valid_to):
+            return None
+        return day
+
+    def availability_note(self, today=None) -> str:
+        """What a resident reads when the offer is not available today: "Weer vanaf maart"
+        (out of its season), "Vanaf 3 maart" (it starts later), "Nu niet beschikbaar" (its
+        last season is over, though it has not ended); "" when it is available today."""
+        today = today or timezone.localdate()
+        if self.valid_to is not None and self.valid_to < today:
+            return ""  # ended: the offer page has its own warning
+        day = self.available_from(today)
+        if day is None:
+            if self.in_season(today) and (self.valid_from is None or self.valid_from <= today):
+                return ""
+            return _("Nu niet beschikbaar")
+        starts_later = self.valid_from is not None and self.valid_from > today
+        if self.has_season and not (starts_later and day == self.valid_from):
+            return _("Weer vanaf %(month)s") % {"month": MONTHS[day.month]}
+        shown = date_format(day, "j F" if day.year == today.year else "j F Y")
+        return _("Vanaf %(date)s") % {"date": shown}
 
     def guidance_labels(self) -> list[str]:
         labels = dict(Guidance.choices)

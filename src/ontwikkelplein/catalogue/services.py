@@ -92,6 +92,8 @@ OFFER_FORM_FIELDS = (
     "website",
     "valid_from",
     "valid_to",
+    "season_start_month",
+    "season_end_month",
 )
 OFFER_FIELDS = set(OFFER_FORM_FIELDS) - set(OFFER_M2M_FIELDS)
 

@@ -69,6 +69,8 @@ def offer(key: str, organisation: str, **fields) -> dict:
         "status": "published",
         "valid_from": None,
         "valid_to": None,
+        "season_start_month": None,
+        "season_end_month": None,
         "verified_days_ago": 30,
         "locations": [],
     }
@@ -193,8 +195,9 @@ def tax_help(lib, i, today):
         requirements_other="Je jaaropgaven en je bankrekeningnummer.",
         computers=2,
         privacy_room=True,
-        valid_from=start,
-        valid_to=end,
+        # Every year in March and April: found all year, out of season as "Weer vanaf maart".
+        season_start_month=3,
+        season_end_month=4,
         verified_days_ago=40 + 7 * i,
         locations=[
             at(

@@ -237,6 +237,8 @@ def _load_offers(orgs, locations, today: date) -> list[Offer]:
             "status": spec["status"],
             "valid_from": spec["valid_from"],
             "valid_to": spec["valid_to"],
+            "season_start_month": spec.get("season_start_month"),
+            "season_end_month": spec.get("season_end_month"),
             # Relative to today, so the "te controleren" list always has some offers on it.
             "last_verified_on": today - timedelta(days=days) if days is not None else None,
         }

@@ -45,6 +45,8 @@ from ontwikkelplein.catalogue.search.indexing import document, index_offer, rebu
 from ontwikkelplein.catalogue.search.planning import Plan, Term, plan
 from ontwikkelplein.catalogue.search.query import (
     MAX_PER_PAGE,
+    ORDER_DISTANCE,
+    ORDER_FIT,
     SearchHit,
     SearchParams,
     SearchResults,
@@ -55,6 +57,8 @@ from ontwikkelplein.catalogue.search.query import (
 __all__ = [
     "DUTCH_STOP_WORDS",
     "MAX_PER_PAGE",
+    "ORDER_DISTANCE",
+    "ORDER_FIT",
     "STOP_WORDS",
     "Plan",
     "SearchHit",

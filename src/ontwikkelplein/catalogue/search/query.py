@@ -1,6 +1,19 @@
-"""Searching: filters, distance, ordering and paging in one SQL statement per search, around
+"""Searching: filters, distance, ranking and paging in one SQL statement per search, around
 the engine's match of the planned terms; a result page then loads its offers in a fixed handful
-of queries. Design and figures: docs/performance.md."""
+of queries. Design and figures: docs/performance.md.
+
+Ranking (docs/architecture.md, "Search"): an offer is found when it matches at least one term
+that decides (weighing at least half the heaviest: words that carry little need do not).
+  coverage  = weight of the terms it matches / weight of all terms (Term.weight, see _weighted)
+  relevance = the engine's score (bm25 / ts_rank) / the best score in the result set
+  boost     = 1 when it has one of the plan's themes or offer types (Plan.themes/offer_types)
+  fit       = coverage² * (0.45 + 0.4 * relevance + 0.15 * boost)
+so a full match (fit >= 0.45) always ranks above one matching half the weight (fit <= 0.25).
+Offers not available today (out of season, or starting later) count OUT_OF_SEASON of their fit.
+With an origin, fit is multiplied by 0.5 ** (distance / HALF_DISTANCE_KM): every 10 km halves
+it, so a strong match 3 km away (x 0.81) beats a weak one next door, and a match 60 km away
+(x 0.016) never beats a good one near by. `order="distance"` ("dichtstbij eerst") sorts by
+distance, then by fit. Without words: nearest first, else by title."""
 
 import dataclasses
 import math
@@ -26,6 +39,12 @@ from ontwikkelplein.organisations.models import Location
 from ontwikkelplein.places.geo import KM_PER_DEGREE, distance_km
 
 MAX_PER_PAGE = 100
+HALF_DISTANCE_KM = 10.0  # every this many km halve an offer's fit
+FAR_KM = 500.0  # farther counts as this far
+DECIDING_SHARE = 0.5  # a term weighing less than this share of the heaviest does not decide
+OUT_OF_SEASON = 0.6  # share of its fit an offer keeps when it is not available today
+FIT_BASE, FIT_RELEVANCE, FIT_BOOST = 0.45, 0.4, 0.15  # fit = coverage² * (these parts)
+ORDER_FIT, ORDER_DISTANCE = "fit", "distance"
 
 
 @dataclass(frozen=True)
@@ -41,6 +60,7 @@ class SearchParams:
     radius_km: float | None = None
     page: int = 1
     per_page: int = 20
+    order: str = ORDER_FIT  # or ORDER_DISTANCE: nearest first ("dichtstbij eerst")
 
 
 @dataclass
@@ -48,6 +68,9 @@ class SearchHit:
     offer: Offer
     distance_km: float | None = None
     nearest_location: Location | None = None
+    # False for an offer found that is not available today: out of season or starting later
+    # (Offer.available_from tells when it is).
+    available: bool = True
 
 
 @dataclass
@@ -65,9 +88,9 @@ class SearchResults:
 
 
 def _filter_where(params: SearchParams, today) -> tuple[str, list]:
-    """The WHERE clause (on catalogue_offer only, no joins) for publication and the filters."""
+    """The WHERE clause (on catalogue_offer only, no joins) for publication and the filters.
+    Offers that start later or are out of season are found (and ranked lower); ended ones not."""
     qs = Offer.objects.filter(
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
         Q(valid_to__isnull=True) | Q(valid_to__gte=today),
         status=OfferStatus.PUBLISHED,
     )
@@ -130,30 +153,98 @@ def _bounding_box(lat: float, lon: float, radius: float) -> list[float]:
     return [lat - dlat, lat + dlat, lon - dlon, lon + dlon]
 
 
-def _statement(engine, expression, where, params, limit, offset) -> tuple[str, list]:
-    """One statement: matching offers, their nearest location, order, page and total.
+def _available_sql(today) -> tuple[str, list]:
+    """1 when the offer (catalogue_offer) is available today: it has started and today lies in
+    its season (a season may run across the year end, November to February), else 0."""
+    day, month = connection.ops.adapt_datefield_value(today), today.month
+    start, end = "catalogue_offer.season_start_month", "catalogue_offer.season_end_month"
+    return (
+        "CASE WHEN (catalogue_offer.valid_from IS NULL OR catalogue_offer.valid_from <= %s)"
+        f" AND ({start} IS NULL OR {end} IS NULL"
+        f" OR ({start} <= {end} AND %s BETWEEN {start} AND {end})"
+        f" OR ({start} > {end} AND (%s >= {start} OR %s <= {end})))"
+        " THEN 1 ELSE 0 END",
+        [day, month, month, month],
+    )
+
+
+def _boost_sql(themes, offer_types) -> tuple[str, list]:
+    """1 when the offer (catalogue_offer) has one of the plan's themes or offer types."""
+    parts, args = [], []
+    terms = TaxonomyTerm._meta.db_table
+    if themes:
+        through = Offer.themes.through._meta.db_table
+        marks = ", ".join(["%s"] * len(themes))
+        parts.append(
+            f"EXISTS (SELECT 1 FROM {through} ot JOIN {terms} tt ON tt.id = ot.taxonomyterm_id"  # noqa: S608 - fixed fragments, values are parameters
+            f" WHERE ot.offer_id = catalogue_offer.id AND tt.code IN ({marks}))"
+        )
+        args += list(themes)
+    if offer_types:
+        marks = ", ".join(["%s"] * len(offer_types))
+        parts.append(
+            f"catalogue_offer.offer_type_id IN (SELECT id FROM {terms} WHERE code IN ({marks}))"  # noqa: S608 - fixed fragments, values are parameters
+        )
+        args += list(offer_types)
+    if not parts:
+        return "0", []
+    return f"CASE WHEN {' OR '.join(parts)} THEN 1 ELSE 0 END", args
+
+
+def _weighted(terms):
+    """The terms with weights that sum to 1: none below 0 (nor NaN), all equal when none
+    carries weight, rounded so that no product in the ranking can underflow."""
+    weights = [max(0.0, float(t.weight)) if math.isfinite(t.weight) else 0.0 for t in terms]
+    largest = max(weights, default=0.0)
+    weights = [w / largest for w in weights] if largest > 0 else [1.0] * len(terms)
+    total = sum(weights)
+    weights = [round(w / total, 6) for w in weights]
+    return tuple(dataclasses.replace(t, weight=w) for t, w in zip(terms, weights, strict=True))
+
+
+def _deciding(terms):
+    """The terms that can make an offer a match: those weighing at least DECIDING_SHARE of the
+    heaviest. A word that carries little need ("hulp") adds to an offer's fit but does not make
+    it a match by itself."""
+    heaviest = max(t.weight for t in terms)
+    return tuple(t for t in terms if t.weight >= DECIDING_SHARE * heaviest)
+
+
+def _statement(engine, search_plan, where, params, today, limit, offset) -> tuple[str, list]:
+    """One statement: matching offers, their nearest location, rank, page and total.
     It is assembled from fixed fragments; every value, including what the user typed, is a
     query parameter."""
     where_sql, where_params = where
     ctes, args = [], []
-    if expression is not None:
-        match_sql, match_args = engine.match_sql(expression)
+    terms = _weighted(search_plan.terms)
+    available, available_args = _available_sql(today)
+    if terms:
+        match_sql, match_args = engine.term_match_sql(terms, _deciding(terms))
         # MATERIALIZED: match once, then look the offers up. Otherwise a planner may walk the
         # published offers and run the full-text match once per offer.
         ctes.append(f"matches AS MATERIALIZED ({match_sql})")
         args += match_args
+        boost, boost_args = _boost_sql(search_plan.themes, search_plan.offer_types)
         hits = (
-            "SELECT catalogue_offer.id AS offer_id, matches.score AS score,"
-            " catalogue_offer.title AS title"
+            "SELECT catalogue_offer.id AS offer_id, matches.score AS score,"  # noqa: S608 - fixed fragments, values are parameters
+            " matches.matched AS matched, catalogue_offer.title AS title,"
+            f" {boost} AS boost, {available} AS available"
             " FROM matches JOIN catalogue_offer ON catalogue_offer.id = matches.offer_id"
         )
+        args += boost_args + available_args
     else:
         hits = (
-            "SELECT catalogue_offer.id AS offer_id, 0.0 AS score, catalogue_offer.title AS title"
+            "SELECT catalogue_offer.id AS offer_id, 0.0 AS score, 0.0 AS matched,"  # noqa: S608 - fixed fragments, values are parameters
+            f" catalogue_offer.title AS title, 0 AS boost, {available} AS available"
             " FROM catalogue_offer"
         )
+        args += available_args
     ctes.append(f"hits AS ({hits} WHERE {where_sql})")
     args += where_params
+    carried = (
+        "h.offer_id AS offer_id, h.score AS score, h.matched AS matched, h.title AS title,"
+        " h.boost AS boost, h.available AS available"
+    )
 
     if params.origin:
         lat, lon = params.origin
@@ -182,28 +273,63 @@ def _statement(engine, expression, where, params, limit, offset) -> tuple[str, l
                 " GROUP BY ol.offer_id)"
             )
             ctes.append(
-                "nearest AS (SELECT h.offer_id AS offer_id, h.score AS score, h.title AS title,"
-                " n.distance AS distance FROM in_range n JOIN hits h ON h.offer_id = n.offer_id)"
+                f"nearest AS (SELECT {carried}, n.distance AS distance"  # noqa: S608 - fixed fragments, values are parameters
+                " FROM in_range n JOIN hits h ON h.offer_id = n.offer_id)"
             )
         else:
             # Everywhere: every hit, nearest place first; no place with coordinates: NULL.
             ctes.append(
-                "nearest AS (SELECT h.offer_id AS offer_id, h.score AS score, h.title AS title,"
-                " MIN(p.distance) AS distance FROM hits h"
+                f"nearest AS (SELECT {carried}, MIN(p.distance) AS distance FROM hits h"  # noqa: S608 - fixed fragments, values are parameters
                 " LEFT JOIN catalogue_offerlocation ol ON ol.offer_id = h.offer_id"
                 " LEFT JOIN places p ON p.location_id = ol.location_id"
-                " GROUP BY h.offer_id, h.score, h.title)"
+                " GROUP BY h.offer_id, h.score, h.matched, h.title, h.boost, h.available)"
             )
-        select = "SELECT offer_id, score, distance, COUNT(*) OVER () AS total FROM nearest"
-        order = "CASE WHEN distance IS NULL THEN 1 ELSE 0 END, distance, "
+        source, distance_column = "nearest", "distance"
     else:
-        select = "SELECT offer_id, score, NULL, COUNT(*) OVER () AS total FROM hits"
-        order = ""
-    if expression is not None:
-        order += "score DESC, "
-    order += "lower(title), offer_id"
-    sql = f"WITH {', '.join(ctes)} {select} ORDER BY {order} LIMIT %s OFFSET %s"
-    return sql, args + [limit, offset]
+        source, distance_column = "hits", "NULL"
+
+    order = []
+    if params.origin:
+        order.append("CASE WHEN distance IS NULL THEN 1 ELSE 0 END")
+    if terms:
+        # Relevance within the result set: the best match scores 1.
+        ctes.append(
+            "ranked AS (SELECT offer_id, score, matched, title, boost, available,"  # noqa: S608 - fixed fragments, values are parameters
+            f" {distance_column} AS distance,"
+            " CASE WHEN MAX(score) OVER () > 0 THEN score / MAX(score) OVER () ELSE 0.0 END"
+            f" AS relevance FROM {source})"
+        )
+        source = "ranked"
+        blend = (
+            "matched * matched * (%s + %s * relevance + %s * boost)"
+            " * CASE WHEN available = 1 THEN 1.0 ELSE %s END"
+        )
+        blend_args = [FIT_BASE, FIT_RELEVANCE, FIT_BOOST]
+        blend_args.append(OUT_OF_SEASON)
+        if params.origin:
+            # Beyond FAR_KM every offer counts as that far (0.5 ** 50), so power() cannot
+            # underflow, which PostgreSQL reports as an error.
+            blend += (
+                " * power(0.5, CASE WHEN distance > %s THEN %s ELSE COALESCE(distance, 0.0) END"
+                " / %s)"
+            )
+            blend_args += [FAR_KM, FAR_KM, HALF_DISTANCE_KM]
+        nearest_first = params.origin and params.order == ORDER_DISTANCE
+        order += ["distance", "blend DESC"] if nearest_first else ["blend DESC"]
+        select = f"SELECT offer_id, score, distance, COUNT(*) OVER () AS total, available, {blend}"
+    else:
+        if params.origin:
+            order.append("distance")
+        select = (
+            f"SELECT offer_id, score, {distance_column}, COUNT(*) OVER () AS total, available, 0.0"
+        )
+        blend_args = []
+    order += ["lower(title)", "offer_id"]
+    sql = (
+        f"WITH {', '.join(ctes)} {select} AS blend FROM {source}"
+        f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
+    )
+    return sql, args + blend_args + [limit, offset]
 
 
 def _count(sql: str, args: list) -> int:
@@ -220,30 +346,33 @@ def _card_queryset():
     )
 
 
-def search(params: SearchParams) -> SearchResults:
-    """Published, current offers matching the words and filters. All words must match (each
-    through any of its synonyms or its correction); when that finds nothing, any word may.
-    With an origin: nearest first, then most relevant; else most relevant, else by title."""
+def search(params: SearchParams, *, load=None) -> SearchResults:
+    """Published offers that have not ended, matching at least one of the words, and the
+    filters; ranked by fit, blended with distance when there is an origin (see the module
+    docstring), or nearest first with order="distance". Without words: nearest first, else by
+    title.
+    `load(ids) -> {id: Offer}` loads the hits' offers (the public page passes what its cards
+    need, so they are read once); with an origin they need offer_locations with their location
+    prefetched. By default: the offer with its provider, type, themes and target groups."""
     engine = current_engine()
     page = max(1, int(params.page or 1))
     per_page = min(MAX_PER_PAGE, max(1, int(params.per_page or 20)))
     if params.radius_km is not None and not params.radius_km > 0:
         params = dataclasses.replace(params, radius_km=None)
+    if params.order not in (ORDER_FIT, ORDER_DISTANCE):
+        params = dataclasses.replace(params, order=ORDER_FIT)
     search_plan = plan(params.text)
-    where = _filter_where(params, timezone.localdate())
-    modes = ["and", "or"] if len(search_plan.terms) > 1 else ["and"]
-    rows, total = [], 0
-    for mode in modes if search_plan.terms else [None]:
-        expression = engine.expression(search_plan.terms, mode) if mode else None
-        sql, args = _statement(engine, expression, where, params, per_page, (page - 1) * per_page)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, args)
-            rows = cursor.fetchall()
-        total = rows[0][3] if rows else (_count(sql, args) if page > 1 else 0)
-        if total:
-            break
+    today = timezone.localdate()
+    where = _filter_where(params, today)
+    sql, args = _statement(
+        engine, search_plan, where, params, today, per_page, (page - 1) * per_page
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, args)
+        rows = cursor.fetchall()
+    total = rows[0][3] if rows else (_count(sql, args) if page > 1 else 0)
     return SearchResults(
-        hits=_hits(rows, params.origin),
+        hits=_hits(rows, params.origin, load),
         total=total,
         page=page,
         per_page=per_page,
@@ -251,20 +380,33 @@ def search(params: SearchParams) -> SearchResults:
     )
 
 
-def _hits(rows, origin) -> list[SearchHit]:
-    queryset = _card_queryset()
-    if origin:
-        queryset = queryset.prefetch_related(
-            Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location"))
-        )
-    offers = queryset.in_bulk([as_uuid(r[0]) for r in rows])
+def _hits(rows, origin, load=None) -> list[SearchHit]:
+    ids = [as_uuid(r[0]) for r in rows]
+    if load is not None:
+        offers = load(ids) if ids else {}
+    else:
+        queryset = _card_queryset()
+        if origin:
+            queryset = queryset.prefetch_related(
+                Prefetch(
+                    "offer_locations", queryset=OfferLocation.objects.select_related("location")
+                )
+            )
+        offers = queryset.in_bulk(ids)
     hits = []
-    for offer_id, _, distance, _ in rows:
+    for offer_id, _, distance, _, available, _ in rows:
         offer = offers.get(as_uuid(offer_id))
         if offer is None:  # deleted between the two queries
             continue
         location = _nearest_location(offer, origin) if distance is not None else None
-        hits.append(SearchHit(offer=offer, distance_km=distance, nearest_location=location))
+        hits.append(
+            SearchHit(
+                offer=offer,
+                distance_km=distance,
+                nearest_location=location,
+                available=bool(available),
+            )
+        )
     return hits
 
 
@@ -283,11 +425,12 @@ def _nearest_location(offer: Offer, origin) -> Location | None:
 
 
 def raw_statement(text: str, limit: int = 20) -> tuple[str, list]:
-    """The bare ranked engine query for `text` (all terms, no filters, no distance), as used
-    inside search(). The benchmark times it as the floor a search page is compared with."""
+    """The bare ranked engine query for `text`: offers matching any of its terms, as search()
+    finds them, without filters, distance, per-term weights or blending. The benchmark times it
+    as the floor a search page is compared with."""
     engine = current_engine()
     terms = plan(text).terms
     if not terms:
         raise ValueError(f"nothing to search for in {text!r}")
-    match_sql, args = engine.match_sql(engine.expression(terms, "and"))
+    match_sql, args = engine.match_sql(engine.expression(terms, "or"))
     return f"{match_sql} ORDER BY score DESC LIMIT %s", [*args, limit]

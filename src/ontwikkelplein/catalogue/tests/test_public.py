@@ -58,7 +58,7 @@ class FakeEngine:
         self.unknown_words: set[str] = set()
         self.corrections: dict[str, str] = {}
 
-    def __call__(self, params: SearchParams) -> SearchResults:
+    def __call__(self, params: SearchParams, *, load=None) -> SearchResults:
         self.calls.append(params)
         offers = [] if params.text.lower() in self.unknown_words else list(self.offers)
         if params.themes:  # enough filtering to tell filtered and unfiltered searches apart

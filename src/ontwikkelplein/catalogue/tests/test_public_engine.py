@@ -99,7 +99,7 @@ def test_words_and_postcode_put_the_nearest_spreekuur_first(client, offers):
     assert "Taalcafé" not in html
     assert "Geheim DigiD concept" not in html
     assert "2 plekken gevonden" in html
-    assert "Wat dichtbij 3811 is, staat bovenaan." in html
+    assert "Wat goed past en dichtbij 3811 is, staat bovenaan." in html
 
 
 def test_afstand_leaves_out_what_is_far_away(client, offers):

@@ -82,11 +82,13 @@ def test_accents_do_not_matter_either_way():
     assert set(found("TAALCAFÉ")) == {cafe, plain}
 
 
-def test_all_words_must_match():
+def test_a_full_match_ranks_above_partial_ones_which_are_still_found():
     both = neutral("Cursus werken met de computer")
-    neutral("Cursus omgaan met geld")
-    neutral("Computer spreekuur")
-    assert found("cursus computer") == [both]
+    money = neutral("Cursus omgaan met geld")
+    computer = neutral("Computer spreekuur")
+    results = found("cursus computer")
+    assert results[0] == both
+    assert set(results[1:]) == {money, computer}
 
 
 def test_when_not_all_words_match_any_word_may_ranked_by_relevance():
@@ -211,24 +213,34 @@ def test_correction_prefers_the_closest_then_the_most_common_word():
 # --- Publication -------------------------------------------------------------------------------
 
 
-def test_only_published_current_offers_are_found():
+def test_published_offers_that_have_not_ended_are_found():
     today = timezone.localdate()
     live = neutral("Taalcafé live")
     neutral("Taalcafé concept", status=OfferStatus.DRAFT)
     neutral("Taalcafé gearchiveerd", status=OfferStatus.ARCHIVED)
     neutral("Taalcafé verlopen", valid_to=today - datetime.timedelta(days=1))
-    neutral("Taalcafé straks", valid_from=today + datetime.timedelta(days=1))
+    later = neutral("Taalcafé straks", valid_from=today + datetime.timedelta(days=1))
     starts_today = neutral("Taalcafé vanaf vandaag", valid_from=today, valid_to=today)
-    assert set(found("taalcafe")) == {live, starts_today}
-    assert set(found()) == {live, starts_today}
+    assert set(found("taalcafe")) == {live, starts_today, later}
+    assert set(found()) == {live, starts_today, later}
+    # Available today first; the offer that starts tomorrow last, and marked as such.
+    hits = search.search(SearchParams(text="taalcafe")).hits
+    assert hits[-1].offer == later and not hits[-1].available
+    assert all(hit.available for hit in hits[:-1])
 
 
-def test_an_offer_that_starts_later_is_found_once_it_starts(time_machine):
-    start = timezone.localdate() + datetime.timedelta(days=3)
-    offer = neutral("Taalcafé straks", valid_from=start)
-    assert found("taalcafe") == []
-    time_machine.move_to(datetime.datetime.combine(start, datetime.time(12)))
-    assert found("taalcafe") == [offer]
+def test_an_offer_that_starts_later_is_found_with_its_start_date(time_machine):
+    time_machine.move_to(datetime.datetime(2026, 12, 7, 12))
+    offer = neutral("Taalcafé straks", valid_from=datetime.date(2027, 3, 3))
+    [hit] = search.search(SearchParams(text="taalcafe")).hits
+    assert hit.offer == offer and not hit.available
+    assert offer.available_from() == datetime.date(2027, 3, 3)
+    assert offer.availability_note() == "Vanaf 3 maart 2027"
+    time_machine.move_to(datetime.datetime(2027, 2, 1, 12))
+    assert offer.availability_note() == "Vanaf 3 maart"
+    time_machine.move_to(datetime.datetime(2027, 3, 3, 12))
+    [hit] = search.search(SearchParams(text="taalcafe")).hits
+    assert hit.available and offer.availability_note() == ""
 
 
 def test_reindex_after_change_and_unpublish():

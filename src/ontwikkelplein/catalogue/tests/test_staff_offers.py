@@ -159,6 +159,17 @@ class TestCreateForm:
                 "valid_to",
                 "De einddatum mag niet voor de begindatum liggen.",
             ),
+            (
+                {"season_start_month": "3"},
+                "season_end_month",
+                "Kies de eerste én de laatste maand van het seizoen, of geen van beide.",
+            ),
+            (
+                {"season_end_month": "4"},
+                "season_start_month",
+                "Kies de eerste én de laatste maand van het seizoen, of geen van beide.",
+            ),
+            ({"season_start_month": "13", "season_end_month": "4"}, "season_start_month", None),
             ({"summary": "x" * 201}, "summary", "hoogstens 200 tekens (nu 201)"),
             (
                 {"sign_up": "registration", "sign_up_instructions": ""},
@@ -181,6 +192,15 @@ class TestCreateForm:
             assert message in " ".join(form.errors[field])
             assert message in response.content.decode()
         assert Offer.objects.count() == count
+
+    def test_a_season_is_saved_and_may_run_over_the_new_year(self, b_client, world):
+        data = valid_data(world, season_start_month="11", season_end_month="2")
+        response = b_client.post(create_url(), data)
+        assert response.status_code == 302
+        offer = Offer.objects.get(title="Taalcafé op dinsdag")
+        assert (offer.season_start_month, offer.season_end_month) == (11, 2)
+        form = b_client.get(create_url()).context["form"]
+        assert "season_start_month" in form.fields and "season_end_month" in form.fields
 
     def test_paid_offer_with_amount_is_fine(self, b_client, world):
         data = valid_data(world, is_free=None, cost_amount="2.50", cost_description="per keer")

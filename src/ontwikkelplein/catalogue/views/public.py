@@ -16,7 +16,12 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import search as search_engine
 from ontwikkelplein.catalogue import selectors, unmatched
-from ontwikkelplein.catalogue.forms import DISTANCE_CHOICES, LANGUAGE_CHOICES, SearchForm
+from ontwikkelplein.catalogue.forms import (
+    DISTANCE_CHOICES,
+    LANGUAGE_CHOICES,
+    ORDER_CHOICES,
+    SearchForm,
+)
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
@@ -50,7 +55,19 @@ THEME_ICONS = frozenset(
 )
 DEFAULT_ICON = "circle"
 SEARCH_KEYS = frozenset(
-    {"q", "waar", "afstand", "thema", "doelgroep", "soort", "gratis", "inloop", "dag", "pagina"}
+    {
+        "q",
+        "waar",
+        "afstand",
+        "volgorde",
+        "thema",
+        "doelgroep",
+        "soort",
+        "gratis",
+        "inloop",
+        "dag",
+        "pagina",
+    }
 )
 # SearchForm.query_items overrides that leave out every filter (words and place stay).
 NO_FILTERS = {
@@ -94,11 +111,12 @@ def search(request):
     form = SearchForm(request.GET, terms=terms)
     form.is_valid()  # never fails as a whole; see SearchForm
     params = form.search_params(per_page=PER_PAGE)
-    results = search_engine.search(params)
+    # The hits arrive with what their cards show (one read of the offers).
+    results = search_engine.search(params, load=selectors.offers_for_cards)
     if results.total and params.page > results.pages:
         # A page number past the end (an old link): show the last page instead of nothing.
         params = replace(params, page=results.pages)
-        results = search_engine.search(params)
+        results = search_engine.search(params, load=selectors.offers_for_cards)
 
     # With filters or a distance limit, do the words alone find anything? That is both the tip
     # shown to the resident and the test for "a term that found nothing".
@@ -130,6 +148,7 @@ def search(request):
         "clear_filters_url": _search_url(form.query_items(**NO_FILTERS)),
         "filter_groups": _filter_groups(form),
         "distance_choices": DISTANCE_CHOICES,
+        "order_choices": ORDER_CHOICES,
     }
     template = (
         "catalogue/public/_results.html"
@@ -224,12 +243,10 @@ def _corrected_text(text: str, corrections: dict[str, str]) -> str:
 
 
 def _result_cards(results, today) -> list[ResultCard]:
-    offers = selectors.offers_for_cards(hit.offer.pk for hit in results.hits)
+    """Cards for the hits, whose offers search() loaded with selectors.offers_for_cards."""
     cards = []
     for hit in results.hits:
-        offer = offers.get(hit.offer.pk)
-        if offer is None:  # unpublished between indexing and now
-            continue
+        offer = hit.offer
         offer_locations = list(offer.offer_locations.all())
         chosen = _nearest(offer_locations, hit.nearest_location)
         schedules = (
@@ -357,7 +374,7 @@ def _offer_gone(request, offer: Offer):
     hits = []
     if themes:
         params = search_engine.SearchParams(themes=themes, origin=origin, per_page=SIMILAR_OFFERS)
-        results = search_engine.search(params)
+        results = search_engine.search(params, load=selectors.offers_for_cards)
         hits = [hit for hit in results.hits if hit.offer.pk != offer.pk]
     today = timezone.localdate()
     similar = _result_cards(

@@ -86,6 +86,15 @@ class Engine:
     def expression(self, terms: tuple[Term, ...], mode: str) -> str:
         raise NotImplementedError
 
+    def term_match_sql(
+        self, terms: tuple[Term, ...], deciding: tuple[Term, ...] | None = None
+    ) -> tuple[str, list]:
+        """SELECT offer_id, score, matched of the offers matching at least one of the `deciding`
+        terms (default: all); `matched` is the sum of the weights (Term.weight) of all the terms
+        the offer matches, so that ranking can put a full match above a partial one. One term
+        needs no flags."""
+        raise NotImplementedError
+
     def words_near(self, s: str, low: int, high: int) -> dict[str, tuple[str, int]]:
         """Vocabulary words of low..high letters that may be close to s: word -> (readable
         word, number of offers)."""

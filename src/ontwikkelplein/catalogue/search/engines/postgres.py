@@ -52,6 +52,27 @@ class PostgresEngine(Engine):
             [self.RANK_WEIGHTS, expression, expression],
         )
 
+    def term_match_sql(self, terms, deciding=None):
+        # Each term's flag tests the row's tsvector, already read for ts_rank, against that
+        # term alone: no second index scan.
+        expression = self.expression(deciding or terms, "or")
+        if len(terms) == 1:
+            flags, flag_args = "%s::float8", [float(terms[0].weight)]
+        else:
+            flags = " + ".join(
+                ["CASE WHEN e.document @@ %s::tsquery THEN %s::float8 ELSE 0.0 END"] * len(terms)
+            )
+            flag_args = []
+            for term in terms:
+                flag_args += [self.expression((term,), "or"), float(term.weight)]
+        return (
+            "SELECT e.offer_id AS offer_id,"  # noqa: S608 - fixed fragments, values are parameters
+            " ts_rank(%s::float4[], e.document, %s::tsquery)::float8 AS score,"
+            f" ({flags}) AS matched"
+            " FROM catalogue_search_entry e WHERE e.document @@ %s::tsquery",
+            [self.RANK_WEIGHTS, expression, *flag_args, expression],
+        )
+
     @staticmethod
     def lexeme(s: str) -> str:
         return "'" + s.replace("\\", "\\\\").replace("'", "''") + "'"

@@ -26,6 +26,25 @@ class SQLiteEngine(Engine):
             [expression],
         )
 
+    def term_match_sql(self, terms, deciding=None):
+        # bm25 of the "any term" match; per term, an uncorrelated `rowid IN (MATCH)` that SQLite
+        # evaluates once into a temporary index, so each flag is one lookup per matched row.
+        match_sql, args = self.match_sql(self.expression(deciding or terms, "or"))
+        if len(terms) == 1:
+            return match_sql.replace(" AS score", " AS score, %s AS matched", 1), [
+                float(terms[0].weight),
+                *args,
+            ]
+        flags, flag_args = [], []
+        for term in terms:
+            flags.append(
+                "CASE WHEN catalogue_search_fts.rowid IN (SELECT rowid FROM catalogue_search_fts"
+                " WHERE catalogue_search_fts MATCH %s) THEN %s ELSE 0.0 END"
+            )
+            flag_args += [self.expression((term,), "or"), float(term.weight)]
+        sql = match_sql.replace(" AS score", f" AS score, ({' + '.join(flags)}) AS matched", 1)
+        return sql, flag_args + args
+
     def expression(self, terms, mode):
         # Every stem is a quoted FTS5 string, so nothing the user typed is read as syntax.
         def quoted(s):
