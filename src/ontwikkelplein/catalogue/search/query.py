@@ -42,7 +42,7 @@ MAX_PER_PAGE = 100
 HALF_DISTANCE_KM = 10.0  # every this many km halve an offer's fit
 FAR_KM = 500.0  # farther counts as this far
 DECIDING_SHARE = 0.5  # a term weighing less than this share of the heaviest does not decide
-OUT_OF_SEASON = 0.6  # share of its fit an offer keeps when it is not available today
+OUT_OF_SEASON = 0.8  # share of its fit an offer keeps when it is not available today
 FIT_BASE, FIT_RELEVANCE, FIT_BOOST = 0.45, 0.4, 0.15  # fit = coverage² * (these parts)
 ORDER_FIT, ORDER_DISTANCE = "fit", "distance"
 
