@@ -44,8 +44,9 @@ def normalise_postcode(text: str) -> str | None:
 
 
 def resolve_place(text: str) -> Place | None:
-    """A postcode (PC4 or PC6; the PC4 centroid is used) or a town name; None when unknown."""
-    text = (text or "").strip()
+    """A postcode (PC4 or PC6; the PC4 centroid is used) or a town name; None when unknown.
+    Control characters and unpaired surrogates are dropped (PostgreSQL refuses NUL)."""
+    text = _printable(text or "").strip()
     if not text:
         return None
     postcode = normalise_postcode(text)
@@ -77,6 +78,10 @@ class PlaceMatch:
     place: Place | None
     suggestion: str = ""
     corrected: bool = False
+
+
+def _printable(text: str) -> str:
+    return "".join(c for c in text if unicodedata.category(c) not in ("Cc", "Cs"))
 
 
 def _key(text: str) -> str:
