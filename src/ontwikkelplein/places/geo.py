@@ -21,6 +21,8 @@ PLACE_ALIASES = {
     "Den Haag": "'s-Gravenhage",
     "Den Bosch": "'s-Hertogenbosch",
 }
+# A postcode next to other words ("3811 AB Amersfoort", "Amersfoort, 3811").
+ADDRESS_POSTCODE_RE = re.compile(r"(?:^|[\s,])([1-9][0-9]{3}(?:\s?[a-zA-Z]{2})?)(?=$|[\s,])")
 # Typed place names longer than this are not compared (a sentence is not a place name).
 MAX_PLACE_NAME = 60
 # A correction is used directly only when every rival has this many times fewer PC4 areas.
@@ -147,6 +149,12 @@ def find_place(text: str) -> PlaceMatch:
     place = resolve_place(text)
     if place is not None or not (text or "").strip():
         return PlaceMatch(place)
+    # A whole address line, "3811 AB Amersfoort" or "Amersfoort 3811": its postcode decides.
+    postcode = ADDRESS_POSTCODE_RE.search(_printable(text))
+    if postcode:
+        place = resolve_place(postcode.group(1))
+        if place is not None:
+            return PlaceMatch(place, suggestion=place.label, corrected=True)
     candidates = _ranked_candidates(text)
     if not candidates:
         return PlaceMatch(None)

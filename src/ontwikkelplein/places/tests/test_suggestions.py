@@ -52,6 +52,14 @@ def test_one_typing_error_with_no_rival_is_used_directly():
     assert find_place("Den Hag").place.label == "Den Haag"
 
 
+@pytest.mark.parametrize("typed", ["3811 AB Amersfoort", "3811AB, Amersfoort", "Amersfoort 3811"])
+def test_an_address_line_is_read_by_its_postcode(typed):
+    match = find_place(typed)
+    assert match.corrected
+    assert match.place.label in {"3811 AB", "3811"}
+    assert match.place.latitude == resolve_place("3811").latitude
+
+
 def test_a_known_place_is_not_a_correction():
     match = find_place("amersfoort")
     assert match.place.label == "Amersfoort" and not match.corrected and not match.suggestion
