@@ -22,8 +22,13 @@ from ontwikkelplein.organisations.tests.factories import (
     PartnerFactory,
 )
 from ontwikkelplein.places.geo import resolve_place
+from tests import test_translations
 
 pytestmark = pytest.mark.django_db
+
+# The English client of tests/test_translations.py (it compiles the catalogue when needed).
+compiled_catalogue = test_translations.compiled_catalogue
+english = test_translations.english
 
 AMSTERDAM_TZ = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
@@ -294,3 +299,22 @@ def test_the_htmx_answer_carries_the_suggestion_in_the_field(client, engine):
 
     field = re.search(r'<div [^>]*id="veld-waar" hx-swap-oob="true">.*?</div>\s*</div>', html, re.S)
     assert field and "Bedoel je Amersfoort?" in field.group(0)
+
+
+# --- In English ---
+
+
+@time_machine.travel(MONDAY_MORNING, tick=False)
+def test_the_panel_and_the_suggestion_in_english(english, engine, network):
+    engine.unknown_words = {"belasting"}
+
+    html = content(english.get(SEARCH_URL, {"q": "belasting", "waar": "3811"}))
+    assert "You can always go here" in html
+    assert "Open today 9:00–12:00 and 13:00–17:00" in html
+    assert "Digital Government Information Point (IDO)" in html
+    assert "Hier kun je altijd terecht" not in html
+
+    html = content(english.get(SEARCH_URL, {"waar": "Amrsfort"}))
+    assert "Did you mean Amersfoort?" in html
+    html = content(english.get(SEARCH_URL, {"waar": "Amersfort"}))
+    assert "We search near Amersfoort. You typed “Amersfort”." in html
