@@ -26,7 +26,7 @@ from ontwikkelplein.catalogue.search import ORDER_DISTANCE, ORDER_FIT, SearchPar
 from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
-from ontwikkelplein.places.geo import Place, resolve_place
+from ontwikkelplein.places.geo import Place, find_place
 
 # --- Staff forms (back office) ---
 # Conventions (Utrecht classes, Dutch messages, error summary) come from StaffFormMixin.
@@ -482,6 +482,10 @@ class SearchForm(forms.Form):
         super().__init__(data, **kwargs)
         self.place: Place | None = None
         self.place_text = ""
+        # A known place name close to an unknown `waar` ("Bedoel je Amersfoort?"), and what the
+        # resident typed when a very close one was used instead ("We zoeken bij Amersfoort").
+        self.place_suggestion = ""
+        self.place_typed = ""
         self.fields["thema"].choices = _term_choices(terms, Taxonomy.THEME)
         self.fields["doelgroep"].choices = _term_choices(terms, Taxonomy.TARGET_GROUP)
         self.fields["soort"].choices = _term_choices(terms, Taxonomy.OFFER_TYPE)
@@ -490,7 +494,13 @@ class SearchForm(forms.Form):
         text = self.cleaned_data["waar"]
         self.place_text = text  # kept in links even when unknown, so the resident sees it again
         if text:
-            self.place = resolve_place(text)
+            match = find_place(text)
+            self.place = match.place
+            if match.corrected:
+                # Links and the field carry the corrected name from now on.
+                self.place_typed, self.place_text = text, match.place.label
+            else:
+                self.place_suggestion = match.suggestion
             if self.place is None:
                 raise forms.ValidationError(
                     _(

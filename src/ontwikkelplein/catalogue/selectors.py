@@ -126,6 +126,43 @@ def active_terms(*taxonomy_slugs: str) -> dict[str, list]:
     return grouped
 
 
+# Programme codes (reference_data.PROGRAMMES) of a help point's own offer, by HelpKind.
+HELP_PROGRAMMES = {"ido": "ido", "taalhuis": "taalhuis"}
+
+
+def help_point_offers(points, today: datetime.date) -> dict[tuple, Offer]:
+    """For "Hier kun je altijd terecht": the published, current offer of the IDO or Taalhuis
+    programme held at each help point that is one, keyed by (location id, help kind). Its page
+    tells more and carries the "Ik wil hulp" form. One query; the first by title when a place
+    holds several."""
+    wanted = {
+        (point.location.pk, HELP_PROGRAMMES[kind])
+        for point in points
+        for kind in point.kinds
+        if kind in HELP_PROGRAMMES
+    }
+    if not wanted:
+        return {}
+    rows = (
+        OfferLocation.objects.filter(
+            location_id__in={pk for pk, _code in wanted},
+            offer__programme__code__in={code for _pk, code in wanted},
+            offer__status=OfferStatus.PUBLISHED,
+        )
+        .filter(Q(offer__valid_from__isnull=True) | Q(offer__valid_from__lte=today))
+        .filter(Q(offer__valid_to__isnull=True) | Q(offer__valid_to__gte=today))
+        .select_related("offer__programme", "offer__organisation")
+        .order_by("offer__title", "offer__pk")
+    )
+    kinds = {code: kind for kind, code in HELP_PROGRAMMES.items()}
+    found: dict[tuple, Offer] = {}
+    for row in rows:
+        key = (row.location_id, kinds[row.offer.programme.code])
+        if (row.location_id, row.offer.programme.code) in wanted:
+            found.setdefault(key, row.offer)
+    return found
+
+
 def offers_for_cards(offer_ids) -> dict:
     """Offers by id with what a result card shows, in a fixed number of queries whatever the
     number of hits. The ids come from the search engine, which returns published offers only; a

@@ -371,6 +371,11 @@ PARTNERS = [
     },
 ]
 
+# The help points of "Hier kun je altijd terecht" (Location.has_ido / has_taalhuis): every
+# library's IDO spreekuur is at its main and second branch, its Taalhuis at the main one.
+IDO_LOCATIONS = {key for lib in LIBRARIES for key in (lib["main"], lib["second"]) if key}
+TAALHUIS_LOCATIONS = {lib["main"] for lib in LIBRARIES}
+
 LOCATIONS = [
     # Bibliotheek Eemland
     {

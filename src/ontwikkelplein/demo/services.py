@@ -136,6 +136,8 @@ def _load_locations(orgs, municipalities) -> dict[str, Location]:
                 "latitude": spec["lat"],
                 "longitude": spec["lon"],
                 "accessibility": spec.get("accessibility", ""),
+                "has_ido": spec["key"] in data.IDO_LOCATIONS,
+                "has_taalhuis": spec["key"] in data.TAALHUIS_LOCATIONS,
             },
         )
         existing = sorted(location.opening_hours.values_list("weekday", "opens_at", "closes_at"))

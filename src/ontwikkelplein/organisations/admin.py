@@ -18,8 +18,8 @@ class OrganisationAdmin(admin.ModelAdmin):
 
 @admin.register(Location)
 class LocationAdmin(admin.ModelAdmin):
-    list_display = ["name", "organisation", "kind", "city"]
-    list_filter = ["kind"]
+    list_display = ["name", "organisation", "kind", "city", "has_ido", "has_taalhuis"]
+    list_filter = ["kind", "has_ido", "has_taalhuis"]
     search_fields = ["name", "city", "postcode"]
     autocomplete_fields = ["organisation", "municipality"]
     inlines = [OpeningHoursInline]

@@ -38,6 +38,7 @@ class LocationForm(StaffFormMixin, forms.ModelForm):
         (_("Wat voor plek"), ["organisation", "name", "kind", "description", "accessibility"]),
         (_("Adres"), ["street", "house_number", "postcode", "city", "municipality"]),
         (_("Coördinaten (niet verplicht)"), ["latitude", "longitude"]),
+        (_("Hier kun je altijd terecht"), ["has_ido", "has_taalhuis"]),
     ]
 
     def __init__(self, *args, user, **kwargs):

@@ -123,6 +123,24 @@ class Location(TimestampedModel):
     accessibility = models.TextField(
         _("toegankelijkheid"), blank=True, help_text=_("Bijvoorbeeld: rolstoeltoegankelijk, lift.")
     )
+    # The help points the public site names when a search finds nothing near by ("Hier kun je
+    # altijd terecht"): a place is one when residents can walk in with such a question.
+    has_ido = models.BooleanField(
+        _("Informatiepunt Digitale Overheid (IDO)"),
+        default=False,
+        help_text=_(
+            "Aanvinken als inwoners hier terecht kunnen met vragen over DigiD en de digitale "
+            "overheid."
+        ),
+    )
+    has_taalhuis = models.BooleanField(
+        _("Taalhuis of Taalpunt"),
+        default=False,
+        help_text=_(
+            "Aanvinken als inwoners hier terecht kunnen om beter te leren lezen, schrijven, "
+            "rekenen of met de computer te werken."
+        ),
+    )
 
     class Meta:
         ordering = ["organisation__name", "name"]

@@ -24,6 +24,8 @@ LOCATION_FIELDS = (
     "latitude",
     "longitude",
     "accessibility",
+    "has_ido",
+    "has_taalhuis",
 )
 
 

@@ -141,20 +141,8 @@ def municipality_code(town: str, pc4s: list[str]) -> str:
 
 
 def suggestion(text: str) -> str:
-    """ "Bedoel je …?" when places.geo offers suggest_place (built elsewhere); else ""."""
-    suggest = getattr(geo, "suggest_place", None)
-    if suggest is None:
-        return ""
-    try:
-        found = suggest(text)
-    except Exception:  # noqa: BLE001 - a suggestion is a nicety; never a 500
-        return ""
-    if isinstance(found, (list, tuple)):
-        found = found[0] if found else None
-    if found is None:
-        return ""
-    label = found if isinstance(found, str) else getattr(found, "label", "")
-    return label if isinstance(label, str) else ""
+    """The known place name closest to a misspelt one, for "Bedoel je …?"; else ""."""
+    return geo.suggest_place(text) or ""
 
 
 # --- Reading the answers from an address ---

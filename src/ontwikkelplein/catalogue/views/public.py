@@ -31,7 +31,9 @@ from ontwikkelplein.catalogue.models import (
     Taxonomy,
 )
 from ontwikkelplein.catalogue.services import record_unmatched_search
+from ontwikkelplein.organisations import selectors as organisation_selectors
 from ontwikkelplein.organisations.models import Location
+from ontwikkelplein.organisations.selectors import HelpKind, HelpPoint
 
 PER_PAGE = 20
 CARD_TIMES = 3  # a result card shows at most this many times; the offer page shows all
@@ -54,6 +56,9 @@ THEME_ICONS = frozenset(
     }
 )
 DEFAULT_ICON = "circle"
+# A search whose nearest result (on its first page) is further than this from the place the
+# resident gave found "only far-away results": the page then also shows where one can always go.
+NEAR_KM = 10
 SEARCH_KEYS = frozenset(
     {
         "q",
@@ -128,8 +133,10 @@ def search(request):
     if not results.total and not text_only_total and params.page == 1:
         _count_unmatched(request, params.text)
 
-    today = timezone.localdate()
+    today = timezone.localdate()  # in Europe/Amsterdam (settings.TIME_ZONE)
     values = form.values
+    nearest_km = _nearest_km(results) if params.origin else None
+    far_only = bool(results.total and params.origin and params.page == 1 and not _near(nearest_km))
     context = {
         "form": form,
         "values": values,
@@ -149,6 +156,19 @@ def search(request):
         "filter_groups": _filter_groups(form),
         "distance_choices": DISTANCE_CHOICES,
         "order_choices": ORDER_CHOICES,
+        "place_typed": form.place_typed,
+        "place_suggestion": form.place_suggestion,
+        "place_suggestion_url": (
+            _search_url(form.query_items(waar=form.place_suggestion))
+            if form.place_suggestion
+            else ""
+        ),
+        "far_only": far_only,
+        "nearest_km": nearest_km,
+        "near_km": NEAR_KM,
+        "help_panel": (
+            _help_panel(form, params.origin, today) if far_only or not results.total else None
+        ),
     }
     template = (
         "catalogue/public/_results.html"
@@ -159,6 +179,92 @@ def search(request):
     # The same URL answers with a page or a fragment: caches must keep them apart.
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+# --- "Hier kun je altijd terecht": where to go when a search found nothing near by ---
+
+
+@dataclass
+class HelpPlace:
+    point: HelpPoint
+    kinds: list[str]  # the names of what it is, in the page's language
+    phone: str
+    phone_href: str
+    website: str
+    offers: list[tuple[str, Offer]]  # (link text, the IDO's or Taalhuis's offer there)
+
+
+@dataclass
+class HelpPanel:
+    places: list[HelpPlace]
+    help_offer: Offer | None  # whose "Ik wil hulp" form the panel links to
+    ask_place_items: list[tuple[str, str]]  # the search without a place, for the postcode form
+
+
+def _help_kind_names() -> dict[str, str]:
+    return {
+        HelpKind.IDO: _("Informatiepunt Digitale Overheid (IDO)"),
+        HelpKind.TAALHUIS: _("Taalhuis"),
+        HelpKind.LIBRARY: _("Bibliotheek"),
+    }
+
+
+def _help_panel(form: SearchForm, origin, today) -> HelpPanel:
+    """The nearest IDO, Taalhuis and library with today's hours and phone number; without a
+    known place, the search again with a postcode field instead."""
+    ask_place_items = [
+        (name, value) for name, value in form.query_items(waar="") if name != "afstand"
+    ]
+    if origin is None:
+        return HelpPanel(places=[], help_offer=None, ask_place_items=ask_place_items)
+    points = organisation_selectors.nearest_help_points(origin, today)
+    offers = selectors.help_point_offers(points, today)
+    names = _help_kind_names()
+    link_texts = {
+        HelpKind.IDO: _("Meer over het Informatiepunt Digitale Overheid hier"),
+        HelpKind.TAALHUIS: _("Meer over het Taalhuis hier"),
+    }
+    places = []
+    for point in points:
+        organisation = point.location.organisation
+        own = [
+            (link_texts[kind], offers[(point.location.pk, kind)])
+            for kind in point.kinds
+            if (point.location.pk, kind) in offers
+        ]
+        phone = organisation.phone or next(
+            (o.contact_phone for _t, o in own if o.contact_phone), ""
+        )
+        website = organisation.website
+        places.append(
+            HelpPlace(
+                point=point,
+                kinds=[names[kind] for kind in point.kinds],
+                phone=phone,
+                phone_href=phone_href(phone),
+                website=website if website.startswith(("https://", "http://")) else "",
+                offers=own,
+            )
+        )
+    help_offer = next(
+        (
+            offers[(point.location.pk, kind)]
+            for kind in (HelpKind.IDO, HelpKind.TAALHUIS)
+            for point in points
+            if (point.location.pk, kind) in offers
+        ),
+        None,
+    )
+    return HelpPanel(places=places, help_offer=help_offer, ask_place_items=ask_place_items)
+
+
+def _nearest_km(results) -> float | None:
+    distances = [hit.distance_km for hit in results.hits if hit.distance_km is not None]
+    return min(distances) if distances else None
+
+
+def _near(distance: float | None) -> bool:
+    return distance is not None and distance <= NEAR_KM
 
 
 @dataclass

@@ -100,6 +100,14 @@ class TestCreateOverHttp:
             (0, datetime.time(13), datetime.time(17)),
         ]
 
+    def test_staff_say_whether_residents_find_an_ido_or_taalhuis_here(self, client, net):
+        client.force_login(net["specialist_a"])
+        page = client.get(reverse("organisations:location-create")).content.decode()
+        assert "Informatiepunt Digitale Overheid (IDO)" in page and "Taalhuis of Taalpunt" in page
+        client.post(reverse("organisations:location-create"), form_data(net, has_ido="on"))
+        location = Location.objects.get(name="Buurthuis De Kring")
+        assert location.has_ido and not location.has_taalhuis
+
     @pytest.mark.parametrize("postcode", ["0811 AB", "3811", "ABCD 12", "38111AB", ""])
     def test_bad_postcode_gives_dutch_error_and_stores_nothing(self, client, net, postcode):
         client.force_login(net["specialist_a"])

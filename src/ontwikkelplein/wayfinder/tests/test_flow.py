@@ -188,6 +188,7 @@ def test_an_unknown_place_is_asked_again_and_nothing_is_counted(client, catalogu
     assert response.status_code == 400
     assert "We kennen de plaats of postcode" in html
     assert "Amersfort" in html and 'aria-invalid="true"' in html
+    assert "Bedoel je Amersfoort?" in html  # places.geo.suggest_place
     assert PathCount.objects.count() == 0
     empty = finish(client, nodig="lezen", voor="ik", hoe="cursus", waar="")
     assert empty.status_code == 400
