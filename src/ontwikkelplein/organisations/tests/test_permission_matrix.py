@@ -305,6 +305,11 @@ TEMPLATE_EDIT = template_edit
 TEMPLATE_ADOPT = template_adopt
 
 
+def _need_phrase(obj) -> dict:
+    """URL kwargs for the first phrase of the needs vocabulary (seeded by migration)."""
+    return {"pk": apps.get_model("catalogue", "NeedPhrase").objects.order_by("pk").first().pk}
+
+
 def _wayfinder(model: str) -> dict:
     """URL kwargs for the first wegwijzer object of a model (no import: organisations may not)."""
     return {"pk": apps.get_model("wayfinder", model).objects.order_by("pk").first().pk}
@@ -396,6 +401,9 @@ CASES: dict[str, Case] = {
     "wayfinder:answer-new": Case("external_term", KB_ONLY, lambda o: _wayfinder("Question")),
     "wayfinder:answer-edit": Case("external_term", KB_ONLY, lambda o: _wayfinder("Answer")),
     "wayfinder:answer-delete": Case("external_term", KB_ONLY, lambda o: _wayfinder("Answer")),
+    # The needs vocabulary is national: only the KB-beheerder edits it.
+    "catalogue:staff-need-phrase-edit": Case("external_term", KB_ONLY, _need_phrase),
+    "catalogue:staff-need-phrase-delete": Case("external_term", KB_ONLY, _need_phrase),
 }
 
 
