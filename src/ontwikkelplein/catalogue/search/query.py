@@ -6,7 +6,7 @@ Ranking (docs/architecture.md, "Search"): an offer is found when it matches at l
 that decides (weighing at least half the heaviest: words that carry little need do not).
   coverage  = weight of the terms it matches / weight of all terms (Term.weight, see _weighted)
   relevance = the engine's score (bm25 / ts_rank) / the best score in the result set
-  boost     = 1 when it has one of the plan's themes or offer types (Plan.themes/offer_types)
+  boost     = 0-1, how much it is about the plan's themes and offer types (_boost_sql)
   fit       = coverage² * (0.45 + 0.4 * relevance + 0.15 * boost)
 so a full match (fit >= 0.45) always ranks above one matching half the weight (fit <= 0.25).
 Offers not available today (out of season, or starting later) count OUT_OF_SEASON of their fit.
@@ -169,26 +169,32 @@ def _available_sql(today) -> tuple[str, list]:
 
 
 def _boost_sql(themes, offer_types) -> tuple[str, list]:
-    """1 when the offer (catalogue_offer) has one of the plan's themes or offer types."""
+    """0-1: how much the offer (catalogue_offer) is about what the plan points to. For themes,
+    the share of the offer's themes that are among the plan's (an offer only about phones fits
+    "telefoon" better than a job-application offer that also touches computers); for offer
+    types, 1 when its type is one of the plan's. With both, the mean of the two."""
     parts, args = [], []
     terms = TaxonomyTerm._meta.db_table
     if themes:
         through = Offer.themes.through._meta.db_table
         marks = ", ".join(["%s"] * len(themes))
         parts.append(
-            f"EXISTS (SELECT 1 FROM {through} ot JOIN {terms} tt ON tt.id = ot.taxonomyterm_id"  # noqa: S608 - fixed fragments, values are parameters
-            f" WHERE ot.offer_id = catalogue_offer.id AND tt.code IN ({marks}))"
+            "COALESCE((SELECT CAST(SUM(CASE WHEN tt.code IN "  # noqa: S608 - fixed fragments, values are parameters
+            f"({marks}) THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / COUNT(*)"
+            f" FROM {through} ot JOIN {terms} tt ON tt.id = ot.taxonomyterm_id"
+            " WHERE ot.offer_id = catalogue_offer.id), 0.0)"
         )
         args += list(themes)
     if offer_types:
         marks = ", ".join(["%s"] * len(offer_types))
         parts.append(
-            f"catalogue_offer.offer_type_id IN (SELECT id FROM {terms} WHERE code IN ({marks}))"  # noqa: S608 - fixed fragments, values are parameters
+            "CASE WHEN catalogue_offer.offer_type_id IN"  # noqa: S608 - fixed fragments, values are parameters
+            f" (SELECT id FROM {terms} WHERE code IN ({marks})) THEN 1.0 ELSE 0.0 END"
         )
         args += list(offer_types)
     if not parts:
-        return "0", []
-    return f"CASE WHEN {' OR '.join(parts)} THEN 1 ELSE 0 END", args
+        return "0.0", []
+    return f"(({' + '.join(parts)}) / {float(len(parts))})", args
 
 
 def _weighted(terms):
@@ -235,7 +241,7 @@ def _statement(engine, search_plan, where, params, today, limit, offset) -> tupl
     else:
         hits = (
             "SELECT catalogue_offer.id AS offer_id, 0.0 AS score, 0.0 AS matched,"  # noqa: S608 - fixed fragments, values are parameters
-            f" catalogue_offer.title AS title, 0 AS boost, {available} AS available"
+            f" catalogue_offer.title AS title, 0.0 AS boost, {available} AS available"
             " FROM catalogue_offer"
         )
         args += available_args

@@ -163,6 +163,22 @@ def test_offers_with_the_plans_theme_or_offer_type_rank_higher_and_are_not_filte
     assert order("brieven")[0] == course
 
 
+def test_an_offer_only_about_the_plans_theme_ranks_above_one_that_also_touches_it(monkeypatch):
+    # Both match only through a theme's name; the job offer is also about work.
+    jobs = neutral("Spreekuur", themes=[theme("digitale-vaardigheden"), theme("werk")])
+    # A longer text, so bm25 alone would put it below the job offer.
+    basics = neutral(
+        "Spreekuur",
+        description="Een vrijwilliger helpt je verder met al je vragen, in je eigen tempo.",
+        themes=[theme("digitale-vaardigheden")],
+    )
+    planned(monkeypatch, ("telefoon", 1.0), themes=("digitale-vaardigheden",))
+    assert order("telefoon") == [basics, jobs]
+    unrelated = neutral("Spreekuur", themes=[theme("werk")])
+    planned(monkeypatch, ("spreekuur", 1.0), themes=("digitale-vaardigheden",))
+    assert order("spreekuur") == [basics, jobs, unrelated]
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
