@@ -16,19 +16,17 @@ without keeping anything about the resident who typed it.
 import hashlib
 import hmac
 import logging
-from functools import lru_cache
-from pathlib import Path
 
 from django.conf import settings
 
 from ontwikkelplein.catalogue.models import SynonymGroup, TaxonomyTerm
-from ontwikkelplein.catalogue.search.analysis import analyse, fold, words
+from ontwikkelplein.catalogue.search.analysis import analyse, words
 from ontwikkelplein.catalogue.search.engines import current_engine
+from ontwikkelplein.catalogue.search.wordlist import dutch_words
 from ontwikkelplein.core.net import client_ip
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_WORD_LIST = "/usr/share/dict/dutch"
 DEFAULT_MIN_VISITORS = 3
 DEFAULT_WINDOW_DAYS = 30
 
@@ -39,23 +37,6 @@ def min_visitors() -> int:
 
 def window_days() -> int:
     return int(getattr(settings, "UNMATCHED_SEARCH_WINDOW_DAYS", DEFAULT_WINDOW_DAYS))
-
-
-def word_list_path() -> str:
-    return getattr(settings, "ONTWIKKELPLEIN_WORD_LIST", DEFAULT_WORD_LIST)
-
-
-@lru_cache(maxsize=4)
-def dutch_words(path: str) -> frozenset[str]:
-    """The lower-case words of the word list, folded; empty when the file is missing."""
-    try:
-        with Path(path).open(encoding="utf-8", errors="replace") as handle:
-            return frozenset(
-                fold(line.strip()) for line in handle if line[:1].islower() and " " not in line
-            )
-    except OSError:
-        logger.warning("No Dutch word list at %s: only the catalogue's words are kept", path)
-        return frozenset()
 
 
 def _catalogue_words(folded: list[str]) -> set[str]:
@@ -79,7 +60,7 @@ def known_phrase(text: str) -> str:
     folded = words(text or "")
     if not folded:
         return ""
-    dictionary = dutch_words(word_list_path())
+    dictionary = dutch_words()
     in_catalogue = _catalogue_words([w for w in folded if w not in dictionary])
     return " ".join(w for w in folded if w in dictionary or w in in_catalogue)
 

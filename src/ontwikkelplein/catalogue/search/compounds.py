@@ -2,8 +2,8 @@
 and "aangifte belasting", "computercursus" and "cursus computer".
 
 A compound is split into the parts a Dutch word list knows: Debian's wdutch
-(/usr/share/dict/dutch, settings.ONTWIKKELPLEIN_WORD_LIST, the same list that
-catalogue/unmatched.py reads; only its lower-case entries), plus the words of the needs
+(wordlist.py: /usr/share/dict/dutch or settings.ONTWIKKELPLEIN_WORD_LIST, the copy that
+catalogue/unmatched.py reads too; only its lower-case entries), plus the words of the needs
 vocabulary, synonyms and taxonomy terms that planning passes in for queries. Without the word
 list (not installed) documents are not split, and queries only against that vocabulary.
 
@@ -25,15 +25,12 @@ from __future__ import annotations
 
 import logging
 from functools import lru_cache
-from pathlib import Path
 
-from django.conf import settings
-
-from ontwikkelplein.catalogue.search.analysis import STOP_WORDS, fold
+from ontwikkelplein.catalogue.search.analysis import STOP_WORDS
+from ontwikkelplein.catalogue.search.wordlist import dutch_words, word_list_path, words_at
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_WORD_LIST = "/usr/share/dict/dutch"
 MIN_WORD = 6  # shorter words are not compounds worth splitting
 MIN_PART = 3
 MAX_PARTS = 3
@@ -50,30 +47,6 @@ SUFFIXES = frozenset(
     """achtig baar dom eren erd ers heid ing isch lijk loos ren schap ster tje tjes waard zaam
     ige igen iger elijk""".split()  # noqa: SIM905
 )
-
-
-def word_list_path() -> str:
-    return getattr(settings, "ONTWIKKELPLEIN_WORD_LIST", DEFAULT_WORD_LIST)
-
-
-@lru_cache(maxsize=4)
-def _word_list(path: str) -> frozenset[str]:
-    try:
-        with Path(path).open(encoding="utf-8", errors="replace") as handle:
-            entries = (line.strip() for line in handle if line[:1].islower())
-            return frozenset(
-                entry if entry.isascii() else fold(entry)
-                for entry in entries
-                if len(entry) >= MIN_PART and " " not in entry
-            )
-    except OSError:
-        logger.warning("No Dutch word list at %s: compounds are split by the vocabulary only", path)
-        return frozenset()
-
-
-def dutch_words() -> frozenset[str]:
-    """The folded lower-case words of the configured word list (empty when it is missing)."""
-    return _word_list(word_list_path())
 
 
 def _part(piece: str, known) -> bool:
@@ -141,4 +114,4 @@ def split_known(word: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=200_000)
 def _split_cached(word: str, path: str) -> tuple[str, ...]:
-    return split(word, _word_list(path))
+    return split(word, words_at(path))
