@@ -172,26 +172,32 @@ def _boost_sql(themes, offer_types) -> tuple[str, list]:
     """0-1: how much the offer (catalogue_offer) is about what the plan points to. For themes,
     the share of the offer's themes that are among the plan's (an offer only about phones fits
     "telefoon" better than a job-application offer that also touches computers); for offer
-    types, 1 when its type is one of the plan's. With both, the mean of the two."""
+    types, 1 when its type is one of the plan's. With both, the mean of the two. The codes are
+    looked up first, so per offer only the index of its theme links is read (no join)."""
     parts, args = [], []
-    terms = TaxonomyTerm._meta.db_table
+    ids = dict.fromkeys((Taxonomy.THEME, Taxonomy.OFFER_TYPE), ())
+    if themes or offer_types:
+        for slug, pk in TaxonomyTerm.objects.filter(
+            Q(taxonomy__slug=Taxonomy.THEME, code__in=list(themes))
+            | Q(taxonomy__slug=Taxonomy.OFFER_TYPE, code__in=list(offer_types))
+        ).values_list("taxonomy__slug", "pk"):
+            # As the database stores it (a UUID is text on SQLite).
+            ids[slug] = (*ids[slug], TaxonomyTerm._meta.pk.get_db_prep_value(pk, connection))
     if themes:
         through = Offer.themes.through._meta.db_table
-        marks = ", ".join(["%s"] * len(themes))
+        marks = ", ".join(["%s"] * len(ids[Taxonomy.THEME])) or "NULL"
         parts.append(
-            "COALESCE((SELECT CAST(SUM(CASE WHEN tt.code IN "  # noqa: S608 - fixed fragments, values are parameters
+            "COALESCE((SELECT CAST(SUM(CASE WHEN ot.taxonomyterm_id IN "  # noqa: S608 - fixed fragments, values are parameters
             f"({marks}) THEN 1 ELSE 0 END) AS DOUBLE PRECISION) / COUNT(*)"
-            f" FROM {through} ot JOIN {terms} tt ON tt.id = ot.taxonomyterm_id"
-            " WHERE ot.offer_id = catalogue_offer.id), 0.0)"
+            f" FROM {through} ot WHERE ot.offer_id = catalogue_offer.id), 0.0)"
         )
-        args += list(themes)
+        args += list(ids[Taxonomy.THEME])
     if offer_types:
-        marks = ", ".join(["%s"] * len(offer_types))
+        marks = ", ".join(["%s"] * len(ids[Taxonomy.OFFER_TYPE])) or "NULL"
         parts.append(
-            "CASE WHEN catalogue_offer.offer_type_id IN"  # noqa: S608 - fixed fragments, values are parameters
-            f" (SELECT id FROM {terms} WHERE code IN ({marks})) THEN 1.0 ELSE 0.0 END"
+            f"CASE WHEN catalogue_offer.offer_type_id IN ({marks}) THEN 1.0 ELSE 0.0 END"  # noqa: S608 - fixed fragments, values are parameters
         )
-        args += list(offer_types)
+        args += list(ids[Taxonomy.OFFER_TYPE])
     if not parts:
         return "0.0", []
     return f"(({' + '.join(parts)}) / {float(len(parts))})", args
