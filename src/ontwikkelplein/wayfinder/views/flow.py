@@ -227,19 +227,29 @@ def _incomplete(flow, answers) -> bool:
     ) or bool(answers.invalid)
 
 
+def _answered(request, mode: Mode, data):
+    """The whole path in `data` (the result's GET or the finish's POST): (a page to show instead,
+    or None; the flow; the answers; the place). The page restarts, asks an open question again or
+    asks for the place again."""
+    flow, notice = _flow_from(request, data, mode)
+    if flow is None:
+        return _unavailable(request, mode), None, None, None
+    if notice:
+        page = render_step(request, mode, flow, selectors.Answers(), 1, notice=notice)
+        return page, None, None, None
+    answers = selectors.read_answers(flow, data)
+    if _incomplete(flow, answers):
+        steps = answers.params(flow) + [(STEP_PARAM, str(flow.count))]
+        return redirect(_url(mode.start, steps)), None, None, None
+    page, place = _place_step(request, mode, flow, answers, answers.place_text)
+    return page, flow, answers, place
+
+
 def finish(request, mode: Mode):
     """The place question is sent here (POST): check it, count the path once, go to the result."""
     if request.method != "POST":
         return redirect(_url(mode.start, list(request.GET.items())[:10]))
-    flow, notice = _flow_from(request, request.POST, mode)
-    if flow is None:
-        return _unavailable(request, mode)
-    if notice:
-        return render_step(request, mode, flow, selectors.Answers(), 1, notice=notice)
-    answers = selectors.read_answers(flow, request.POST)
-    if _incomplete(flow, answers):
-        return redirect(_url(mode.start, answers.params(flow) + [(STEP_PARAM, str(flow.count))]))
-    page, place = _place_step(request, mode, flow, answers, answers.place_text)
+    page, flow, answers, place = _answered(request, mode, request.POST)
     if page is not None:
         return page
     outcome = selectors.fitting_offers(answers, place)
@@ -265,15 +275,7 @@ def finish(request, mode: Mode):
 
 
 def result(request, mode: Mode):
-    flow, notice = _flow_from(request, request.GET, mode)
-    if flow is None:
-        return _unavailable(request, mode)
-    if notice:
-        return render_step(request, mode, flow, selectors.Answers(), 1, notice=notice)
-    answers = selectors.read_answers(flow, request.GET)
-    if _incomplete(flow, answers):
-        return redirect(_url(mode.start, answers.params(flow) + [(STEP_PARAM, str(flow.count))]))
-    page, place = _place_step(request, mode, flow, answers, answers.place_text)
+    page, flow, answers, place = _answered(request, mode, request.GET)
     if page is not None:
         return page
     outcome = selectors.fitting_offers(answers, place)
