@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.catalogue.models import Taxonomy
 from ontwikkelplein.core.models import TimestampedModel
 
 
@@ -147,21 +148,21 @@ class Answer(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("thema's"),
-        limit_choices_to={"taxonomy__slug": "thema"},
+        limit_choices_to={"taxonomy__slug": Taxonomy.THEME},
     )
     target_groups = models.ManyToManyField(
         "catalogue.TaxonomyTerm",
         blank=True,
         related_name="+",
         verbose_name=_("doelgroepen"),
-        limit_choices_to={"taxonomy__slug": "doelgroep"},
+        limit_choices_to={"taxonomy__slug": Taxonomy.TARGET_GROUP},
     )
     offer_types = models.ManyToManyField(
         "catalogue.TaxonomyTerm",
         blank=True,
         related_name="+",
         verbose_name=_("soorten aanbod"),
-        limit_choices_to={"taxonomy__slug": "aanbodsoort"},
+        limit_choices_to={"taxonomy__slug": Taxonomy.OFFER_TYPE},
     )
 
     class Meta:
