@@ -16,6 +16,18 @@ def _fast_password_hasher():
         yield
 
 
+@pytest.fixture(autouse=True)
+def _dutch_by_default():
+    # A request through the test client leaves its language active in the worker's thread; the
+    # next test on that worker (which one depends on how xdist shares tests out) would then
+    # see English messages. Every test starts in the site's default language instead.
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="module")
 def tenancy_world(django_db_setup, django_db_blocker):
     """The tenancy world (organisations/tests/world.py), built once per test module inside a
