@@ -263,6 +263,9 @@ class Offer(TimestampedModel):
             models.Index(fields=["status", "organisation"]),
             models.Index(fields=["last_verified_on"]),
             models.Index(fields=["updated_at"]),
+            # Covers what every search asks of each match (catalogue/search/query.py), so the
+            # total of a broad word reads this index, not the offers' wide rows.
+            models.Index(fields=["id", "status", "valid_to"], name="catalogue_offer_search_live"),
         ]
 
     def __str__(self) -> str:

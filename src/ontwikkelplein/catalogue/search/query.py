@@ -13,13 +13,17 @@ Offers not available today (out of season, or starting later) count OUT_OF_SEASO
 With an origin, fit is multiplied by 0.5 ** (distance / HALF_DISTANCE_KM): every 10 km halves
 it, so a strong match 3 km away (x 0.81) beats a weak one next door, and a match 60 km away
 (x 0.016) never beats a good one near by. `order="distance"` ("dichtstbij eerst") sorts by
-distance, then by fit. Without words: nearest first, else by title."""
+distance, then by fit. Without words: nearest first, else by title.
+
+With an origin and no radius, the hits within NEAR_KM are ranked first; the whole ranking runs
+only when they cannot fill the page for certain (near_page_is_exact). docs/performance.md,
+"Reading the figures", says why each part of the statement has the shape it has."""
 
 import dataclasses
 import math
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
 from django.utils import timezone
 
@@ -45,6 +49,10 @@ DECIDING_SHARE = 0.5  # a term weighing less than this share of the heaviest doe
 OUT_OF_SEASON = 0.8  # share of its fit an offer keeps when it is not available today
 FIT_BASE, FIT_RELEVANCE, FIT_BOOST = 0.45, 0.4, 0.15  # fit = coverage² * (these parts)
 ORDER_FIT, ORDER_DISTANCE = "fit", "distance"
+# With an origin, the hits within this distance are ranked first (search(), near_page_is_exact):
+# a hit farther away can at best reach NEAR_BOUND, a full match at 18 km.
+NEAR_KM = 30.0
+NEAR_BOUND = 0.5 ** (NEAR_KM / HALF_DISTANCE_KM)
 
 
 @dataclass(frozen=True)
@@ -222,14 +230,59 @@ def _deciding(terms):
     return tuple(t for t in terms if t.weight >= DECIDING_SHARE * heaviest)
 
 
-def _statement(engine, search_plan, where, params, today, limit, offset) -> tuple[str, list]:
+def _statement(
+    engine, search_plan, where, params, today, limit, offset, near_km=None
+) -> tuple[str, list]:
     """One statement: matching offers, their nearest location, rank, page and total.
     It is assembled from fixed fragments; every value, including what the user typed, is a
-    query parameter."""
+    query parameter.
+
+    Shape (docs/performance.md, "Reading the figures"): the engine's match once (`matches`);
+    then each hit once (`hits`, materialised) with what ranking needs: its filters, boost,
+    availability and, with an origin, the distance to its nearest place, looked up per hit
+    through the offer's own places; the best score and the total once (`best`); then the page,
+    which the engine picks with a top-N sort rather than ordering every hit.
+
+    `near_km` (an origin without a radius): rank only the hits within that distance, while the
+    best score and the total still come from every hit, so a page from the near hits is the
+    page of the whole ranking whenever near_page_is_exact() says so."""
     where_sql, where_params = where
     ctes, args = [], []
     terms = _weighted(search_plan.terms)
     available, available_args = _available_sql(today)
+    origin = params.origin
+    radius = params.radius_km if params.radius_km is not None else near_km
+    if origin:
+        distance, distance_args = _distance_sql(*origin)
+    if origin and radius is not None:
+        # Within a radius: start from the few places in range (a bounding box on the location
+        # index), then keep the offers there.
+        boxed = engine.among(
+            "ol.location_id",
+            "SELECT l.id FROM organisations_location l"
+            " WHERE l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s",
+        )
+        ctes.append(
+            "in_range AS MATERIALIZED (SELECT ol.offer_id AS offer_id,"  # noqa: S608 - fixed fragments, values are parameters
+            f" MIN({distance}) AS distance FROM catalogue_offerlocation ol"
+            f" JOIN organisations_location l ON l.id = ol.location_id WHERE {boxed}"
+            f" AND {distance} <= %s GROUP BY ol.offer_id)"
+        )
+        args += distance_args + _bounding_box(*origin, radius) + distance_args + [radius]
+        distance_column, distance_column_args = "in_range.distance", []
+        in_range = True
+    elif origin:
+        # Everywhere: per hit, its nearest place with coordinates (NULL when it has none).
+        distance_column = (
+            f"(SELECT MIN({distance}) FROM catalogue_offerlocation ol"  # noqa: S608 - fixed fragments, values are parameters
+            " JOIN organisations_location l ON l.id = ol.location_id"
+            " WHERE ol.offer_id = catalogue_offer.id"
+            " AND l.latitude IS NOT NULL AND l.longitude IS NOT NULL)"
+        )
+        distance_column_args, in_range = distance_args, False
+    else:
+        distance_column, distance_column_args, in_range = "NULL", [], False
+
     if terms:
         match_sql, match_args = engine.term_match_sql(terms, _deciding(terms))
         # MATERIALIZED: match once, then look the offers up. Otherwise a planner may walk the
@@ -237,88 +290,74 @@ def _statement(engine, search_plan, where, params, today, limit, offset) -> tupl
         ctes.append(f"matches AS MATERIALIZED ({match_sql})")
         args += match_args
         boost, boost_args = _boost_sql(search_plan.themes, search_plan.offer_types)
+        found = "matches"
+        if in_range:
+            # The matches in range first, on their own: otherwise SQLite reads every match's
+            # offer before it looks at the distance.
+            ctes.append(
+                "matches_in_range AS MATERIALIZED (SELECT matches.offer_id AS offer_id,"
+                " matches.score AS score, matches.matched AS matched,"
+                " in_range.distance AS distance"
+                " FROM in_range JOIN matches ON matches.offer_id = in_range.offer_id)"
+            )
+            found = "matches_in_range matches"
+            distance_column = "matches.distance"
+            few = engine.among("catalogue_offer.id", "SELECT offer_id FROM matches_in_range")
         hits = (
             "SELECT catalogue_offer.id AS offer_id, matches.score AS score,"  # noqa: S608 - fixed fragments, values are parameters
             " matches.matched AS matched, catalogue_offer.title AS title,"
-            f" {boost} AS boost, {available} AS available"
-            " FROM matches JOIN catalogue_offer ON catalogue_offer.id = matches.offer_id"
+            f" {boost} AS boost, {available} AS available, {distance_column} AS distance"
+            f" FROM {found} CROSS JOIN catalogue_offer"
         )
-        args += boost_args + available_args
+        joined = "catalogue_offer.id = matches.offer_id"
+        if in_range:
+            joined += f" AND {few}"
+        args += boost_args + available_args + distance_column_args
     else:
         hits = (
             "SELECT catalogue_offer.id AS offer_id, 0.0 AS score, 0.0 AS matched,"  # noqa: S608 - fixed fragments, values are parameters
-            f" catalogue_offer.title AS title, 0.0 AS boost, {available} AS available"
-            " FROM catalogue_offer"
+            f" catalogue_offer.title AS title, 0.0 AS boost, {available} AS available,"
+            f" {distance_column} AS distance"
         )
-        args += available_args
-    ctes.append(f"hits AS ({hits} WHERE {where_sql})")
-    args += where_params
-    carried = (
-        "h.offer_id AS offer_id, h.score AS score, h.matched AS matched, h.title AS title,"
-        " h.boost AS boost, h.available AS available"
-    )
-
-    if params.origin:
-        lat, lon = params.origin
-        radius = params.radius_km
-        distance, distance_args = _distance_sql(lat, lon)
-        # Distances are computed once per location (a few thousand at most), not per offer.
-        in_range = ""
-        if radius is not None:
-            in_range = (
-                " AND l.latitude BETWEEN %s AND %s AND l.longitude BETWEEN %s AND %s"
-                f" AND {distance} <= %s"
-            )
-        ctes.append(
-            "places AS MATERIALIZED (SELECT l.id AS location_id, "  # noqa: S608 - see above
-            f"{distance} AS distance FROM organisations_location l"
-            f" WHERE l.latitude IS NOT NULL AND l.longitude IS NOT NULL{in_range})"
-        )
-        args += distance_args
-        if radius is not None:
-            args += _bounding_box(lat, lon, radius) + distance_args + [radius]
-            # Within a radius: start from the few places in range, then keep the hits.
-            ctes.append(
-                "in_range AS (SELECT ol.offer_id AS offer_id, MIN(p.distance) AS distance"
-                " FROM places p"
-                " JOIN catalogue_offerlocation ol ON ol.location_id = p.location_id"
-                " GROUP BY ol.offer_id)"
-            )
-            ctes.append(
-                f"nearest AS (SELECT {carried}, n.distance AS distance"  # noqa: S608 - fixed fragments, values are parameters
-                " FROM in_range n JOIN hits h ON h.offer_id = n.offer_id)"
-            )
+        if in_range:
+            hits += " FROM in_range CROSS JOIN catalogue_offer"
+            few = engine.among("catalogue_offer.id", "SELECT offer_id FROM in_range")
+            joined = f"catalogue_offer.id = in_range.offer_id AND {few}"
         else:
-            # Everywhere: every hit, nearest place first; no place with coordinates: NULL.
-            ctes.append(
-                f"nearest AS (SELECT {carried}, MIN(p.distance) AS distance FROM hits h"  # noqa: S608 - fixed fragments, values are parameters
-                " LEFT JOIN catalogue_offerlocation ol ON ol.offer_id = h.offer_id"
-                " LEFT JOIN places p ON p.location_id = ol.location_id"
-                " GROUP BY h.offer_id, h.score, h.matched, h.title, h.boost, h.available)"
-            )
-        source, distance_column = "nearest", "distance"
+            hits += " FROM catalogue_offer"
+            joined = "1 = 1"
+        args += available_args + distance_column_args
+    # CROSS JOIN: SQLite then reads the (few) matches first and looks each offer up, instead of
+    # walking every published offer; PostgreSQL plans it as the inner join it is.
+    ctes.append(f"hits AS MATERIALIZED ({hits} WHERE {joined} AND ({where_sql}))")
+    args += where_params
+    # The best score (relevance: the best match scores 1) and the total, once.
+    if near_km is not None and params.radius_km is None:
+        # Of every hit, not only the near ones: only the filters, no boost or distance.
+        found = (
+            "matches CROSS JOIN catalogue_offer WHERE catalogue_offer.id = matches.offer_id AND"
+            if terms
+            else "catalogue_offer WHERE"
+        )
+        top = "MAX(matches.score)" if terms else "0.0"
+        ctes.append(
+            f"best AS MATERIALIZED (SELECT {top} AS top, COUNT(*) AS total"  # noqa: S608 - fixed fragments, values are parameters
+            f" FROM {found} ({where_sql}))"
+        )
+        args += where_params
     else:
-        source, distance_column = "hits", "NULL"
+        ctes.append("best AS MATERIALIZED (SELECT MAX(score) AS top, COUNT(*) AS total FROM hits)")
 
     order = []
-    if params.origin:
+    if origin:
         order.append("CASE WHEN distance IS NULL THEN 1 ELSE 0 END")
     if terms:
-        # Relevance within the result set: the best match scores 1.
-        ctes.append(
-            "ranked AS (SELECT offer_id, score, matched, title, boost, available,"  # noqa: S608 - fixed fragments, values are parameters
-            f" {distance_column} AS distance,"
-            " CASE WHEN MAX(score) OVER () > 0 THEN score / MAX(score) OVER () ELSE 0.0 END"
-            f" AS relevance FROM {source})"
-        )
-        source = "ranked"
         blend = (
-            "matched * matched * (%s + %s * relevance + %s * boost)"
-            " * CASE WHEN available = 1 THEN 1.0 ELSE %s END"
+            "matched * matched * (%s + %s * CASE WHEN best.top > 0 THEN score / best.top"
+            " ELSE 0.0 END + %s * boost) * CASE WHEN available = 1 THEN 1.0 ELSE %s END"
         )
-        blend_args = [FIT_BASE, FIT_RELEVANCE, FIT_BOOST]
-        blend_args.append(OUT_OF_SEASON)
-        if params.origin:
+        blend_args = [FIT_BASE, FIT_RELEVANCE, FIT_BOOST, OUT_OF_SEASON]
+        if origin:
             # Beyond FAR_KM every offer counts as that far (0.5 ** 50), so power() cannot
             # underflow, which PostgreSQL reports as an error.
             blend += (
@@ -326,22 +365,46 @@ def _statement(engine, search_plan, where, params, today, limit, offset) -> tupl
                 " / %s)"
             )
             blend_args += [FAR_KM, FAR_KM, HALF_DISTANCE_KM]
-        nearest_first = params.origin and params.order == ORDER_DISTANCE
+        nearest_first = origin and params.order == ORDER_DISTANCE
         order += ["distance", "blend DESC"] if nearest_first else ["blend DESC"]
-        select = f"SELECT offer_id, score, distance, COUNT(*) OVER () AS total, available, {blend}"
     else:
-        if params.origin:
+        if origin:
             order.append("distance")
-        select = (
-            f"SELECT offer_id, score, {distance_column}, COUNT(*) OVER () AS total, available, 0.0"
-        )
-        blend_args = []
+        blend, blend_args = "0.0", []
     order += ["lower(title)", "offer_id"]
     sql = (
-        f"WITH {', '.join(ctes)} {select} AS blend FROM {source}"
+        f"WITH {', '.join(ctes)} SELECT offer_id, score, distance, best.total AS total,"  # noqa: S608 - fixed fragments, values are parameters
+        f" available, {blend} AS blend FROM hits CROSS JOIN best"
         f" ORDER BY {', '.join(order)} LIMIT %s OFFSET %s"
     )
     return sql, args + blend_args + [limit, offset]
+
+
+def near_page_is_exact(rows, per_page: int, ranked: bool, order: str) -> bool:
+    """Whether a page ranked from the hits within NEAR_KM is the page of all hits. Every hit
+    farther away has a blend below 0.5 ** (NEAR_KM / HALF_DISTANCE_KM) (a fit is at most 1),
+    and with "dichtstbij eerst" (or without words) it comes after every near one; so a full
+    page whose last hit beats that bound cannot change by looking farther."""
+    if len(rows) < per_page:
+        return False
+    if not ranked or order == ORDER_DISTANCE:
+        return True
+    # A margin for rounding: the weights sum to 1 within 1e-6 (_weighted).
+    return rows[-1][5] > NEAR_BOUND * 1.001
+
+
+def _fetch(sql: str, args: list) -> list:
+    settings = current_engine().statement_settings
+    if not settings:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, args)
+            return cursor.fetchall()
+    # SET LOCAL lasts until the transaction ends: this one, or the caller's if there is one.
+    with transaction.atomic(savepoint=False), connection.cursor() as cursor:
+        for setting in settings:
+            cursor.execute(setting)
+        cursor.execute(sql, args)
+        return cursor.fetchall()
 
 
 def _count(sql: str, args: list) -> int:
@@ -376,12 +439,20 @@ def search(params: SearchParams, *, load=None) -> SearchResults:
     search_plan = plan(params.text)
     today = timezone.localdate()
     where = _filter_where(params, today)
-    sql, args = _statement(
-        engine, search_plan, where, params, today, per_page, (page - 1) * per_page
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, args)
-        rows = cursor.fetchall()
+    offset = (page - 1) * per_page
+    rows = None
+    if params.origin and params.radius_km is None and NEAR_KM:
+        # Most of a broad word's hits are far away and cannot reach the page: rank the near
+        # ones first, and everything only when they do not fill the page for certain.
+        sql, args = _statement(
+            engine, search_plan, where, params, today, per_page, offset, near_km=NEAR_KM
+        )
+        rows = _fetch(sql, args)
+        if not near_page_is_exact(rows, per_page, bool(search_plan.terms), params.order):
+            rows = None
+    if rows is None:
+        sql, args = _statement(engine, search_plan, where, params, today, per_page, offset)
+        rows = _fetch(sql, args)
     total = rows[0][3] if rows else (_count(sql, args) if page > 1 else 0)
     return SearchResults(
         hits=_hits(rows, params.origin, load),

@@ -23,6 +23,7 @@ from ontwikkelplein.catalogue.models import (
     SynonymGroup,
 )
 from ontwikkelplein.catalogue.search import SearchParams, analysis, indexing
+from ontwikkelplein.catalogue.search.engines import current_engine
 from ontwikkelplein.catalogue.tests.factories import (
     OfferFactory,
     offer_type,
@@ -453,7 +454,10 @@ def test_query_count_does_not_grow_with_the_number_of_hits(django_assert_max_num
         offer = neutral(f"Taalcafé {n}", location=location)
         offer.themes.add(theme("gezondheid"))
     search.search(SearchParams(text="taalcafe"))  # reads the vocabulary once per process
-    with django_assert_max_num_queries(9):
+    # Utrecht is 20 km from Amersfoort: the near hits cannot settle the page for certain, so the
+    # whole ranking runs after them (query.near_page_is_exact); PostgreSQL sets jit per statement.
+    statements = 2 * (1 + len(current_engine().statement_settings))
+    with django_assert_max_num_queries(6 + statements):
         results = search.search(SearchParams(text="taalcafe", origin=AMERSFOORT, per_page=15))
     with django_assert_max_num_queries(0):
         for hit in results.hits:

@@ -313,3 +313,71 @@ def test_weights_are_normalised_and_light_words_do_not_decide(weights, normalise
     weighted = query._weighted(terms)
     assert [t.weight for t in weighted] == pytest.approx(normalised)
     assert [weighted.index(t) for t in query._deciding(weighted)] == deciding
+
+
+# --- Near hits first (query.NEAR_KM) ------------------------------------------------------------
+
+
+def near_world():
+    """Strong, weak, partial and out-of-season matches from next door to 120 km, and one without
+    coordinates: enough for a near page to be exact, or not, depending on NEAR_KM."""
+    offers = []
+    for i, km in enumerate([0.3, 0.8, 1.5, 2, 4, 6, 9, 12, 15, 19, 25, 33, 41, 55, 70, 90, 120]):
+        offers.append(strong(title=f"Computer cursus {i}", km=km))
+        offers.append(weak(km=km + 0.1))
+        offers.append(neutral(f"Computer spreekuur {i}", location=at_km(km + 0.2)))
+    offers.append(
+        neutral("Computer cursus in de winter", location=at_km(3), **{"season_start_month": 1})
+    )
+    offers.append(
+        neutral(
+            "Computer cursus zonder plek",
+            location=LocationFactory(name="Zonder coördinaten", latitude=None, longitude=None),
+        )
+    )
+    return offers
+
+
+def ranking(text, **kwargs):
+    results = search.search(SearchParams(text=text, **kwargs))
+    return results.total, [(hit.offer.pk, hit.distance_km, hit.available) for hit in results.hits]
+
+
+@pytest.mark.parametrize("text", ["computer cursus", "computer", ""])
+@pytest.mark.parametrize("order_by", [query.ORDER_FIT, query.ORDER_DISTANCE])
+def test_a_page_ranked_from_the_near_hits_is_the_page_of_all_hits(monkeypatch, text, order_by):
+    near_world()
+    cases = [(per_page, page) for per_page in (3, 7, 20) for page in (1, 2, 4)]
+    monkeypatch.setattr(query, "NEAR_KM", None)
+    expected = {
+        case: ranking(text, origin=HOME, order=order_by, per_page=case[0], page=case[1])
+        for case in cases
+    }
+    for near_km in (1.0, 5.0, 20.0, 30.0, 1000.0):
+        monkeypatch.setattr(query, "NEAR_KM", near_km)
+        monkeypatch.setattr(query, "NEAR_BOUND", 0.5 ** (near_km / query.HALF_DISTANCE_KM))
+        for per_page, page in cases:
+            got = ranking(text, origin=HOME, order=order_by, per_page=per_page, page=page)
+            assert got == expected[per_page, page], (near_km, per_page, page)
+
+
+def test_a_dense_neighbourhood_needs_one_statement_and_a_thin_one_looks_further():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    for i in range(6):
+        strong(title=f"Computer cursus dichtbij {i}", km=0.5 + i)
+    far_only = [neutral(f"Taalcafé ver weg {i}", location=at_km(200 + i)) for i in range(3)]
+
+    def statements(text):
+        with CaptureQueriesContext(connection) as captured:
+            results = search.search(SearchParams(text=text, origin=HOME, per_page=5))
+        return results, [q["sql"] for q in captured if "hits AS MATERIALIZED" in q["sql"]]
+
+    results, ranked = statements("computer cursus")
+    assert len(ranked) == 1 and "in_range" in ranked[0]
+    assert results.total == 6 and len(results.hits) == 5
+    # Nothing near by: the near page is not full, so the whole catalogue is ranked.
+    results, ranked = statements("taalcafé")
+    assert len(ranked) == 2 and "in_range" not in ranked[1]
+    assert [hit.offer for hit in results.hits] == far_only

@@ -71,6 +71,14 @@ class Engine:
     """What differs between SQLite and PostgreSQL; everything else is shared."""
 
     vendor = ""
+    # Run before a search statement, in its own transaction (SET LOCAL): what it needs of the
+    # engine's settings.
+    statement_settings: tuple[str, ...] = ()
+
+    def among(self, column: str, subquery: str) -> str:
+        """SQL: `column` is one of the values `subquery` selects (a few, as a rule), in a form
+        this engine looks up through the column's index."""
+        return f"{column} IN ({subquery})"
 
     def db_id(self, offer_id: uuid.UUID):
         raise NotImplementedError

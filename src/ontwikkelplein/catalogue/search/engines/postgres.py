@@ -13,11 +13,20 @@ class PostgresEngine(Engine):
     # ts_rank weights for D, C, B, A: title (A) counts five times a body word (C), like bm25 above.
     RANK_WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
     CACHE_SIZE = 100_000
+    # The planner cannot know how few rows a CTE holds and may estimate a search as costly
+    # enough to compile it (JIT), which takes about 1.5 s where the search itself takes 0.1 s
+    # (docs/performance.md). Short statements gain nothing from JIT.
+    statement_settings = ("SET LOCAL jit = off",)
 
     def __init__(self):
         # source word -> its lexemes. The configuration only changes with a migration, so what
         # the database said once holds; a search for known words then needs no extra query.
         self._lexemes: dict[str, tuple[str, ...]] = {}
+
+    def among(self, column, subquery):
+        # The planner cannot see how few rows a CTE holds and would hash a whole table to join
+        # them; against an array computed first it looks each value up in the index.
+        return f"{column} = ANY(ARRAY({subquery}))"
 
     def db_id(self, offer_id):
         return offer_id
