@@ -4,6 +4,7 @@ read back from an address, the place, and the fitting offers near by."""
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
 from ontwikkelplein.catalogue.search import SearchHit, SearchParams, search
 from ontwikkelplein.organisations import scoping
@@ -268,16 +269,23 @@ def main_theme(answers: Answers) -> str:
 
 
 def summary(flow: Flow, answers: Answers, *, referrer: bool = False) -> str:
-    """The answers in a few words, to carry into the referral's question."""
+    """The answers in a few words, to carry into the referral's question (?vraag=), in the
+    active language: the questions' and answers' English texts when English is active (the
+    Dutch ones when the KB left them empty), joined through gettext."""
     parts = []
     for question in flow.questions:
+        text = question.display_referrer_text if referrer else question.display_text
         if question.kind == QuestionKind.WHERE:
             if answers.place_text:
                 parts.append(
-                    f"{question.referrer_text if referrer else question.text} {answers.place_text}"
+                    gettext("%(question)s %(place)s")
+                    % {"question": text, "place": answers.place_text}
                 )
             continue
         answer = answers.chosen.get(question.kind)
         if answer is not None:
-            parts.append(f"{question.referrer_text if referrer else question.text} {answer.label}.")
+            parts.append(
+                gettext("%(question)s %(answer)s.")
+                % {"question": text, "answer": answer.display_label}
+            )
     return " ".join(parts)
