@@ -257,6 +257,8 @@ class _Tables:
             self.add("schedule", schedule)
         for item in location.get("accessibility", []):
             self.add("accessibility", item)
+        for attribute in location.get("attributes", []):
+            self.add("attribute", attribute)
 
     def service(self, service: dict) -> None:
         self.add("service", service)
@@ -277,6 +279,7 @@ class _Tables:
             ("required_documents", "required_document"),
             ("cost_options", "cost_option"),
             ("attributes", "attribute"),
+            ("schedules", "schedule"),
         ):
             for item in service.get(name, []):
                 self.add(table, item)
@@ -306,6 +309,11 @@ def datapackage_tables(catalogue: list[dict]) -> dict[str, list[dict]]:
         tables.add("taxonomy", hsds.taxonomy_to_hsds(taxonomy))
     for term in selectors.taxonomy_term_list():
         tables.add("taxonomy_term", hsds.taxonomy_term_to_hsds(term, detail=False))
+    # The fixed taxonomy of help points (location attributes), so its terms resolve too.
+    tables.add("taxonomy", hsds.HELP_POINT_TAXONOMY)
+    for code in hsds.HELP_POINTS:
+        term = hsds.help_point_term(code)
+        tables.add("taxonomy_term", {k: v for k, v in term.items() if k != "taxonomy_detail"})
     return {table: list(rows.values()) for table, rows in tables.rows.items()}
 
 
