@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone, translation
 
 from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
-from ontwikkelplein.catalogue.models import Guidance, OfferLocation, Requirement, Taxonomy
+from ontwikkelplein.catalogue.models import Guidance, Offer, OfferLocation, Requirement, Taxonomy
 from ontwikkelplein.core.tabular import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, to_csv, to_xlsx
 from ontwikkelplein.opendata import hsds, selectors
 from ontwikkelplein.organisations.models import Organisation
@@ -386,6 +386,8 @@ SHEET_COLUMNS = [
     ("Locatie", "Adres: naam locatie"),
     ("Soort plek", "Binnen of buiten de bibliotheek"),
     ("Buiten de bibliotheek", "Binnen of buiten de bibliotheek"),
+    ("Informatiepunt Digitale Overheid (IDO) op deze plek", "—"),
+    ("Taalhuis op deze plek", "—"),
     ("Straat en huisnummer", "Adres"),
     ("Postcode", "Adres"),
     ("Plaats", "Adres"),
@@ -397,6 +399,7 @@ SHEET_COLUMNS = [
     ("Tijden", "Rooster / datum en tijd (activiteiten met datum)"),
     ("Geldig vanaf", "Begindatum"),
     ("Geldig tot en met", "Einddatum"),
+    ("Seizoen (elk jaar)", "—"),
     ("Laatst gecontroleerd op", "Controleberichten (actualiteit)"),
     ("Laatst gewijzigd", "—"),
 ]
@@ -423,6 +426,14 @@ def _times(offer_location: OfferLocation) -> str:
         else:
             parts.append(f"elke {day} {start}-{end}")
     return "; ".join(parts)
+
+
+def _season(offer: Offer) -> str:
+    """'maart tot en met april' for an offer that comes back every year; else empty."""
+    if not offer.has_season:
+        return ""
+    start = hsds.MONTH_NAMES[offer.season_start_month - 1]
+    return f"{start} tot en met {hsds.MONTH_NAMES[offer.season_end_month - 1]}"
 
 
 def sheet_rows(organisations=None) -> list[list]:
@@ -476,6 +487,8 @@ def sheet_rows(organisations=None) -> list[list]:
                     location.name if location else "",
                     location.get_kind_display() if location else "",
                     _yes_no(location.is_outreach) if location else "",
+                    _yes_no(location.has_ido) if location else "",
+                    _yes_no(location.has_taalhuis) if location else "",
                     f"{location.street} {location.house_number}".strip() if location else "",
                     location.postcode if location else "",
                     location.city if location else "",
@@ -487,6 +500,7 @@ def sheet_rows(organisations=None) -> list[list]:
                     _times(offer_location),
                     offer.valid_from,
                     offer.valid_to,
+                    _season(offer),
                     offer.last_verified_on,
                     timezone.localtime(offer.updated_at).replace(microsecond=0, tzinfo=None),
                 ]

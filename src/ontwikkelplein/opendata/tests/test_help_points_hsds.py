@@ -13,7 +13,7 @@ from ontwikkelplein.opendata.importer.locations import help_points
 from ontwikkelplein.opendata.models import ExternalTerm, ImportStatus
 from ontwikkelplein.opendata.tests.catalogue_data import make_catalogue
 from ontwikkelplein.opendata.tests.hsds_schemas import assert_valid, needs_hsds
-from ontwikkelplein.opendata.tests.test_export import _unzip
+from ontwikkelplein.opendata.tests.test_export import _csv_rows, _unzip
 from ontwikkelplein.opendata.tests.test_roundtrip import wipe_catalogue
 from ontwikkelplein.organisations.models import Location
 
@@ -152,3 +152,16 @@ def test_reading_the_attributes():
         "has_taalhuis": False,
     }
     assert help_points(None) == {"has_ido": False, "has_taalhuis": False}
+
+
+def test_the_csv_says_which_places_are_help_points(cat):
+    rows = _csv_rows(exports.offers_csv())
+    by_place = {
+        r["Locatie"]: (
+            r["Informatiepunt Digitale Overheid (IDO) op deze plek"],
+            r["Taalhuis op deze plek"],
+        )
+        for r in rows
+    }
+    assert by_place["Eemhuis"] == ("ja", "ja")
+    assert by_place["Buurthuis De Kei"] == ("nee", "nee")

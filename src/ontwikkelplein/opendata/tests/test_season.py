@@ -16,7 +16,7 @@ from ontwikkelplein.opendata.importer.services import season_months
 from ontwikkelplein.opendata.models import ImportStatus
 from ontwikkelplein.opendata.tests.catalogue_data import make_catalogue
 from ontwikkelplein.opendata.tests.hsds_schemas import assert_valid, needs_hsds
-from ontwikkelplein.opendata.tests.test_export import _unzip
+from ontwikkelplein.opendata.tests.test_export import _csv_rows, _unzip
 from ontwikkelplein.opendata.tests.test_roundtrip import wipe_catalogue
 
 DECEMBER = datetime.date(2026, 12, 7)
@@ -166,3 +166,10 @@ def test_reimport_without_the_season_schedule_clears_it_and_a_short_record_keeps
 )
 def test_other_schedules_are_no_season(schedule):
     assert season_months([schedule]) == (None, None)
+
+
+def test_the_csv_names_the_season(cat):
+    rows = _csv_rows(exports.offers_csv())
+    seasons = {r["Titel"]: r["Seizoen (elk jaar)"] for r in rows}
+    assert seasons[cat.plain.title] == "maart tot en met april"
+    assert seasons[cat.full.title] == ""
