@@ -74,6 +74,20 @@ def test_the_api_says_it_too(client, cat):
 
 
 @needs_hsds
+def test_the_api_resolves_the_help_point_term_and_taxonomy(client, cat):
+    ido = hsds.help_point_term("ido")
+    response = client.get(f"{API}/taxonomy_terms/{ido['id']}")
+    assert response.status_code == 200
+    assert_valid("taxonomy_term", response.json())
+    assert response.json() == ido
+    response = client.get(f"{API}/taxonomies/{ido['taxonomy_id']}")
+    assert response.status_code == 200
+    assert_valid("taxonomy", response.json())
+    assert response.json()["name"] == "Hulppunt"
+    assert client.get(f"{API}/taxonomy_terms/{uuid.uuid4()}").status_code == 404
+
+
+@needs_hsds
 def test_the_datapackage_holds_the_attributes_and_their_taxonomy(cat, tmp_path):
     tables = _unzip(exports.datapackage_zip(), tmp_path)
     report = frictionless.validate(str(tmp_path / "datapackage.json"))
