@@ -2,13 +2,15 @@
 button, large targets), the same walk without JavaScript and by keyboard only, the carry-over
 into "Ik wil hulp", and the referrer's version for the front desk."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import staff_user
 from ontwikkelplein.wayfinder.models import PathCount
-from ontwikkelplein.wayfinder.tests.factories import offers
+from ontwikkelplein.wayfinder.tests.factories import offers, offers_with_help_point
 from tests.browser.helpers import assert_no_axe_violations, login, path_of, tab_until
 
 
@@ -127,3 +129,64 @@ def test_the_front_desk_uses_the_referrers_version(new_page, catalogue):
     expect(page.locator("main")).to_contain_text("Taalmaatje voor lezen")
     assert_no_axe_violations(page, what="referrer result")
     assert PathCount.objects.get().channel == "referrer"
+
+
+@pytest.fixture
+def with_help_point():
+    return offers_with_help_point()
+
+
+def test_when_nothing_fits_the_result_is_no_dead_end_on_a_phone(new_page, with_help_point):
+    """ "Geld en rekeningen": nothing on money in the catalogue, anywhere. The result shows the
+    nearest help point, "Ik wil hulp" with the answers, and the ways back; axe-clean on a phone,
+    and the same page without JavaScript."""
+    made = with_help_point
+    page = patient(new_page("phone"))
+    page.goto("/wegwijzer/")
+    choose(page, "Geld en rekeningen")
+    choose(page, "Voor mezelf")
+    choose(page, "Iemand die naast me zit en helpt")
+    page.get_by_label("Waar woon je?").fill("3811")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Toon hulp bij mij in de buurt").click()
+    assert path_of(page) == "/wegwijzer/resultaat/"
+    main = page.locator("main")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "We vonden geen passende hulp dichtbij"
+    )
+    panel = page.get_by_role("region", name="Hier kun je altijd terecht")
+    expect(panel).to_contain_text("Bibliotheek Eemhuis")
+    expect(panel).to_contain_text("Informatiepunt Digitale Overheid (IDO), Taalhuis, Bibliotheek")
+    expect(
+        main.get_by_role("link", name=re.compile(r"Veranderen\s*: Waar wil je hulp bij\?"))
+    ).to_be_visible()
+    expect(main.get_by_role("link", name="Vorige vraag")).to_be_visible()
+    assert_no_axe_violations(page, what="wegwijzer result, nothing fits (phone)")
+    # Nothing sticks out sideways on a 320-400 px screen.
+    assert page.evaluate("() => document.documentElement.scrollWidth <= window.innerWidth")
+    assert PathCount.objects.get().found_nearby is False
+
+    help_button = main.get_by_role("link", name="Ik wil hulp")
+    box = help_button.bounding_box()
+    assert box["height"] >= 44
+    with page.expect_navigation():
+        help_button.click()
+    assert path_of(page) == f"/aanbod/{made['ido'].pk}/hulp/"
+    expect(page.get_by_label("Waar gaat het over?")).to_contain_text("Geld en rekeningen")
+
+    # Changing an answer from the result goes back to that question, keeping the rest.
+    page.go_back()
+    with page.expect_navigation():
+        main.get_by_role("link", name=re.compile(r"Veranderen\s*: Waar wil je hulp bij\?")).click()
+    expect(page.locator("main")).to_contain_text("Vraag 1 van 4")
+    expect(page.get_by_label("Geld en rekeningen")).to_be_checked()
+
+    # Without JavaScript the same page works: the panel and the link are plain HTML.
+    plain = patient(new_page("phone", javascript=False))
+    plain.goto("/wegwijzer/resultaat/?versie=1&nodig=geld&voor=ik&hoe=samen&waar=3811")
+    expect(plain.get_by_role("region", name="Hier kun je altijd terecht")).to_contain_text(
+        "Bibliotheek Eemhuis"
+    )
+    with plain.expect_navigation():
+        plain.locator("main").get_by_role("link", name="Ik wil hulp").click()
+    expect(plain.get_by_label("Waar gaat het over?")).to_contain_text("Geld en rekeningen")

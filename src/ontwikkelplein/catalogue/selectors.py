@@ -1,6 +1,7 @@
 """Non-trivial reads of the catalogue."""
 
 import datetime
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -26,7 +27,9 @@ from ontwikkelplein.catalogue.models import (
     UnmatchedSearch,
 )
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations import selectors as organisation_selectors
 from ontwikkelplein.organisations.models import Location, OrganisationKind, Role
+from ontwikkelplein.organisations.selectors import HelpKind, HelpPoint
 from ontwikkelplein.places.geo import distance_km
 
 
@@ -161,6 +164,88 @@ def help_point_offers(points, today: datetime.date) -> dict[tuple, Offer]:
         if (row.location_id, row.offer.programme.code) in wanted:
             found.setdefault(key, row.offer)
     return found
+
+
+@dataclass
+class HelpPlace:
+    point: HelpPoint
+    kinds: list[str]  # the names of what it is, in the page's language
+    phone: str
+    phone_href: str
+    website: str
+    offers: list[tuple[str, Offer]]  # (link text, the IDO's or Taalhuis's offer there)
+
+
+@dataclass
+class HelpPanel:
+    places: list[HelpPlace]
+    help_offer: Offer | None  # whose "Ik wil hulp" form the panel links to
+    ask_place_items: list[tuple[str, str]]  # the search without a place, for the postcode form
+
+
+def help_kind_names() -> dict[str, str]:
+    return {
+        HelpKind.IDO: _("Informatiepunt Digitale Overheid (IDO)"),
+        HelpKind.TAALHUIS: _("Taalhuis"),
+        HelpKind.LIBRARY: _("Bibliotheek"),
+    }
+
+
+def help_panel(origin, today: datetime.date, *, ask_place_items=()) -> HelpPanel:
+    """ "Hier kun je altijd terecht" (the search page and the wegwijzer): the nearest IDO,
+    Taalhuis and library (nearest_help_points of organisations) with today's hours, the
+    phone number, the website and their own IDO or Taalhuis offer; `help_offer` is the offer
+    whose "Ik wil hulp" form the panel links to (the nearest IDO's, else the nearest
+    Taalhuis's). Without an origin no places: the page asks for one (`ask_place_items`, the
+    search again without a place)."""
+    ask_place_items = list(ask_place_items)
+    if origin is None:
+        return HelpPanel(places=[], help_offer=None, ask_place_items=ask_place_items)
+    points = organisation_selectors.nearest_help_points(origin, today)
+    offers = help_point_offers(points, today)
+    names = help_kind_names()
+    link_texts = {
+        HelpKind.IDO: _("Meer over het Informatiepunt Digitale Overheid hier"),
+        HelpKind.TAALHUIS: _("Meer over het Taalhuis hier"),
+    }
+    places = []
+    for point in points:
+        organisation = point.location.organisation
+        own = [
+            (link_texts[kind], offers[(point.location.pk, kind)])
+            for kind in point.kinds
+            if (point.location.pk, kind) in offers
+        ]
+        phone = organisation.phone or next(
+            (o.contact_phone for _t, o in own if o.contact_phone), ""
+        )
+        website = organisation.website
+        places.append(
+            HelpPlace(
+                point=point,
+                kinds=[names[kind] for kind in point.kinds],
+                phone=phone,
+                phone_href=phone_href(phone),
+                website=website if website.startswith(("https://", "http://")) else "",
+                offers=own,
+            )
+        )
+    help_offer = next(
+        (
+            offers[(point.location.pk, kind)]
+            for kind in (HelpKind.IDO, HelpKind.TAALHUIS)
+            for point in points
+            if (point.location.pk, kind) in offers
+        ),
+        None,
+    )
+    return HelpPanel(places=places, help_offer=help_offer, ask_place_items=ask_place_items)
+
+
+def phone_href(phone: str) -> str:
+    """'033 - 123 45 67' -> 'tel:0331234567'; empty when there are no digits."""
+    digits = re.sub(r"[^\d+]", "", phone or "")
+    return f"tel:{digits}" if re.search(r"\d", digits) else ""
 
 
 def offers_for_cards(offer_ids) -> dict:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from django.utils import timezone, translation
 
 from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
-from ontwikkelplein.catalogue.models import Guidance, OfferLocation, Requirement, Taxonomy
+from ontwikkelplein.catalogue.models import Guidance, Offer, OfferLocation, Requirement, Taxonomy
 from ontwikkelplein.core.tabular import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, to_csv, to_xlsx
 from ontwikkelplein.opendata import hsds, selectors
 from ontwikkelplein.organisations.models import Organisation
@@ -257,6 +257,8 @@ class _Tables:
             self.add("schedule", schedule)
         for item in location.get("accessibility", []):
             self.add("accessibility", item)
+        for attribute in location.get("attributes", []):
+            self.add("attribute", attribute)
 
     def service(self, service: dict) -> None:
         self.add("service", service)
@@ -277,6 +279,7 @@ class _Tables:
             ("required_documents", "required_document"),
             ("cost_options", "cost_option"),
             ("attributes", "attribute"),
+            ("schedules", "schedule"),
         ):
             for item in service.get(name, []):
                 self.add(table, item)
@@ -306,6 +309,11 @@ def datapackage_tables(catalogue: list[dict]) -> dict[str, list[dict]]:
         tables.add("taxonomy", hsds.taxonomy_to_hsds(taxonomy))
     for term in selectors.taxonomy_term_list():
         tables.add("taxonomy_term", hsds.taxonomy_term_to_hsds(term, detail=False))
+    # The fixed taxonomy of help points (location attributes), so its terms resolve too.
+    tables.add("taxonomy", hsds.HELP_POINT_TAXONOMY)
+    for code in hsds.HELP_POINTS:
+        term = hsds.help_point_term(code)
+        tables.add("taxonomy_term", {k: v for k, v in term.items() if k != "taxonomy_detail"})
     return {table: list(rows.values()) for table, rows in tables.rows.items()}
 
 
@@ -378,6 +386,8 @@ SHEET_COLUMNS = [
     ("Locatie", "Adres: naam locatie"),
     ("Soort plek", "Binnen of buiten de bibliotheek"),
     ("Buiten de bibliotheek", "Binnen of buiten de bibliotheek"),
+    ("Informatiepunt Digitale Overheid (IDO) op deze plek", "—"),
+    ("Taalhuis op deze plek", "—"),
     ("Straat en huisnummer", "Adres"),
     ("Postcode", "Adres"),
     ("Plaats", "Adres"),
@@ -389,6 +399,7 @@ SHEET_COLUMNS = [
     ("Tijden", "Rooster / datum en tijd (activiteiten met datum)"),
     ("Geldig vanaf", "Begindatum"),
     ("Geldig tot en met", "Einddatum"),
+    ("Seizoen (elk jaar)", "—"),
     ("Laatst gecontroleerd op", "Controleberichten (actualiteit)"),
     ("Laatst gewijzigd", "—"),
 ]
@@ -415,6 +426,14 @@ def _times(offer_location: OfferLocation) -> str:
         else:
             parts.append(f"elke {day} {start}-{end}")
     return "; ".join(parts)
+
+
+def _season(offer: Offer) -> str:
+    """'maart tot en met april' for an offer that comes back every year; else empty."""
+    if not offer.has_season:
+        return ""
+    start = hsds.MONTH_NAMES[offer.season_start_month - 1]
+    return f"{start} tot en met {hsds.MONTH_NAMES[offer.season_end_month - 1]}"
 
 
 def sheet_rows(organisations=None) -> list[list]:
@@ -468,6 +487,8 @@ def sheet_rows(organisations=None) -> list[list]:
                     location.name if location else "",
                     location.get_kind_display() if location else "",
                     _yes_no(location.is_outreach) if location else "",
+                    _yes_no(location.has_ido) if location else "",
+                    _yes_no(location.has_taalhuis) if location else "",
                     f"{location.street} {location.house_number}".strip() if location else "",
                     location.postcode if location else "",
                     location.city if location else "",
@@ -479,6 +500,7 @@ def sheet_rows(organisations=None) -> list[list]:
                     _times(offer_location),
                     offer.valid_from,
                     offer.valid_to,
+                    _season(offer),
                     offer.last_verified_on,
                     timezone.localtime(offer.updated_at).replace(microsecond=0, tzinfo=None),
                 ]

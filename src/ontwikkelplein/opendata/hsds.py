@@ -10,6 +10,7 @@ opening hours) get `uuid5(<owner id>, "<kind>:<value>")`, the same on every expo
 import can match them. Text is Dutch as stored; labels of choices are written in Dutch whatever
 the language of the request."""
 
+import calendar
 import datetime
 import uuid
 from decimal import Decimal
@@ -36,6 +37,20 @@ COUNTRY = "NL"
 CURRENCY = "EUR"
 BYDAY = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 DAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
+MONTH_NAMES = (
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
 
 # Which of our taxonomies each service attribute comes from, in this order (attribute.link_type).
 ATTRIBUTE_TAXONOMIES = (Taxonomy.OFFER_TYPE, Taxonomy.THEME, Taxonomy.TARGET_GROUP, Taxonomy.LEVEL)
@@ -43,6 +58,32 @@ ATTRIBUTE_TAXONOMIES = (Taxonomy.OFFER_TYPE, Taxonomy.THEME, Taxonomy.TARGET_GRO
 NAMESPACE = uuid.UUID("6b0d8f0e-6a43-5b7e-9d6f-0f5f8f4b1c11")
 CAPACITY_UNIT = {"id": str(uuid.uuid5(NAMESPACE, "unit:plaatsen")), "name": "plaatsen"}
 MEMBERSHIP_OPTION = "Lidmaatschap van de bibliotheek nodig"
+# Help points at a location (Location.has_ido, has_taalhuis) as location attributes with a term of
+# a small fixed taxonomy (docs/hsds-mapping.md, "Help points"). It is not one of the catalogue's
+# taxonomies (staff do not edit it), so its ids come from NAMESPACE.
+HELP_POINT_LINK_TYPE = "hulppunt"
+HELP_POINT_TAXONOMY = {
+    "id": str(uuid.uuid5(NAMESPACE, "taxonomy:hulppunt")),
+    "name": "Hulppunt",
+    "description": (
+        "Waar een inwoner op deze plek zonder afspraak terecht kan met vragen over de digitale "
+        "overheid of over lezen, schrijven en rekenen."
+    ),
+    "version": "1",
+}
+# code -> (location field, name, description)
+HELP_POINTS = {
+    "ido": (
+        "has_ido",
+        "Informatiepunt Digitale Overheid (IDO)",
+        "Hulp bij DigiD, toeslagen, belastingen en andere zaken met de overheid.",
+    ),
+    "taalhuis": (
+        "has_taalhuis",
+        "Taalhuis",
+        "Taalhuis of Taalpunt: hulp bij lezen, schrijven, rekenen en Nederlands leren.",
+    ),
+}
 FREE_OPTION = "Gratis"
 PAID_OPTION = "Deelname"
 
@@ -153,6 +194,45 @@ def opening_hours_to_hsds(hours: OpeningHours) -> dict:
     }
 
 
+def help_point_term(code: str) -> dict:
+    """The taxonomy term of a help point (code `ido` or `taalhuis`), with its taxonomy."""
+    _field, name, description = HELP_POINTS[code]
+    return {
+        "id": str(uuid.uuid5(NAMESPACE, f"taxonomy_term:hulppunt:{code}")),
+        "code": code,
+        "name": name,
+        "description": description,
+        "taxonomy": HELP_POINT_TAXONOMY["name"],
+        "taxonomy_id": HELP_POINT_TAXONOMY["id"],
+        "language": LANGUAGE,
+        "taxonomy_detail": HELP_POINT_TAXONOMY,
+    }
+
+
+HELP_POINT_TERM_IDS = {help_point_term(code)["id"]: code for code in HELP_POINTS}
+
+
+def help_point_attributes(location: Location) -> list[dict]:
+    """One attribute per help point the location is: link_type `hulppunt`, link_entity
+    `location`, the term in full."""
+    attributes = []
+    for code, (field, _name, _description) in HELP_POINTS.items():
+        if getattr(location, field):
+            term = help_point_term(code)
+            attributes.append(
+                {
+                    "id": sub_id(location.pk, "attribute", f"hulppunt:{code}"),
+                    "link_id": str(location.pk),
+                    "link_type": HELP_POINT_LINK_TYPE,
+                    "link_entity": "location",
+                    "taxonomy_term_id": term["id"],
+                    "label": HELP_POINT_TAXONOMY["name"],
+                    "taxonomy_term": term,
+                }
+            )
+    return attributes
+
+
 def location_to_hsds(location: Location, *, full: bool = True) -> dict:
     obj = _clean(
         {
@@ -179,6 +259,7 @@ def location_to_hsds(location: Location, *, full: bool = True) -> dict:
             if location.accessibility
             else []
         )
+        obj["attributes"] = help_point_attributes(location)
     return obj
 
 
@@ -253,6 +334,48 @@ def schedule_to_hsds(schedule: Schedule, offer_location: OfferLocation) -> dict:
         }
         obj["description"] = f"Elke {DAY_NAMES[schedule.weekday]} van {start} tot {end}."
     return _clean(obj)
+
+
+def season_period(
+    start_month: int, end_month: int, today: datetime.date
+) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the season that runs today, or else of the next one. A season
+    may run over the new year (November to February)."""
+    month = today.month
+    wraps = end_month < start_month
+    if wraps:
+        in_season = month >= start_month or month <= end_month
+    else:
+        in_season = start_month <= month <= end_month
+    if in_season:
+        year = today.year - 1 if wraps and month <= end_month else today.year
+    else:
+        year = today.year if month < start_month else today.year + 1
+    end_year = year + 1 if wraps else year
+    last_day = calendar.monthrange(end_year, end_month)[1]
+    return datetime.date(year, start_month, 1), datetime.date(end_year, end_month, last_day)
+
+
+def season_schedule_to_hsds(offer: Offer, today: datetime.date | None = None) -> dict | None:
+    """An offer's yearly season (Offer.season_start_month/season_end_month) as a schedule of the
+    service itself (docs/hsds-mapping.md, "Seasons"): HSDS 3.1 has no BYMONTH and no YEARLY
+    frequency, so the season is the schedule's validity, `valid_from` the first day of the
+    season that runs today or else of the next one, `valid_to` its last day, and its
+    `description` says that it comes back every year. No weekday and no times: those belong to
+    the schedules of the service at a location. None without a season."""
+    if not offer.has_season:
+        return None
+    start, end = offer.season_start_month, offer.season_end_month
+    first, last = season_period(start, end, today or timezone.localdate())
+    return {
+        "id": sub_id(offer.pk, "season", f"{start}-{end}"),
+        "service_id": str(offer.pk),
+        "valid_from": _date(first),
+        "valid_to": _date(last),
+        "description": (
+            f"Elk jaar van {MONTH_NAMES[start - 1]} tot en met {MONTH_NAMES[end - 1]}."
+        ),
+    }
 
 
 def service_at_location_to_hsds(offer_location: OfferLocation, *, full: bool = True) -> dict:
@@ -480,6 +603,8 @@ def _service(offer: Offer, full: bool) -> dict:
         else []
     )
     obj["attributes"] = _attributes(offer)
+    season = season_schedule_to_hsds(offer)
+    obj["schedules"] = [season] if season else []
     return obj
 
 

@@ -1,11 +1,15 @@
 """Reads of the wegwijzer: the version a path runs on, its questions and answers, the answers
 read back from an address, the place, and the fitting offers near by."""
 
+import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.utils.translation import gettext
 
+from ontwikkelplein.catalogue import selectors as catalogue_selectors
 from ontwikkelplein.catalogue.search import SearchHit, SearchParams, search
+from ontwikkelplein.catalogue.selectors import HelpPanel
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location
 from ontwikkelplein.places import geo
@@ -213,6 +217,7 @@ class Outcome:
     found_nearby: bool  # a fitting offer within NEARBY_KM
     relaxed: bool  # the how/for-whom filters were dropped to find these
     help_offer: object = None  # the offer "Ik wil hulp" goes to (nearest fitting), or None
+    found_further: bool = False  # nothing near by, but a fitting offer further away
 
 
 def fitting_offers(answers: Answers, place: ResolvedPlace | None) -> Outcome:
@@ -255,7 +260,32 @@ def fitting_offers(answers: Answers, place: ResolvedPlace | None) -> Outcome:
     # Nothing fitting near by: the nearest fitting offer anywhere, for "Ik wil hulp".
     further = search(SearchParams(themes=themes, origin=origin, per_page=1))
     help_offer = further.hits[0].offer if further.hits else None
-    return Outcome(hits=[], found_nearby=False, relaxed=False, help_offer=help_offer)
+    return Outcome(
+        hits=[],
+        found_nearby=False,
+        relaxed=False,
+        help_offer=help_offer,
+        found_further=help_offer is not None,
+    )
+
+
+@dataclass
+class DeadEndHelp:
+    """Where a resident can go when nothing fitting is near by: the search page's panel of the
+    nearest IDO, Taalhuis and library, and the offer whose "Ik wil hulp" form takes the
+    answers (the nearest fitting offer anywhere, else the nearest IDO's or Taalhuis's)."""
+
+    panel: HelpPanel | None
+    help_offer: object = None
+
+
+def help_for(outcome: Outcome, place: ResolvedPlace, today: datetime.date) -> DeadEndHelp:
+    """The panel only when nothing fitting is near by (the same rule as the search page: no
+    result within NEARBY_KM); with results near by, "Ik wil hulp" goes to the first of them."""
+    if outcome.hits:
+        return DeadEndHelp(panel=None, help_offer=outcome.help_offer)
+    panel = catalogue_selectors.help_panel((place.latitude, place.longitude), today)
+    return DeadEndHelp(panel=panel, help_offer=outcome.help_offer or panel.help_offer)
 
 
 def main_theme(answers: Answers) -> str:
@@ -268,16 +298,23 @@ def main_theme(answers: Answers) -> str:
 
 
 def summary(flow: Flow, answers: Answers, *, referrer: bool = False) -> str:
-    """The answers in a few words, to carry into the referral's question."""
+    """The answers in a few words, to carry into the referral's question (?vraag=), in the
+    active language: the questions' and answers' English texts when English is active (the
+    Dutch ones when the KB left them empty), joined through gettext."""
     parts = []
     for question in flow.questions:
+        text = question.display_referrer_text if referrer else question.display_text
         if question.kind == QuestionKind.WHERE:
             if answers.place_text:
                 parts.append(
-                    f"{question.referrer_text if referrer else question.text} {answers.place_text}"
+                    gettext("%(question)s %(place)s")
+                    % {"question": text, "place": answers.place_text}
                 )
             continue
         answer = answers.chosen.get(question.kind)
         if answer is not None:
-            parts.append(f"{question.referrer_text if referrer else question.text} {answer.label}.")
+            parts.append(
+                gettext("%(question)s %(answer)s.")
+                % {"question": text, "answer": answer.display_label}
+            )
     return " ".join(parts)

@@ -9,6 +9,7 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from ontwikkelplein.catalogue.models import Offer
 from ontwikkelplein.catalogue.search import ORDER_DISTANCE, ORDER_FIT
 from ontwikkelplein.catalogue.tests.test_public import (
     FakeEngine,  # noqa: F401 - fixture type
@@ -107,6 +108,11 @@ def test_the_labels_in_english(client, time_machine):
     page = client.get(SEARCH_URL, {"q": "belasting"}).content.decode()
     assert "Back from March" in page
     assert "Most suitable first" in page
+    tax = Offer.objects.get(title="Belasting spreekuur")
+    detail = client.get(reverse("catalogue:offer-detail", args=[tax.pk])).content.decode()
+    assert "Back from March." in detail
+    assert "You cannot go there yet." in detail
+    assert "Every year from March until April." in detail
 
 
 def test_an_offer_in_season_has_no_label(client, time_machine):

@@ -199,8 +199,13 @@ class TestCreateForm:
         assert response.status_code == 302
         offer = Offer.objects.get(title="Taalcafé op dinsdag")
         assert (offer.season_start_month, offer.season_end_month) == (11, 2)
-        form = b_client.get(create_url()).context["form"]
+        page = b_client.get(create_url())
+        form = page.context["form"]
         assert "season_start_month" in form.fields and "season_end_month" in form.fields
+        html = page.content.decode()
+        # A plain Dutch label and the help text that says what a season is for.
+        assert "Seizoen van" in html and "Seizoen tot en met" in html
+        assert "hulp bij de belastingaangifte in maart en april" in html
 
     def test_paid_offer_with_amount_is_fine(self, b_client, world):
         data = valid_data(world, is_free=None, cost_amount="2.50", cost_description="per keer")

@@ -1,7 +1,6 @@
 """Public pages: home, search and offer page ("Waar kan ik terecht?"). Thin: reads go through
 selectors and catalogue.search; this module only shapes what the templates show."""
 
-import re
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -30,10 +29,9 @@ from ontwikkelplein.catalogue.models import (
     SignUp,
     Taxonomy,
 )
+from ontwikkelplein.catalogue.selectors import phone_href
 from ontwikkelplein.catalogue.services import record_unmatched_search
-from ontwikkelplein.organisations import selectors as organisation_selectors
 from ontwikkelplein.organisations.models import Location
-from ontwikkelplein.organisations.selectors import HelpKind, HelpPoint
 
 PER_PAGE = 20
 CARD_TIMES = 3  # a result card shows at most this many times; the offer page shows all
@@ -184,78 +182,13 @@ def search(request):
 # --- "Hier kun je altijd terecht": where to go when a search found nothing near by ---
 
 
-@dataclass
-class HelpPlace:
-    point: HelpPoint
-    kinds: list[str]  # the names of what it is, in the page's language
-    phone: str
-    phone_href: str
-    website: str
-    offers: list[tuple[str, Offer]]  # (link text, the IDO's or Taalhuis's offer there)
-
-
-@dataclass
-class HelpPanel:
-    places: list[HelpPlace]
-    help_offer: Offer | None  # whose "Ik wil hulp" form the panel links to
-    ask_place_items: list[tuple[str, str]]  # the search without a place, for the postcode form
-
-
-def _help_kind_names() -> dict[str, str]:
-    return {
-        HelpKind.IDO: _("Informatiepunt Digitale Overheid (IDO)"),
-        HelpKind.TAALHUIS: _("Taalhuis"),
-        HelpKind.LIBRARY: _("Bibliotheek"),
-    }
-
-
-def _help_panel(form: SearchForm, origin, today) -> HelpPanel:
+def _help_panel(form: SearchForm, origin, today) -> selectors.HelpPanel:
     """The nearest IDO, Taalhuis and library with today's hours and phone number; without a
     known place, the search again with a postcode field instead."""
     ask_place_items = [
         (name, value) for name, value in form.query_items(waar="") if name != "afstand"
     ]
-    if origin is None:
-        return HelpPanel(places=[], help_offer=None, ask_place_items=ask_place_items)
-    points = organisation_selectors.nearest_help_points(origin, today)
-    offers = selectors.help_point_offers(points, today)
-    names = _help_kind_names()
-    link_texts = {
-        HelpKind.IDO: _("Meer over het Informatiepunt Digitale Overheid hier"),
-        HelpKind.TAALHUIS: _("Meer over het Taalhuis hier"),
-    }
-    places = []
-    for point in points:
-        organisation = point.location.organisation
-        own = [
-            (link_texts[kind], offers[(point.location.pk, kind)])
-            for kind in point.kinds
-            if (point.location.pk, kind) in offers
-        ]
-        phone = organisation.phone or next(
-            (o.contact_phone for _t, o in own if o.contact_phone), ""
-        )
-        website = organisation.website
-        places.append(
-            HelpPlace(
-                point=point,
-                kinds=[names[kind] for kind in point.kinds],
-                phone=phone,
-                phone_href=phone_href(phone),
-                website=website if website.startswith(("https://", "http://")) else "",
-                offers=own,
-            )
-        )
-    help_offer = next(
-        (
-            offers[(point.location.pk, kind)]
-            for kind in (HelpKind.IDO, HelpKind.TAALHUIS)
-            for point in points
-            if (point.location.pk, kind) in offers
-        ),
-        None,
-    )
-    return HelpPanel(places=places, help_offer=help_offer, ask_place_items=ask_place_items)
+    return selectors.help_panel(origin, today, ask_place_items=ask_place_items)
 
 
 def _nearest_km(results) -> float | None:
@@ -510,12 +443,6 @@ def _clean_back_query(raw: str) -> str:
         for value in data.getlist(key)
     ]
     return urlencode(items[:100])
-
-
-def phone_href(phone: str) -> str:
-    """'033 - 123 45 67' -> 'tel:0331234567'; empty when there are no digits."""
-    digits = re.sub(r"[^\d+]", "", phone or "")
-    return f"tel:{digits}" if re.search(r"\d", digits) else ""
 
 
 def language_names(codes) -> list[str]:

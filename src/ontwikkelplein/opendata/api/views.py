@@ -291,7 +291,11 @@ class TaxonomyDetailView(HsdsView):
         tags=[TAG],
     )
     def get(self, request, id):
-        taxonomy = Taxonomy.objects.filter(pk=_uuid_or_404(id)).first()
+        pk = _uuid_or_404(id)
+        if str(pk) == hsds.HELP_POINT_TAXONOMY["id"]:
+            # The fixed taxonomy of the help points' location attributes (hsds-mapping.md).
+            return Response(hsds.HELP_POINT_TAXONOMY)
+        taxonomy = Taxonomy.objects.filter(pk=pk).first()
         if taxonomy is None:
             raise _not_found()
         return Response(hsds.taxonomy_to_hsds(taxonomy))
@@ -324,7 +328,10 @@ class TaxonomyTermDetailView(HsdsView):
         tags=[TAG],
     )
     def get(self, request, id):
-        term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=_uuid_or_404(id)).first()
+        pk = _uuid_or_404(id)
+        if str(pk) in hsds.HELP_POINT_TERM_IDS:
+            return Response(hsds.help_point_term(hsds.HELP_POINT_TERM_IDS[str(pk)]))
+        term = TaxonomyTerm.objects.select_related("taxonomy").filter(pk=pk).first()
         if term is None:
             raise _not_found()
         return Response(hsds.taxonomy_term_to_hsds(term))

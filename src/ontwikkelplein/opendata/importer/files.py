@@ -466,6 +466,7 @@ def tables_to_objects(tables: dict) -> dict:
         location["addresses"] = addresses.get(row["id"], [])
         location["accessibility"] = accessibility.get(row["id"], [])
         location["schedules"] = location_schedules.get(row["id"], [])
+        location["attributes"] = attrs(row["id"])
         location["phones"] = phones("location_id", row["id"])
         locations[row["id"]] = location
 

@@ -3,6 +3,7 @@ within the organisation; a location needs a Dutch municipality (from its address
 
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.opendata import hsds
 from ontwikkelplein.opendata.importer.fields import as_uuid, assign, main_address, split_street
 from ontwikkelplein.opendata.importer.report import conflict_message
 from ontwikkelplein.opendata.importer.rules import Invalid, parse_time
@@ -16,6 +17,26 @@ from ontwikkelplein.organisations.models import (
 )
 from ontwikkelplein.places.geo import normalise_postcode
 from ontwikkelplein.places.models import PostcodeArea
+
+
+def help_points(attributes) -> dict[str, bool]:
+    """Location.has_ido / has_taalhuis from a location's attributes (docs/hsds-mapping.md,
+    "Help points"): a term of the help point taxonomy by its id, or by its code with the link
+    type `hulppunt`. Every flag the attributes do not name is False."""
+    found = dict.fromkeys((field for field, _n, _d in hsds.HELP_POINTS.values()), False)
+    for attribute in attributes or []:
+        if not isinstance(attribute, dict):
+            continue
+        term = attribute.get("taxonomy_term")
+        term = term if isinstance(term, dict) else {}
+        code = hsds.HELP_POINT_TERM_IDS.get(
+            str(attribute.get("taxonomy_term_id") or term.get("id") or "")
+        )
+        if code is None and attribute.get("link_type") == hsds.HELP_POINT_LINK_TYPE:
+            code = term.get("code") if term.get("code") in hsds.HELP_POINTS else None
+        if code is not None:
+            found[hsds.HELP_POINTS[code][0]] = True
+    return found
 
 
 class LocationsWriter:
@@ -87,6 +108,10 @@ class LocationsWriter:
                 if isinstance(a, dict)
             ).strip(),
         }
+        if isinstance(obj.get("attributes"), list):
+            # A location that lists its attributes says which help points it is; one that
+            # does not (another publisher, a short record) leaves the flags as they are.
+            values |= help_points(obj["attributes"])
         latitude, longitude = obj.get("latitude"), obj.get("longitude")
         if latitude is not None and longitude is not None:
             if -90 <= latitude <= 90 and -180 <= longitude <= 180:

@@ -2,6 +2,7 @@
 (published only when asked, allowed and complete). New offers are stored in bulk per chunk;
 offers we have are compared field by field and saved only when something differs."""
 
+import datetime
 import uuid
 from decimal import Decimal, InvalidOperation
 
@@ -61,6 +62,8 @@ SOURCE_KEYS = {
     "last_verified_on": ("assured_date",),
     "programme_id": ("program", "program_id"),
     "offer_type_id": ("attributes",),
+    "season_start_month": ("schedules",),
+    "season_end_month": ("schedules",),
 }
 
 
@@ -68,6 +71,36 @@ def is_full(obj: dict) -> bool:
     """A full service (export, /services/{id}) lists its sub-objects, even when empty; there an
     absent text field means empty. A short one (a list page) leaves out what it does not say."""
     return "service_at_locations" in obj or "attributes" in obj
+
+
+def season_months(schedules) -> tuple[int | None, int | None]:
+    """A yearly season from the service's own schedules (docs/hsds-mapping.md, "Seasons"): a
+    schedule without a weekday, times or place whose validity runs from the first day of a
+    month to the last day of a month, less than a year, is the season those months make
+    (opendata.hsds writes it so). (None, None) when there is none; a date that cannot be read
+    is no season (the schedule is not one of ours)."""
+    for schedule in schedules or []:
+        if not isinstance(schedule, dict):
+            continue
+        if any(
+            schedule.get(key)
+            for key in ("byday", "opens_at", "closes_at", "location_id", "service_at_location_id")
+        ):
+            continue
+        try:
+            first = parse_date(schedule.get("valid_from"))
+            last = parse_date(schedule.get("valid_to"))
+        except Invalid:
+            continue
+        if first is None or last is None or first.day != 1 or last < first:
+            continue
+        if (last + datetime.timedelta(days=1)).day != 1:
+            continue  # not the last day of a month
+        months = (last.year - first.year) * 12 + last.month - first.month + 1
+        if months >= 12:
+            continue  # all year round: no season
+        return first.month, last.month
+    return None, None
 
 
 class ServicesWriter:
@@ -347,6 +380,9 @@ class ServicesWriter:
             "last_verified_on": verified,
             "programme_id": self._programme(obj),
         }
+        values["season_start_month"], values["season_end_month"] = season_months(
+            obj.get("schedules")
+        )
         terms = {"themes": [], "target_groups": [], "levels": []}
         externals = []
         offer_type = None

@@ -3,6 +3,7 @@ other publishers are kept as ExternalTerm (staff map them onto ours later)."""
 
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.opendata import hsds
 from ontwikkelplein.opendata.importer.fields import as_uuid, assign
 from ontwikkelplein.opendata.importer.rules import valid_url
 from ontwikkelplein.opendata.models import ExternalTerm
@@ -16,8 +17,12 @@ class TermsWriter:
             str(t.pk): t for t in ExternalTerm.objects.select_related("mapped_to__taxonomy")
         }
         for obj in self.bundle.terms.values():
+            if obj.get("id") in hsds.HELP_POINT_TERM_IDS:
+                continue  # help points: read as Location.has_ido / has_taalhuis
             self.term_for(obj, record=True)
         for tid, obj in self.bundle.taxonomies.items():
+            if tid == hsds.HELP_POINT_TAXONOMY["id"]:
+                continue
             ours = self.taxonomies.get(as_uuid(tid)) or self.taxonomy_by_name.get(
                 (obj.get("name") or "").lower()
             )

@@ -4,8 +4,9 @@ another version make a draft with services.create_draft() or use VersionFactory.
 import factory
 
 from ontwikkelplein.catalogue import search as search_module
-from ontwikkelplein.catalogue.models import SignUp
+from ontwikkelplein.catalogue.models import Programme, SignUp
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type, target_group, theme
+from ontwikkelplein.organisations.models import Location
 from ontwikkelplein.organisations.tests.factories import LocationFactory
 from ontwikkelplein.places.models import PostcodeArea
 from ontwikkelplein.wayfinder.models import Version, VersionStatus
@@ -82,4 +83,23 @@ def offers():
         ),
     }
     search_module.rebuild_index()
+    return made
+
+
+def offers_with_help_point():
+    """offers(), with the Eemhuis branch marked IDO and Taalhuis and its IDO spreekuur ("ido"):
+    what "Hier kun je altijd terecht" shows when nothing fits."""
+    made = offers()
+    eemhuis = Location.objects.get(name="Bibliotheek Eemhuis")
+    eemhuis.has_ido = True
+    eemhuis.has_taalhuis = True
+    eemhuis.save()
+    ido, _new = Programme.objects.get_or_create(code="ido", defaults={"name": "IDO"})
+    made["ido"] = OfferFactory(
+        title="Informatiepunt Digitale Overheid",
+        organisation=eemhuis.organisation,
+        programme=ido,
+        location=eemhuis,
+        themes=[theme("digitale-overheid")],
+    )
     return made

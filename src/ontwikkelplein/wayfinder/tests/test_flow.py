@@ -8,10 +8,15 @@ from django.urls import reverse
 
 from ontwikkelplein.places.models import Municipality, PostcodeArea
 from ontwikkelplein.wayfinder import services
-from ontwikkelplein.wayfinder.models import PathCount, Version, VersionStatus
+from ontwikkelplein.wayfinder.models import Answer, PathCount, Version, VersionStatus
 from ontwikkelplein.wayfinder.tests.factories import offers
+from tests import test_translations
 
 pytestmark = pytest.mark.django_db
+
+# The English client of tests/test_translations.py (it compiles the catalogue when needed).
+compiled_catalogue = test_translations.compiled_catalogue
+english = test_translations.english
 
 START = reverse("wayfinder:start")
 FINISH = reverse("wayfinder:finish")
@@ -264,3 +269,41 @@ def test_the_referral_prefill_is_cleaned_and_cut(client, catalogue):
     field = html[html.index('id="id_question">') :]
     field = field[: field.index("</textarea>")]
     assert field.endswith("Lezen en schrijven" + "x" * 982)  # cleaned, at most 1000 characters
+
+
+def prefilled_question(client, help_url_of):
+    """The ?vraag= of the result's "Ik wil hulp" link, as the referral form shows it."""
+    html = client.get(
+        RESULT
+        + "?"
+        + urlencode({"versie": 1, "nodig": "lezen", "voor": "ik", "hoe": "samen", "waar": "3811"})
+    ).content.decode()
+    start = html.index(help_url_of + "?vraag=")
+    href = html[start : html.index('"', start)].replace("&amp;", "&")
+    return parse_qs(urlparse(href).query)["vraag"][0], client.get(href).content.decode()
+
+
+def test_the_prefilled_question_is_dutch_for_a_dutch_resident(client, catalogue):
+    url = reverse("referrals:help", args=[catalogue["buddy"].pk])
+    question, form = prefilled_question(client, url)
+    assert question == (
+        "Waar wil je hulp bij? Lezen en schrijven. Voor wie is de hulp? Voor mezelf. "
+        "Hoe leer je het liefst? Iemand die naast me zit en helpt. Waar woon je? 3811"
+    )
+    assert "Lezen en schrijven." in form
+
+
+def test_the_prefilled_question_follows_the_residents_english(english, catalogue):
+    url = reverse("referrals:help", args=[catalogue["buddy"].pk])
+    question, form = prefilled_question(english, url)
+    assert question.startswith("What do you need help with? Reading and writing. ")
+    assert "Lezen" not in question and "Waar woon je" not in question
+    assert question.endswith(" 3811")
+    assert "Reading and writing." in form
+
+
+def test_an_answer_without_english_text_falls_back_to_dutch(english, catalogue):
+    Answer.objects.filter(question__version__number=1, key="ik").update(label_en="")
+    url = reverse("referrals:help", args=[catalogue["buddy"].pk])
+    question, _form = prefilled_question(english, url)
+    assert "Voor mezelf." in question and question.startswith("What do you need help with?")

@@ -1,7 +1,7 @@
 """The referrer's wegwijzer: logged in, the questions phrased for the helper, the end page with
 a way to refer, counted as a referrer path."""
 
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlparse
 
 import pytest
 from django.urls import reverse
@@ -10,8 +10,12 @@ from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import PartnerFactory, staff_user
 from ontwikkelplein.wayfinder.models import PathCount
 from ontwikkelplein.wayfinder.tests.factories import offers
+from tests import test_translations
 
 pytestmark = pytest.mark.django_db
+
+compiled_catalogue = test_translations.compiled_catalogue
+english = test_translations.english
 
 
 def test_anonymous_visitors_go_to_the_login_page(client):
@@ -76,3 +80,18 @@ def test_poi_and_kb_have_no_referrers_version(client, role):
     kind = OrganisationKind.POI if role == Role.POI_ADVISER else OrganisationKind.KB
     client.force_login(staff_user(OrganisationFactory(kind=kind), role=role))
     assert client.get(reverse("wayfinder:referrer")).status_code == 403
+
+
+def test_the_referrers_question_follows_the_language_of_the_staff_member(client, english):
+    catalogue = offers()
+    english.force_login(staff_user(None, role=Role.FRONT_DESK))
+    query = urlencode({"versie": 1, "nodig": "lezen", "voor": "iemand", "hoe": "samen"})
+    html = english.get(
+        reverse("wayfinder:referrer-result") + "?" + query + "&waar=3811"
+    ).content.decode()
+    refer = reverse("referrals:staff-create") + f"?offer={catalogue['buddy'].pk}&amp;vraag="
+    start = html.index(refer)
+    href = html[start : html.index('"', start)].replace("&amp;", "&")
+    question = parse_qs(urlparse(href).query)["vraag"][0]
+    assert question.startswith("What does the visitor need help with? Reading and writing.")
+    assert "Waar heeft" not in question

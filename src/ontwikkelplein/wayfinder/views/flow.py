@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -279,6 +280,7 @@ def result(request, mode: Mode):
     if page is not None:
         return page
     outcome = selectors.fitting_offers(answers, place)
+    help = selectors.help_for(outcome, place, timezone.localdate())
     question_text = selectors.summary(flow, answers, referrer=mode.referrer)
     params = answers.params(flow)
     need = answers.chosen.get(QuestionKind.NEED)
@@ -304,13 +306,15 @@ def result(request, mode: Mode):
         "place": place,
         "outcome": outcome,
         "nearby_km": selectors.NEARBY_KM,
+        "help_offer": help.help_offer,
         "help_url": (
-            reverse("referrals:help", args=[outcome.help_offer.pk])
+            reverse("referrals:help", args=[help.help_offer.pk])
             + "?"
             + urlencode({"vraag": question_text})
-            if outcome.help_offer is not None and not mode.referrer
+            if help.help_offer is not None and not mode.referrer
             else ""
         ),
+        "help_panel": help.panel,
         "refer_query": urlencode({"vraag": question_text}),
         "may_refer": may_refer,
         "search_url": reverse("catalogue:search") + "?" + urlencode(search_items),
