@@ -259,6 +259,7 @@ def render(runs: dict[str, dict]) -> str:
 
 
 OPENDATA_HEADING = "# Performance of open data (HSDS import and API)"
+DESK_HEADING = "# Performance of the front desk"
 
 
 def kept_part(document: str, heading: str) -> str:
@@ -269,6 +270,18 @@ def kept_part(document: str, heading: str) -> str:
     end = document.find("\n# Performance of", start + len(heading) + 2)
     part = document[start + 1 : end if end >= 0 else len(document)]
     return "\n" + part.rstrip("\n") + "\n"
+
+
+def assemble(runs: dict[str, dict], results: Path, previous: str) -> str:
+    """The whole file. A part whose benchmark has not run on this machine (bench/results/ is not
+    in git) keeps what the file said, rather than disappearing."""
+    return (
+        render(runs)
+        + (quality_report.section(results) or kept_part(previous, quality_report.HEADING))
+        + (desk_report.section(results) or kept_part(previous, DESK_HEADING))
+        + kept_part(previous, OPENDATA_HEADING)
+        + (serve_report.section(results) or kept_part(previous, serve_report.HEADING))
+    )
 
 
 def main() -> None:
@@ -283,13 +296,7 @@ def main() -> None:
     # production server under load (bench/serve.py) follow the search figures in the same file.
     # The open data part is written by hand from bench/opendata.py's output: kept as it is.
     previous = args.output.read_text() if args.output.exists() else ""
-    args.output.write_text(
-        render(runs)
-        + quality_report.section(args.results)
-        + desk_report.section(args.results)
-        + kept_part(previous, OPENDATA_HEADING)
-        + serve_report.section(args.results)
-    )
+    args.output.write_text(assemble(runs, args.results, previous))
     print(f"wrote {args.output}")
 
 

@@ -227,3 +227,21 @@ def test_the_full_report_keeps_the_hand_written_open_data_part(monkeypatch):
     assert "# a comment" in kept and "import figures" in kept
     assert "under load" not in kept and "front desk" not in kept
     assert report.kept_part("# Performance of search\n", report.OPENDATA_HEADING) == ""
+
+
+def test_the_full_report_keeps_parts_whose_benchmark_has_not_run_here(monkeypatch, tmp_path):
+    monkeypatch.syspath_prepend(str(Path(sq.__file__).parent))
+    import report
+
+    monkeypatch.setattr(report, "render", lambda runs: "# Performance of search\nnew\n")
+    previous = (
+        "# Performance of search\nold\n\n# Search quality\nquality figures\n\n"
+        "# Performance of the front desk\ndesk figures\n\n"
+        f"{report.OPENDATA_HEADING}\nimport figures\n\n"
+        "# Performance of the production server under load\nload figures\n"
+    )
+    document = report.assemble({}, tmp_path, previous)  # no results in tmp_path
+    assert "new" in document and "old" not in document
+    for kept in ("quality figures", "desk figures", "import figures", "load figures"):
+        assert document.count(kept) == 1, kept
+    assert document.index("desk figures") < document.index("import figures")
