@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import Taxonomy, TaxonomyTerm
 from ontwikkelplein.core.forms import FieldError
+from ontwikkelplein.wayfinder import selectors
 from ontwikkelplein.wayfinder.models import (
     Answer,
     Channel,
@@ -268,6 +269,29 @@ def delete_answer(answer: Answer) -> None:
 
 
 # --- Counting ---
+
+
+def record_finished(*, channel: str, flow, answers, place, found_nearby: bool) -> None:
+    """Counts a finished path of a published version (a draft being tried out is not counted):
+    what the answers were and where, through record_path."""
+    if flow.version.is_draft:
+        return
+
+    def key(kind) -> str:
+        answer = answers.chosen.get(kind)
+        return answer.key if answer is not None else ""
+
+    record_path(
+        channel=channel,
+        version_number=flow.version.number,
+        need=key(QuestionKind.NEED),
+        theme=selectors.main_theme(answers),
+        for_whom=key(QuestionKind.FOR_WHOM),
+        how=key(QuestionKind.HOW),
+        municipality_code=place.municipality_code,
+        town="" if place.municipality_code else place.town,
+        found_nearby=found_nearby,
+    )
 
 
 def record_path(

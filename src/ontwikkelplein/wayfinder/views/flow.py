@@ -254,22 +254,13 @@ def finish(request, mode: Mode):
     if page is not None:
         return page
     outcome = selectors.fitting_offers(answers, place)
-    if not flow.version.is_draft:
-        services.record_path(
-            channel=mode.channel,
-            version_number=flow.version.number,
-            need=answers.chosen[QuestionKind.NEED].key
-            if QuestionKind.NEED in answers.chosen
-            else "",
-            theme=selectors.main_theme(answers),
-            for_whom=answers.chosen[QuestionKind.FOR_WHOM].key
-            if QuestionKind.FOR_WHOM in answers.chosen
-            else "",
-            how=answers.chosen[QuestionKind.HOW].key if QuestionKind.HOW in answers.chosen else "",
-            municipality_code=place.municipality_code,
-            town="" if place.municipality_code else place.town,
-            found_nearby=outcome.found_nearby,
-        )
+    services.record_finished(
+        channel=mode.channel,
+        flow=flow,
+        answers=answers,
+        place=place,
+        found_nearby=outcome.found_nearby,
+    )
     response = redirect(_url(mode.result, answers.params(flow)))
     response.status_code = 303
     return response
