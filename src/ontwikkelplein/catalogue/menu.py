@@ -68,6 +68,14 @@ def register() -> None:
         ),
         menu.MenuEntry(
             staff,
+            "auto-classified",
+            _("Automatisch ingedeeld"),
+            "catalogue:staff-auto-classified",
+            has_offers_to_verify,
+            order=75,
+        ),
+        menu.MenuEntry(
+            staff,
             "unmatched",
             _("Zoektermen zonder resultaat"),
             "catalogue:staff-unmatched-searches",
@@ -81,6 +89,14 @@ def register() -> None:
             "catalogue:staff-need-phrase-list",
             scoping.is_kb_admin,
             order=77,
+        ),
+        menu.MenuEntry(
+            staff,
+            "keywords",
+            _("Woorden voor indelen"),
+            "catalogue:staff-term-keyword-list",
+            scoping.is_kb_admin,
+            order=78,
         ),
     ):
         menu.register_entry(entry)
