@@ -183,6 +183,10 @@ def test_review_list_confirm_and_scoping(world, client):
     services.classify_offer(other)
     url = reverse("catalogue:staff-auto-classified")
 
+    from ontwikkelplein.catalogue.menu import has_auto_classified_offers
+
+    assert has_auto_classified_offers(world.specialist_b)
+    assert not has_auto_classified_offers(world.kb_admin)
     client.force_login(world.specialist_b)
     page = client.get(url).content.decode()
     assert offer.title in page and "Indeling klopt" in page
