@@ -74,7 +74,7 @@ def test_automatic_classification_review_suggest_and_word_lists(page):
     page.goto("/beheer/")
     page.get_by_role("link", name="Automatisch ingedeeld").first.click()
     assert path_of(page) == "/beheer/automatisch-ingedeeld/"
-    assert page.get_by_role("link", name=offer.title).is_visible()
+    assert page.get_by_role("link", name=offer.title, exact=True).is_visible()
     assert_no_axe_violations(page, what="review list")
     page.get_by_role("button", name=re.compile("^Indeling klopt")).click()
     assert path_of(page) == "/beheer/automatisch-ingedeeld/"

@@ -69,9 +69,9 @@ def keyword_list(request):
         "catalogue/staff/term_keyword_list.html",
         {
             "groups": [
-                (_("Thema's"), grouped[Taxonomy.THEME]),
-                (_("Doelgroepen"), grouped[Taxonomy.TARGET_GROUP]),
-                (_("Soorten aanbod"), grouped[Taxonomy.OFFER_TYPE]),
+                (_("Thema's"), "themas", grouped[Taxonomy.THEME]),
+                (_("Doelgroepen"), "doelgroepen", grouped[Taxonomy.TARGET_GROUP]),
+                (_("Soorten aanbod"), "soorten-aanbod", grouped[Taxonomy.OFFER_TYPE]),
             ],
             "staff_nav": KEYWORDS_NAV,
         },
