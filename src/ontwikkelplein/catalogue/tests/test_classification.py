@@ -286,3 +286,28 @@ def test_kb_edits_a_word_list_and_classification_uses_it(world, client):
 def test_only_the_kb_keeps_word_lists(world, client):
     client.force_login(world.specialist_b)
     assert client.get(reverse("catalogue:staff-term-keyword-list")).status_code == 403
+
+
+def test_suggest_on_the_edit_form_keeps_what_was_typed_and_ticked(world, client):
+    offer = world.draft_b
+    kept = TaxonomyTerm.objects.get(taxonomy__slug="thema", code="gezondheid")
+    client.force_login(world.specialist_b)
+    response = client.post(
+        reverse("catalogue:staff-offer-edit", args=[offer.pk]),
+        {
+            "action": "suggest",
+            "organisation": str(offer.organisation_id),
+            "title": "Rekenen in het dagelijks leven",
+            "summary": "Oefen met rekenen: geld, korting en tijd.",
+            "description": "",
+            "themes": [str(kept.pk)],
+        },
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    themes = [str(v) for v in form.initial["themes"]]
+    rekenen = TaxonomyTerm.objects.get(taxonomy__slug="thema", code="rekenen")
+    assert themes[0] == str(kept.pk) and str(rekenen.pk) in themes
+    assert form.initial["title"] == "Rekenen in het dagelijks leven"
+    offer.refresh_from_db()
+    assert offer.title != "Rekenen in het dagelijks leven"  # nothing saved
