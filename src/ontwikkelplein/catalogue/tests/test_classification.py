@@ -160,7 +160,21 @@ def test_classify_offer_fills_what_is_missing_and_marks_it(
     assert "digitale-vaardigheden" in codes(suggestion.themes)
     assert offer.offer_type.code == "cafe"
     assert offer.target_groups.exists()
-    assert services.missing_for_publication(offer) == [] or not offer.offer_locations.exists()
+
+
+def test_an_import_with_publish_publishes_a_classified_offer(world):
+    """What the importer does with "publish": store the offer with a placeholder type, classify
+    it, publish it. It comes out published and still marked for review."""
+    from ontwikkelplein.catalogue.models import OfferLocation
+
+    offer = bare_offer(world)
+    OfferLocation.objects.create(offer=offer, location=world.location_b)
+    assert services.missing_for_publication(offer)  # no theme, no target group
+    services.classify_offer(offer, offer_type_assumed=True)
+    assert services.missing_for_publication(offer) == []
+    services.publish_offer(world.specialist_b, offer)
+    offer.refresh_from_db()
+    assert offer.is_published and offer.auto_classified
 
 
 def test_classify_offer_keeps_given_terms(world):
