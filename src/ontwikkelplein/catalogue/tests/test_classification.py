@@ -325,3 +325,22 @@ def test_suggest_on_the_edit_form_keeps_what_was_typed_and_ticked(world, client)
     assert form.initial["title"] == "Rekenen in het dagelijks leven"
     offer.refresh_from_db()
     assert offer.title != "Rekenen in het dagelijks leven"  # nothing saved
+
+
+def test_suggest_with_nonsense_answers_with_the_form(world, client):
+    client.force_login(world.specialist_b)
+    response = client.post(
+        reverse("catalogue:staff-offer-create"),
+        {
+            "action": "suggest",
+            "organisation": "geen-organisatie",
+            "title": "Taal\x00café " * 50,
+            "summary": "<script>alert(1)</script>",
+            "themes": ["niet-een-id", "0"],
+            "offer_type": "999",
+            "valid_from": "31-02-2026",
+            "is_free": "misschien",
+        },
+    )
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.content.decode()
