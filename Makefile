@@ -81,6 +81,7 @@ bench: setup
 	bash scripts/with-postgres.sh $(PY) bench/serve.py
 	$(PY) bench/search_quality.py --engine sqlite --quiet
 	bash scripts/with-postgres.sh $(PY) bench/search_quality.py --engine postgres --quiet
+	$(PY) bench/classification.py --quiet
 	$(PY) bench/report.py
 
 # Search quality alone (issue 13): the labelled resident queries of bench/quality/queries.toml on

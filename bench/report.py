@@ -7,6 +7,7 @@ import argparse
 import json
 from pathlib import Path
 
+import classification_report
 import desk_report
 import quality_report
 import serve_report
@@ -279,6 +280,10 @@ def assemble(runs: dict[str, dict], results: Path, previous: str) -> str:
         render(runs)
         + (quality_report.section(results) or kept_part(previous, quality_report.HEADING))
         + (desk_report.section(results) or kept_part(previous, DESK_HEADING))
+        + (
+            classification_report.section(results)
+            or kept_part(previous, classification_report.HEADING)
+        )
         + kept_part(previous, OPENDATA_HEADING)
         + (serve_report.section(results) or kept_part(previous, serve_report.HEADING))
     )
@@ -292,7 +297,8 @@ def main() -> None:
     runs = load(args.results)
     if not runs:
         raise SystemExit(f"no results in {args.results}; run bench/run.py first")
-    # Search quality (bench/search_quality.py), the front desk (bench/desk.py) and the
+    # Search quality (bench/search_quality.py), the front desk (bench/desk.py), automatic
+    # classification (bench/classification.py) and the
     # production server under load (bench/serve.py) follow the search figures in the same file.
     # The open data part is written by hand from bench/opendata.py's output: kept as it is.
     previous = args.output.read_text() if args.output.exists() else ""

@@ -110,6 +110,8 @@ def test_each_role_gets_its_own_menu(world):
     for keys in (partner, poi, kb):
         assert "recognise" in keys
     assert "wayfinder-admin" in kb and "wayfinder" not in kb
+    # The words for automatic classification are national: the KB's.
+    assert "keywords" in kb and "keywords" not in staff_keys(u["specialist"])
     assert "wayfinder" not in poi and "wayfinder-admin" not in poi
 
 

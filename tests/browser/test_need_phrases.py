@@ -46,3 +46,53 @@ def test_kb_adds_a_phrase_and_residents_find_the_offer(page):
 
     page.goto("/zoeken/?q=ik+wil+leren+fietsen")
     assert page.get_by_role("link", name=TITLE).is_visible()
+
+
+def test_automatic_classification_review_suggest_and_word_lists(page):
+    """An imported offer classified automatically shows up in its library's review list, where
+    a specialist confirms it; the offer form's "Stel thema's voor" ticks suggested themes
+    without JavaScript; the KB's word lists. axe-core reports nothing on any of these pages."""
+    from ontwikkelplein.catalogue import services
+    from ontwikkelplein.catalogue.tests.factories import offer_type
+    from ontwikkelplein.organisations.tests.factories import LocationFactory
+
+    library = OrganisationFactory(name="Bibliotheek Indeling")
+    LocationFactory(organisation=library, name="Vestiging Indeling")
+    specialist = staff_user(library, Role.SPECIALIST, username="indeling-specialist")
+    offer = OfferFactory(
+        organisation=library,
+        title="Digicafé in de bibliotheek",
+        summary="Vragen over je telefoon, tablet of computer? Loop binnen.",
+        description="Vrijwilligers helpen je met je smartphone en internet.",
+        offer_type=offer_type("activiteit"),
+    )
+    offer.themes.clear()
+    offer.target_groups.clear()
+    services.classify_offer(offer, offer_type_assumed=True)
+    login(page, specialist)
+
+    page.goto("/beheer/")
+    page.get_by_role("link", name="Automatisch ingedeeld").first.click()
+    assert path_of(page) == "/beheer/automatisch-ingedeeld/"
+    assert page.get_by_role("link", name=offer.title, exact=True).is_visible()
+    assert_no_axe_violations(page, what="review list")
+    page.get_by_role("button", name=re.compile("^Indeling klopt")).click()
+    assert path_of(page) == "/beheer/automatisch-ingedeeld/"
+    assert "Er is geen automatisch ingedeeld aanbod" in page.locator("main").inner_text()
+    offer.refresh_from_db()
+    assert not offer.auto_classified
+
+    page.goto("/beheer/aanbod/nieuw/")
+    page.get_by_label("Titel").fill("Hulp bij solliciteren")
+    page.get_by_label("Korte zin (B1)").fill("Hulp bij je cv en een sollicitatiebrief.")
+    page.get_by_role("button", name="Stel thema's voor").click()
+    assert page.get_by_label(theme("werk").name, exact=True).is_checked()
+    assert_no_axe_violations(page, what="offer form with suggestions")
+
+    kb = OrganisationFactory(name="KB (indeling)", kind=OrganisationKind.KB)
+    page.context.clear_cookies()
+    login(page, staff_user(kb, Role.KB_ADMIN, username="indeling-kb"))
+    page.goto("/beheer/indeelwoorden/")
+    assert_no_axe_violations(page, what="word lists")
+    page.get_by_role("link", name=re.compile("^Bewerken\\W*Rekenen$")).click()
+    assert_no_axe_violations(page, what="word list form")

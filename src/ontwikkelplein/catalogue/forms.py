@@ -7,7 +7,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from ontwikkelplein.catalogue import selectors, services
+from ontwikkelplein.catalogue import classification, selectors, services
 from ontwikkelplein.catalogue.models import (
     Guidance,
     NeedLanguage,
@@ -849,3 +849,36 @@ class NeedPhraseForm(StaffFormMixin, forms.ModelForm):
                 _("Vul woorden in het aanbod in, of kies een thema of een soort aanbod."),
             )
         return data
+
+
+MAX_KEYWORDS_CHARS = 5000
+
+
+class TermKeywordsForm(StaffFormMixin, forms.Form):
+    """A term's word list for automatic classification (TaxonomyTerm.keywords)."""
+
+    keywords = forms.CharField(
+        label=_("Woorden voor automatisch indelen"),
+        required=False,
+        max_length=MAX_KEYWORDS_CHARS,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Woorden of korte zinnen uit titels en beschrijvingen die over deze term gaan,"
+            " gescheiden door komma's, bijvoorbeeld: taalcafé:3, nederlands praten:2, nt2."
+            " Zet achter een woord :2 of :3 om het zwaarder te laten tellen (hoogstens 10)."
+            " Meervouden en samenstellingen vindt het indelen zelf."
+        ),
+    )
+
+    def clean_keywords(self):
+        text = " ".join((self.cleaned_data.get("keywords") or "").replace("\x00", "").split())
+        bad = classification.invalid_keywords(text)
+        if bad:
+            raise forms.ValidationError(
+                _(
+                    "Deze woorden tellen niet mee, want ze bestaan alleen uit stopwoorden:"
+                    " %(words)s."
+                )
+                % {"words": ", ".join(bad)}
+            )
+        return text

@@ -19,6 +19,13 @@ def has_offers_to_verify(user) -> bool:
     return scoping.editable_organisations(user).exists()
 
 
+def has_auto_classified_offers(user) -> bool:
+    """ "Automatisch ingedeeld — controleren" is in the menu while there is something to review
+    (selectors.offers_auto_classified): offers arrive that way only from an import, so for most
+    libraries the entry would be an always empty list."""
+    return selectors.offers_auto_classified(user).exists()
+
+
 def looks_after_offers(user) -> bool:
     """The library's specialists and team leaders keep the catalogue up to date."""
     return scoping.has_role(user, Role.SPECIALIST, Role.TEAM_LEADER)
@@ -68,6 +75,14 @@ def register() -> None:
         ),
         menu.MenuEntry(
             staff,
+            "auto-classified",
+            _("Automatisch ingedeeld"),
+            "catalogue:staff-auto-classified",
+            has_auto_classified_offers,
+            order=75,
+        ),
+        menu.MenuEntry(
+            staff,
             "unmatched",
             _("Zoektermen zonder resultaat"),
             "catalogue:staff-unmatched-searches",
@@ -81,6 +96,14 @@ def register() -> None:
             "catalogue:staff-need-phrase-list",
             scoping.is_kb_admin,
             order=77,
+        ),
+        menu.MenuEntry(
+            staff,
+            "keywords",
+            _("Woorden voor indelen"),
+            "catalogue:staff-term-keyword-list",
+            scoping.is_kb_admin,
+            order=78,
         ),
     ):
         menu.register_entry(entry)

@@ -64,6 +64,17 @@ class TaxonomyTerm(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_active = models.BooleanField(_("in gebruik"), default=True)
+    # The KB's words for automatic classification (catalogue/classification.py): comma-separated
+    # words and short phrases, each optionally with ":<weight>".
+    keywords = models.TextField(
+        _("woorden voor automatisch indelen"),
+        blank=True,
+        help_text=_(
+            "Woorden of korte zinnen uit titels en beschrijvingen die over deze term gaan,"
+            " gescheiden door komma's. Zet achter een woord :2 of :3 om het zwaarder te laten"
+            " tellen."
+        ),
+    )
 
     class Meta:
         ordering = ["taxonomy__slug", "position", "name"]
@@ -247,6 +258,9 @@ class Offer(TimestampedModel):
         verbose_name=_("laatst gecontroleerd door"),
     )
     published_at = models.DateTimeField(_("gepubliceerd op"), null=True, blank=True)
+    # Themes, target groups or offer type were chosen by catalogue.services.classify_offer (an
+    # import without our taxonomy); cleared when staff confirm or correct them.
+    auto_classified = models.BooleanField(_("automatisch ingedeeld"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

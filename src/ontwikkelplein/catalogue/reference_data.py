@@ -361,3 +361,184 @@ def seed_need_phrases(need_phrase_model, term_model) -> int:
         )
         added += 1
     return added
+
+
+# The national word list for automatic classification (TaxonomyTerm.keywords, see
+# catalogue/classification.py): per term, the words and short phrases in an offer's title,
+# summary or description that say it is about that term. Matched on the search's stems (so
+# "lessen" matches "les" and "computercursus" its parts), a phrase when all its words occur.
+# A word followed by ":<weight>" counts that many times (default 1); keep strong, unambiguous
+# words heavy and words that also occur in other offers light. Seeded by
+# migrations/0012_term_keywords_national_set.py; the KB edits them afterwards in the back office
+# (a list it changed is not put back).
+TERM_KEYWORDS = {
+    ("thema", "lezen-en-schrijven"): (
+        "lezen:2, schrijven:2, laaggeletterd:3, laaggeletterdheid:3, geletterdheid:2, spelling,"
+        " makkelijk lezen:2, leesclub, brieven lezen, taalhuis, boek, boeken, lezer, schrijfles"
+    ),
+    ("thema", "nederlands-leren"): (
+        "nederlands:2, nederlands leren:3, nederlands praten:3, taalcafe:3, taalcafé:3,"
+        " taalmaatje:3, taalcoach:3, praatgroep:3, nt2:3, inburgering:2, inburgeren:2,"
+        " anderstalig:2, taal:1.5, spreekvaardigheid, woordenschat, uitspraak, taalles:2"
+    ),
+    ("thema", "rekenen"): (
+        "rekenen:3, rekenles:3, getallen:2, sommen, rekenvaardigheid:3, cijfers, breuken,"
+        " procenten, korting:0.5"
+    ),
+    ("thema", "digitale-vaardigheden"): (
+        "computer:2, computerles:3, computercursus:3, tablet:2, telefoon:1.5, smartphone:2,"
+        " laptop:2, internet:1.5, internetten:2, e-mail:1.5, mailen, muis, toetsenbord:2,"
+        " digicafe:3, digicafé:3, tabletcafe:3, tabletcafé:3, klik tik:3, seniorweb:2, app,"
+        " apps, appen, whatsapp, windows, wifi, programmeren:2, digitaal:1, digitale"
+        " vaardigheden:3, nepmail:2, nepberichten:2, phishing:2, oplichters, veilig internetten:3,"
+        " online:0.5, printen, scannen, foto's"
+    ),
+    ("thema", "digitale-overheid"): (
+        "digid:3, mijnoverheid:3, digitale overheid:4, overheid:2, e-overheid:3, ido:3,"
+        " informatiepunt digitale overheid:4, toeslag:2, zorgtoeslag:2, huurtoeslag:2,"
+        " toeslagen:2, gemeente:1, belastingdienst:1.5, svb:2, uwv:1, aow:1.5, kinderbijslag:1,"
+        " duo, rijbewijs, paspoort, machtiging:2, machtigen:2, digisterker:3"
+    ),
+    ("thema", "geldzaken"): (
+        "geld:2, geldzaken:3, geldzorgen:3, schulden:3, schuld:2, schuldhulp:3,"
+        " schuldhulpmaatje:3, budget:2, budgetteren:2, rondkomen:3, inkomen:2, besparen:2,"
+        " rekeningen:2, administratie:2, thuisadministratie:3, papieren:1, belasting:2,"
+        " belastingaangifte:3, aangifte:2, inkomstenbelasting:3, geldloket:3, geldfit:3,"
+        " grip op je geld:3, betalen, huur, armoede:2, energietoeslag"
+    ),
+    ("thema", "gezondheid"): (
+        "gezondheid:3, gezond:2, huisarts:2, zorg:1, zorgverzekering:2, medicijnen:2,"
+        " ziekenhuis:2, bewegen:1.5, voeding:1.5, zorgcentrum:1, dokter:2, patiëntenportaal:2,"
+        " mantelzorg:2, mantelzorger:2, eenzaamheid, welzijn, dementie:2, jeugdverpleegkundige:1,"
+        " gezondheidsvaardigheden:3, thuisarts:2"
+    ),
+    ("thema", "werk"): (
+        "werk:2, solliciteren:3, sollicitatie:3, sollicitatiebrief:3, cv:3, vacature:3,"
+        " vacatures:3, baan:2, werkzoekend:2, werkzoekenden:2, werkcafe:3, werkcafé:3,"
+        " werkvloer:2, werkgever:2, werknemer:1, loopbaan:2, beroep:1, uitkering:1, uwv:1,"
+        " linkedin:2, sollicitatiegesprek:3, werkervaring:2, stage"
+    ),
+    ("thema", "opvoeden-en-gezin"): (
+        "opvoeden:3, opvoeding:3, ouders:2, ouder:1.5, gezin:2, baby:2, peuter:2, peuters:2,"
+        " dreumes:2, kind:1, kinderen:1, driftbuien:2, slapen:0.5, jeugdverpleegkundige:2,"
+        " consultatiebureau:2, zwanger:2, boekstart:2, voorlezen:1, samen met je kind:2,"
+        " thuis met je kind:2, gezinnen:2"
+    ),
+    ("thema", "persoonlijke-ontwikkeling"): (
+        "persoonlijke ontwikkeling:4, ontwikkeling:1, studiekring:3, studiekring50plus:3,"
+        " engels:2, presenteren:2, cursussen:0.5, leren:0.5, filosofie:2, lezing:1.5,"
+        " discussie:1.5, onderwerp:1, talen:1, creatief:2, schilderen:2, geheugen, mindfulness:2,"
+        " zelfvertrouwen:2, excel:1.5, training:1, vrijwilligers:0.5, professionals:1"
+    ),
+    ("thema", "kinderen-lezen-en-cultuur"): (
+        "kinderen:2, kind:1, voorlezen:3, voorleesuurtje:3, voorleesexpress:3, dreumesuurtje:3,"
+        " huiswerk:3, huiswerkhulp:3, huiswerkbegeleiding:3, groep 5:2, basisschool:2,"
+        " schoolkinderen:3, leesplezier:3, prentenboek:3, jeugd:1.5, kinderboeken:3, baby:1,"
+        " peuters:1, codeerclub:2, scratch:2, robots:1, knutselen:2, leesclub:1, boekstart:2,"
+        " groep 8:1, jongeren:1"
+    ),
+    ("doelgroep", "iedereen"): "iedereen:2, alle inwoners:2, voor jong en oud:2",
+    ("doelgroep", "laaggeletterden"): (
+        "laaggeletterd:3, laaggeletterden:3, moeite met lezen:3, moeite met schrijven:3,"
+        " moeite hebben met lezen:3, beter lezen:2, beter leren lezen:2, lezen en schrijven:2,"
+        " makkelijk lezen:2, taalhuis:2, moeilijke brieven:2, spreekt nederlands:2"
+    ),
+    ("doelgroep", "anderstaligen"): (
+        "anderstalig:3, anderstaligen:3, andere moedertaal:3, andere taal:2, nt2:3,"
+        " nederlands leren:2, nederlands praten:2, nederlands oefenen:2, taalcafe:2, taalcafé:2,"
+        " taalmaatje:2, taalcoach:2, praatgroep:2, oefen nederlands:2"
+    ),
+    ("doelgroep", "niet-digivaardigen"): (
+        "beginners:2, beginner:2, nog nooit:2, basis:1, starten met de computer:3, stap voor"
+        " stap:1, muis:2, toetsenbord:2, digicafe:2, digicafé:2, tabletcafe:2, tabletcafé:2,"
+        " klik tik:3, digisterker:3, digid:1, op weg:1, eigen tempo:1, moeite met computers:3"
+    ),
+    ("doelgroep", "65-plussers"): (
+        "senioren:3, 65-plussers:3, 65plus:3, ouderen:3, 50plus:3, studiekring50plus:3, aow:2,"
+        " pensioen:2, seniorweb:3, zorgcentrum:2, opa:2, oma:2, ouder worden:2"
+    ),
+    ("doelgroep", "ouders-jonge-kinderen"): (
+        "ouders:2, baby:2, peuter:2, peuters:2, dreumes:2, jonge kinderen:3, opvoeden:2,"
+        " opvoeding:2, kinderbijslag:2, met je kind:2, jeugdverpleegkundige:2, voorleestips:2,"
+        " boekstart:2, consultatiebureau:2, gezin:1"
+    ),
+    ("doelgroep", "kinderen-0-4"): (
+        "baby:3, baby's:3, peuter:3, peuters:3, dreumes:3, dreumesuurtje:3, kleinsten:3,"
+        " tot 4 jaar:3, 0 tot 4:3, boekstart:3, kinderdagverblijf:2, voorleesuurtje:1"
+    ),
+    ("doelgroep", "schoolkinderen"): (
+        "schoolkinderen:3, groep 5:3, groep 8:3, basisschool:3, huiswerk:3, huiswerkhulp:3,"
+        " scholieren:3, leerlingen:2, 9 tot 12 jaar:3, codeerclub:2, kinderen van:1,"
+        " voorleesexpress:2, school:1"
+    ),
+    ("doelgroep", "werkzoekenden"): (
+        "werkzoekend:3, werkzoekenden:3, solliciteren:3, sollicitatie:3, sollicitatiebrief:3,"
+        " vacature:3, vacatures:3, cv:2, baan zoeken:3, werk zoeken:3, zoeken naar werk:3,"
+        " uitkering:2, uwv:1, geldzorgen:0.5, rondkomen:1, besparen:0.5, werkcafe:3, werkcafé:3"
+    ),
+    ("doelgroep", "werkenden"): (
+        "werkenden:3, werknemers:3, werkvloer:3, werktijd:3, werkgever:2, collega's:2, op je"
+        " werk:3, professionals:2, medewerkers:1, vrijwilligers en professionals:2, loopbaan:1,"
+        " presenteren:1, excel:1"
+    ),
+    ("doelgroep", "nieuwkomers"): (
+        "nieuwkomers:3, nieuwkomer:3, statushouders:3, statushouder:3, inburgering:3,"
+        " inburgeren:3, inburgeraars:3, vluchtelingen:3, vluchtelingenwerk:3,"
+        " verblijfsvergunning:3, net in nederland:3, nt2:1, taalcafe:1, taalcafé:1, taalmaatje:1,"
+        " praatgroep:1"
+    ),
+    ("aanbodsoort", "cursus"): (
+        "cursus:3, cursussen:2, les:2, lessen:2, computerles:3, training:2, leergang:2,"
+        " workshopreeks:2, vier lessen:3, tien lessen:3, niveau:1, leer:1, leren:1, beginners:1,"
+        " inschrijven:1, aanmelden:0.5, docent:1, computercursus:3, werken met:1"
+    ),
+    ("aanbodsoort", "spreekuur"): (
+        "spreekuur:3, inloopspreekuur:3, advies:2, adviesgesprek:2, loket:2, geldloket:2,"
+        " informatiepunt:2, vragen:1, afspraak:1, beantwoordt:1, zonder afspraak:1, ido:2,"
+        " loop binnen:1"
+    ),
+    ("aanbodsoort", "formulierenhulp"): (
+        "formulier:2, formulieren:3, invullen:3, formulierenbrigade:3, invulhulp:3,"
+        " formulierenhulp:3, aangifte invullen:3, belastingaangifte:2, aangifte:1.5,"
+        " moeilijke brieven:2, brieven:1, papieren:1, belastingspreekuur:1"
+    ),
+    ("aanbodsoort", "informatiebijeenkomst"): (
+        "informatiebijeenkomst:3, bijeenkomst:2, voorlichting:3, lezing:2, workshop:2,"
+        " middag over:2, middagen over:2, avond over:2, ochtend over:2, twee middagen:2,"
+        " één middag:2, een middag:1, informatieavond:3, presentatie:1"
+    ),
+    ("aanbodsoort", "cafe"): (
+        "taalcafe:3, taalcafé:3, digicafe:3, digicafé:3, tabletcafe:3, tabletcafé:3, cafe:2,"
+        " café:2, praatgroep:3, inloop:1, koffie:1, loop binnen:1, kom langs:1"
+    ),
+    ("aanbodsoort", "een-op-een"): (
+        "één-op-één:3, een-op-een:3, een op een:3, maatje:3, taalmaatje:3, schuldhulpmaatje:3,"
+        " taalcoach:3, coach:2, bij je thuis:2, bij jou thuis:2, thuis:0.5, persoonlijke"
+        " begeleiding:2, vaste vrijwilliger:2, getrainde vrijwilliger:2, voorleesexpress:3,"
+        " thuisadministratie:2"
+    ),
+    ("aanbodsoort", "online-leren"): (
+        "online leren:3, e-learning:3, elearning:3, online cursus:3, online cursussen:3,"
+        " oefenen.nl:3, zelf oefenen:3, eigen tempo:1, thuis oefenen:2, website:0.5,"
+        " online:1, zelfstudie:3"
+    ),
+    ("aanbodsoort", "activiteit"): (
+        "activiteit:2, club:2, leesclub:3, codeerclub:3, uurtje:2, voorleesuurtje:3,"
+        " dreumesuurtje:3, studiekring:3, huiswerkhulp:2, knutselen:2, spelletjes:1, groep:1,"
+        " samen:0.5, voorlezen:1, werkcafé:2, werkcafe:2, bingo:2, wandeling:2"
+    ),
+}
+
+
+def seed_term_keywords(term_model) -> int:
+    """Give each reference term without words its national word list (TERM_KEYWORDS); a term
+    whose list the KB has filled in is left as it is. Historical or real models. Returns how
+    many terms got words."""
+    filled = 0
+    for term in term_model.objects.select_related("taxonomy").filter(keywords=""):
+        words = TERM_KEYWORDS.get((term.taxonomy.slug, term.code))
+        if words:
+            term.keywords = words
+            term.save(update_fields=["keywords"])
+            filled += 1
+    return filled

@@ -23,6 +23,7 @@ from ontwikkelplein.catalogue.models import (
     Requirement,
     Schedule,
     SignUp,
+    Taxonomy,
     TaxonomyTerm,
     UnmatchedSearch,
 )
@@ -611,3 +612,32 @@ def need_phrases(text: str = "", language: str | None = None) -> QuerySet[NeedPh
             Q(phrase__icontains=text) | Q(key__icontains=text) | Q(words__icontains=text)
         )
     return qs
+
+
+def offers_auto_classified(user) -> QuerySet[Offer]:
+    """ "Automatisch ingedeeld — controleren": offers of the user's own editable organisations
+    whose terms classification chose (services.classify_offer), newest first. Staff of the
+    organisation only: POIs and the KB do not review another organisation's offers."""
+    return (
+        scoping.editable_for(user, Offer.objects.filter(auto_classified=True))
+        .exclude(status=OfferStatus.ARCHIVED)
+        .select_related("organisation", "offer_type")
+        .prefetch_related("themes", "target_groups")
+        .order_by("-updated_at", "title")
+    )
+
+
+def classification_terms() -> dict[str, list[TaxonomyTerm]]:
+    """The terms whose word lists the KB keeps, per taxonomy slug (themes, target groups,
+    offer types), in their order."""
+    terms = TaxonomyTerm.objects.filter(
+        taxonomy__slug__in=[Taxonomy.THEME, Taxonomy.TARGET_GROUP, Taxonomy.OFFER_TYPE]
+    ).select_related("taxonomy")
+    grouped: dict[str, list[TaxonomyTerm]] = {
+        Taxonomy.THEME: [],
+        Taxonomy.TARGET_GROUP: [],
+        Taxonomy.OFFER_TYPE: [],
+    }
+    for term in terms.order_by("position", "name"):
+        grouped[term.taxonomy.slug].append(term)
+    return grouped

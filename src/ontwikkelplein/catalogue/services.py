@@ -11,7 +11,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.catalogue import reference_data, search, selectors, unmatched
+from ontwikkelplein.catalogue import classification, reference_data, search, selectors, unmatched
 from ontwikkelplein.catalogue.models import (
     NeedPhrase,
     Offer,
@@ -22,6 +22,7 @@ from ontwikkelplein.catalogue.models import (
     OfferTemplateVersion,
     Schedule,
     ScheduleKind,
+    Taxonomy,
     TaxonomyTerm,
     UnmatchedSearch,
     UnmatchedSearchVisitor,
@@ -159,6 +160,10 @@ def update_offer(user, offer: Offer, *, locations: Iterable[Location] | None = N
         stored.organisation = organisation
     for name, value in fields.items():
         setattr(stored, name, value)
+    if stored.auto_classified and (
+        {"themes", "target_groups"} & set(m2m) or "offer_type" in fields
+    ):
+        stored.auto_classified = False  # staff saw the terms on the form and kept or changed them
     _save_offer(stored, m2m)
     if locations is not None:
         _replace_locations(stored, locations)
@@ -533,3 +538,94 @@ def seed_national_need_phrases() -> int:
     """Add the national set's phrases that are missing (reference_data.NEED_PHRASES); the KB's
     own changes stay. Used by load_demo; a fresh install gets them from a data migration."""
     return reference_data.seed_need_phrases(NeedPhrase, TaxonomyTerm)
+
+
+# --- Automatic classification (issue 14; catalogue/classification.py) -------------------------
+
+
+def offer_type_for(suggestion) -> TaxonomyTerm:
+    """The offer type term a Suggestion points to, or "activiteit" when none: for an importer
+    that must give a new offer an offer type before it can be saved (then call classify_offer
+    with offer_type_assumed=True, so that the type is reviewed too)."""
+    code = (
+        suggestion.offer_type.code if suggestion.offer_type else classification.FALLBACK_OFFER_TYPE
+    )
+    return TaxonomyTerm.objects.get(taxonomy__slug=Taxonomy.OFFER_TYPE, code=code)
+
+
+@transaction.atomic
+def classify_offer(offer: Offer, *, offer_type_assumed: bool = False, rules=None):
+    """Give a stored offer that arrived without our taxonomy the themes and target groups its
+    title, summary and description point to (classification.classify), and, when
+    `offer_type_assumed` (the caller had to pick a placeholder type), the offer type too. Only
+    what is missing is filled in; if anything is, the offer is marked `auto_classified` so that
+    its organisation's staff review it ("Automatisch ingedeeld — controleren"). Returns the
+    Suggestion. For the importer (opendata), which checks the user's rights itself and calls
+    this after saving each offer without themes or target groups; publishing afterwards works
+    as usual, since the offer is then complete."""
+    stored = _locked(offer)
+    suggestion = classification.classify(stored.title, stored.summary, stored.description, rules)
+    terms = {
+        str(t.pk): t
+        for t in TaxonomyTerm.objects.filter(
+            pk__in=[
+                s.id
+                for s in (*suggestion.themes, *suggestion.target_groups, suggestion.offer_type)
+                if s is not None
+            ]
+        )
+    }
+    changed = False
+    if not stored.themes.exists() and suggestion.themes:
+        stored.themes.set([terms[s.id] for s in suggestion.themes if s.id in terms])
+        changed = True
+    if not stored.target_groups.exists() and suggestion.target_groups:
+        stored.target_groups.set([terms[s.id] for s in suggestion.target_groups if s.id in terms])
+        changed = True
+    if offer_type_assumed:
+        stored.offer_type = offer_type_for(suggestion)
+        changed = True
+    if changed:
+        stored.auto_classified = True
+        stored.save(update_fields=["offer_type", "auto_classified", "updated_at"])
+        _reindex(stored.pk)
+    offer.auto_classified = stored.auto_classified
+    offer.offer_type_id = stored.offer_type_id
+    return suggestion
+
+
+@transaction.atomic
+def confirm_classification(user, offer: Offer) -> Offer:
+    """Staff agree with the themes, target groups and offer type chosen automatically: the
+    mark goes. (Saving the offer form, which shows them, clears it too: update_offer.)"""
+    stored = _locked(offer)
+    _require_edit(user, stored.organisation_id)
+    stored.auto_classified = False
+    stored.save(update_fields=["auto_classified", "updated_at"])
+    return stored
+
+
+# --- The word lists for automatic classification (indeelwoorden), KB-beheerders ---------------
+
+
+def _require_keyword_keeper(user) -> None:
+    if not scoping.is_kb_admin(user):
+        raise PermissionDenied(_("Alleen een KB-beheerder mag de woorden voor indelen wijzigen."))
+
+
+@transaction.atomic
+def save_term_keywords(user, term: TaxonomyTerm, keywords: str) -> TaxonomyTerm:
+    """Replace a term's word list; classification uses it from the next offer on."""
+    _require_keyword_keeper(user)
+    stored = TaxonomyTerm.objects.select_for_update().get(pk=term.pk)
+    stored.keywords = keywords
+    stored.save(update_fields=["keywords"])
+    transaction.on_commit(classification.clear)
+    return stored
+
+
+def seed_national_term_keywords() -> int:
+    """Give terms without words the national word list (reference_data.TERM_KEYWORDS)."""
+    filled = reference_data.seed_term_keywords(TaxonomyTerm)
+    classification.clear()
+    return filled

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from ontwikkelplein.catalogue.views import public, staff, templates, vocabulary
+from ontwikkelplein.catalogue.views import classification, public, staff, templates, vocabulary
 
 app_name = "catalogue"
 
@@ -70,5 +70,25 @@ urlpatterns += [
         "beheer/behoeftewoordenlijst/<int:pk>/verwijderen/",
         vocabulary.phrase_delete,
         name="staff-need-phrase-delete",
+    ),
+]
+
+# Automatic classification: the review list, confirming, and the KB's word lists per term
+urlpatterns += [
+    path(
+        "beheer/automatisch-ingedeeld/",
+        classification.review_list,
+        name="staff-auto-classified",
+    ),
+    path(
+        "beheer/aanbod/<uuid:pk>/indeling-klopt/",
+        classification.confirm,
+        name="staff-offer-confirm-classification",
+    ),
+    path("beheer/indeelwoorden/", classification.keyword_list, name="staff-term-keyword-list"),
+    path(
+        "beheer/indeelwoorden/<uuid:pk>/bewerken/",
+        classification.keyword_edit,
+        name="staff-term-keyword-edit",
     ),
 ]

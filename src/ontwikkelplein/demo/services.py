@@ -314,6 +314,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         offers = _load_offers(orgs, locations, today)
         templates = load_offer_templates()
         need_phrases = catalogue_services.seed_national_need_phrases()
+        catalogue_services.seed_national_term_keywords()
     contacts = load_desk_registrations(today)
     referrals = load_referrals()
     learning = load_learning(today)

@@ -22,6 +22,7 @@ from ontwikkelplein.catalogue.forms import (
     WeeklyScheduleForm,
 )
 from ontwikkelplein.catalogue.models import ScheduleKind
+from ontwikkelplein.catalogue.views import suggest
 from ontwikkelplein.core.forms import add_service_errors, errors_for_summary, posted
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.views.access import (
@@ -75,6 +76,9 @@ def offer_list(request):
 @staff_required
 def offer_create(request):
     require_editor(request.user)
+    if suggest.wants_suggestion(request):
+        form, suggestion = suggest.suggested_form(request, OfferForm, user=request.user)
+        return _form_page(request, form, offer=None, suggestion=suggestion)
     form = OfferForm(posted(request), user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -92,6 +96,11 @@ def offer_create(request):
 @staff_required
 def offer_edit(request, pk):
     offer = _editable_offer(request, pk)
+    if suggest.wants_suggestion(request):
+        form, suggestion = suggest.suggested_form(
+            request, OfferForm, instance=offer, user=request.user
+        )
+        return _form_page(request, form, offer=offer, suggestion=suggestion)
     form = OfferForm(posted(request), instance=offer, user=request.user)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -114,8 +123,16 @@ def form_page(request, template_name: str, form, *, nav: str, **context):
     return render(request, template_name, context)
 
 
-def _form_page(request, form, offer):
-    return form_page(request, "catalogue/staff/offer_form.html", form, nav="offers", offer=offer)
+def _form_page(request, form, offer, suggestion=None):
+    return form_page(
+        request,
+        "catalogue/staff/offer_form.html",
+        form,
+        nav="offers",
+        offer=offer,
+        suggestion=suggestion,
+        suggested=suggestion is not None,
+    )
 
 
 @staff_required

@@ -310,6 +310,12 @@ def _need_phrase(obj) -> dict:
     return {"pk": apps.get_model("catalogue", "NeedPhrase").objects.order_by("pk").first().pk}
 
 
+def _theme_term(obj) -> dict:
+    """URL kwargs for a theme (seeded by migration), whose classification words the KB keeps."""
+    terms = apps.get_model("catalogue", "TaxonomyTerm").objects
+    return {"pk": terms.filter(taxonomy__slug="thema").order_by("code").first().pk}
+
+
 def _wayfinder(model: str) -> dict:
     """URL kwargs for the first wegwijzer object of a model (no import: organisations may not)."""
     return {"pk": apps.get_model("wayfinder", model).objects.order_by("pk").first().pk}
@@ -404,6 +410,10 @@ CASES: dict[str, Case] = {
     # The needs vocabulary is national: only the KB-beheerder edits it.
     "catalogue:staff-need-phrase-edit": Case("external_term", KB_ONLY, _need_phrase),
     "catalogue:staff-need-phrase-delete": Case("external_term", KB_ONLY, _need_phrase),
+    # So are the words per term for automatic classification.
+    "catalogue:staff-term-keyword-edit": Case("external_term", KB_ONLY, _theme_term),
+    # Confirming an automatic classification changes the offer: its editors only.
+    "catalogue:staff-offer-confirm-classification": Case("offer", EDIT),
 }
 
 
