@@ -254,11 +254,11 @@ def verify_offer(user, offer: Offer) -> Offer:
     return _mark_verified(stored, user)
 
 
-def _mark_verified(stored: Offer, user) -> Offer:
+def _mark_verified(stored: Offer, user, *, restore: bool = True) -> Offer:
     stored.last_verified_on = timezone.localdate()
     stored.last_verified_by = user
     fields = ["last_verified_on", "last_verified_by", "updated_at"]
-    if stored.status == OfferStatus.UNCONFIRMED:
+    if restore and stored.status == OfferStatus.UNCONFIRMED:
         # Hidden because nobody confirmed it: a confirmation brings it back.
         stored.status = OfferStatus.PUBLISHED
         fields.append("status")
@@ -268,11 +268,12 @@ def _mark_verified(stored: Offer, user) -> Offer:
 
 
 @transaction.atomic
-def confirm_offer_by_contact(offer: Offer) -> Offer:
+def confirm_offer_by_contact(offer: Offer, *, restore: bool = True) -> Offer:
     """The offer's contact answered a verification request (docs/offer-verification.md):
     the offer counts as verified today, without a staff member, and comes back when it was
-    hidden. The caller checked the contact's link."""
-    return _mark_verified(_locked(offer), None)
+    hidden (unless `restore` is False: the contact asked for changes, which the library
+    decides on first). The caller checked the contact's link."""
+    return _mark_verified(_locked(offer), None, restore=restore)
 
 
 @transaction.atomic

@@ -1,0 +1,86 @@
+"""The library's side: suggested changes from offers' contacts to accept or dismiss, and the
+figures of verified offers. Access through organisations.scoping."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ontwikkelplein.core.figures.page import figure_request
+from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.figures import figure_scopes
+from ontwikkelplein.organisations.views.access import staff_required
+from ontwikkelplein.verification import figures as verification_figures
+from ontwikkelplein.verification import selectors, services
+
+
+@staff_required
+def suggestions(request):
+    return render(
+        request,
+        "verification/staff/suggestions.html",
+        {
+            "suggestions": selectors.pending_suggestions(request.user),
+            "can_edit_any": scoping.editable_organisations(request.user).exists(),
+            "staff_nav": "offer-suggestions",
+        },
+    )
+
+
+def _suggestion(request, pk):
+    suggestion = selectors.staff_suggestion(request.user, pk)
+    if suggestion is None:
+        # Someone else's, already decided, or unknown: the same answer for each.
+        raise Http404
+    return suggestion
+
+
+@staff_required
+@require_POST
+def accept(request, pk):
+    suggestion = _suggestion(request, pk)
+    try:
+        services.accept_suggestion(request.user, suggestion)
+    except services.VerificationError as error:
+        messages.error(request, " ".join(error.messages))
+        return redirect("verification:suggestions")
+    if suggestion.is_direct:
+        messages.success(request, _("De wijziging staat nu in het aanbod."))
+        return redirect("verification:suggestions")
+    messages.success(
+        request,
+        _("Het voorstel is overgenomen. Pas het aanbod zelf aan als je dat nog niet deed."),
+    )
+    return redirect("catalogue:staff-offer-edit", pk=suggestion.offer_id)
+
+
+@staff_required
+@require_POST
+def dismiss(request, pk):
+    suggestion = _suggestion(request, pk)
+    try:
+        services.dismiss_suggestion(request.user, suggestion)
+    except services.VerificationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("Het voorstel is genegeerd."))
+    return redirect("verification:suggestions")
+
+
+@staff_required
+def figures_page(request):
+    scopes = figure_scopes(request.user)
+    if not scopes:
+        raise PermissionDenied(_("Je hebt geen toegang tot deze cijfers."))
+    fr = figure_request(request.GET, scopes, compare=False)
+    return render(
+        request,
+        "verification/staff/figures.html",
+        {
+            **fr.context(),
+            "figures": verification_figures.figures(fr.scope, today=fr.today),
+            "staff_nav": "offer-verification-figures",
+        },
+    )
