@@ -67,6 +67,7 @@ def partner_page(request, token):
     if verification is None:
         return link_invalid(request)
     form = ChangeForm()
+    notice = ""
     status = 200
     if request.method == "POST":
         if spam.guard.too_many(request, spam.PARTNER_ANSWER):
@@ -98,9 +99,9 @@ def partner_page(request, token):
                     )
                     return redirect(request.path)
             else:
-                form.add_error(None, _("Kies Klopt nog of Dit moet anders."))
+                notice = _("Kies Klopt nog of Dit moet anders.")
         except services.VerificationError as error:
-            if error.field is None:
+            if error.field is None or not form.is_bound:
                 return link_invalid(request)
             add_field_error(form, error)
         status = 400
@@ -112,7 +113,7 @@ def partner_page(request, token):
         "expires_at": verification.expires_at,
         "form": form,
         "error_summary": errors_for_summary(form) if form.is_bound else [],
-        "open_changes": form.is_bound,
+        "notice": notice,
         "phone": offer.contact_phone or offer.organisation.phone,
         "email": offer.contact_email or offer.organisation.email,
     }
