@@ -49,6 +49,11 @@ def pending_suggestions(user) -> QuerySet[ChangeSuggestion]:
     )
 
 
-def staff_suggestion(user, pk) -> ChangeSuggestion | None:
-    """One suggestion the user may decide on, or None."""
-    return pending_suggestions(user).filter(pk=pk).first()
+def pending_suggestion(user, pk) -> ChangeSuggestion | None:
+    """One pending suggestion on an offer the user may read, or None."""
+    suggestions = ChangeSuggestion.objects.filter(pk=pk, status=SuggestionStatus.PENDING)
+    return (
+        scoping.visible_for(user, suggestions, field="offer__organisation")
+        .select_related("offer", "offer__organisation")
+        .first()
+    )

@@ -8,7 +8,9 @@ import time_machine
 from django.core.cache import cache
 from django.urls import reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.organisations.tests.factories import PartnerFactory

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.figures import figure_scopes
-from ontwikkelplein.organisations.views.access import staff_required
+from ontwikkelplein.organisations.views.access import require_editable, staff_required
 from ontwikkelplein.verification import figures as verification_figures
 from ontwikkelplein.verification import selectors, services
 
@@ -30,10 +30,12 @@ def suggestions(request):
 
 
 def _suggestion(request, pk):
-    suggestion = selectors.staff_suggestion(request.user, pk)
+    """A pending suggestion on an offer the user may read (else 404: unknown, decided or of an
+    organisation the user may not read), and change (else 403)."""
+    suggestion = selectors.pending_suggestion(request.user, pk)
     if suggestion is None:
-        # Someone else's, already decided, or unknown: the same answer for each.
         raise Http404
+    require_editable(request.user, suggestion.offer.organisation_id)
     return suggestion
 
 
