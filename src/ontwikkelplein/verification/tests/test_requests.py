@@ -110,3 +110,12 @@ def test_months_before_keeps_to_the_end_of_a_short_month():
     assert services.months_before(datetime.date(2026, 3, 2), 6) == datetime.date(2025, 9, 2)
     assert services.months_before(datetime.date(2026, 1, 15), 1) == datetime.date(2025, 12, 15)
     assert services.months_before(datetime.date(2026, 1, 15), 24) == datetime.date(2024, 1, 15)
+
+
+def test_the_tasks_are_registered_for_the_worker():
+    from ontwikkelplein.notifications import scheduled
+
+    tasks = {task.name: task for task in scheduled.tasks()}
+    assert tasks["offer_verification_requests"].every_minutes == 60
+    assert tasks["offer_verification_hide"].every_minutes == 60
+    assert "sent" in tasks["offer_verification_requests"].func()
