@@ -119,5 +119,4 @@ def partner_page(request, token):
     }
     response = render(request, "verification/partner/page.html", context, status=status)
     response["X-Robots-Tag"] = "noindex, nofollow"
-    response["Referrer-Policy"] = "no-referrer"
     return response
