@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from ontwikkelplein.core.forms import StaffFormMixin
 from ontwikkelplein.verification.models import SuggestionField
 
 MAX_PROPOSED = 2000
@@ -40,3 +41,25 @@ class ChangeForm(forms.Form):
         if not value:
             raise forms.ValidationError(_("Schrijf op hoe het moet zijn."))
         return value
+
+
+MAX_INTERVAL_MONTHS = 24
+
+
+class IntervalForm(StaffFormMixin, forms.Form):
+    """A team leader's choice: how often the contacts of the organisation's offers are asked."""
+
+    interval_months = forms.IntegerField(
+        label=_("Om de hoeveel maanden vragen we de contactpersonen?"),
+        help_text=_("Van 1 tot en met %(max)s maanden. Standaard: 6.")
+        % {"max": MAX_INTERVAL_MONTHS},
+        min_value=1,
+        max_value=MAX_INTERVAL_MONTHS,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        error_messages={
+            "required": _("Vul een aantal maanden in."),
+            "invalid": _("Vul een heel getal in."),
+            "min_value": _("Vul een aantal van 1 tot en met 24 in."),
+            "max_value": _("Vul een aantal van 1 tot en met 24 in."),
+        },
+    )

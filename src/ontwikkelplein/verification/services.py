@@ -83,6 +83,19 @@ def interval_months(organisation) -> int:
     return row.interval_months if row else settings.OFFER_VERIFICATION_INTERVAL_MONTHS
 
 
+@transaction.atomic
+def set_interval(user, organisation, months: int) -> VerificationSettings:
+    """A team leader sets how often the contacts of the organisation's offers are asked."""
+    if not scoping.is_team_leader(user, organisation):
+        raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
+    if not isinstance(months, int) or not 1 <= months <= 24:
+        raise VerificationError(_("Vul een aantal van 1 tot en met 24 in."), "interval_months")
+    row, _created = VerificationSettings.objects.update_or_create(
+        organisation=organisation, defaults={"interval_months": months}
+    )
+    return row
+
+
 def contact_address(offer: Offer) -> str:
     """Where the request goes: the offer's contact, else the organisation's address."""
     return (offer.contact_email or offer.organisation.email or "").strip()

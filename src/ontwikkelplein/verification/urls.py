@@ -10,5 +10,6 @@ urlpatterns = [
     path("beheer/aanbod-voorstellen/", staff.suggestions, name="suggestions"),
     path("beheer/aanbod-voorstellen/<int:pk>/overnemen/", staff.accept, name="suggestion-accept"),
     path("beheer/aanbod-voorstellen/<int:pk>/negeren/", staff.dismiss, name="suggestion-dismiss"),
+    path("beheer/aanbod-voorstellen/instellingen/", staff.settings_view, name="settings"),
     path("beheer/aanbod-controle/cijfers/", staff.figures_page, name="figures"),
 ]

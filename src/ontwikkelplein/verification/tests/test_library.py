@@ -5,6 +5,7 @@ import datetime
 
 import pytest
 import time_machine
+from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
@@ -239,3 +240,42 @@ def test_the_contact_answer_date_is_today(world):
     services.confirm(request_for_token(token))
     offer.refresh_from_db()
     assert offer.last_verified_on == timezone.localdate()
+
+
+# --- The interval per organisation ---
+
+
+def test_a_team_leader_sets_the_interval(client, world):
+    client.force_login(world.team_leader_b)
+    url = reverse("verification:settings")
+    assert client.get(url).status_code == 200
+    response = client.post(url, {"org": str(world.library_b.pk), "interval_months": "3"})
+    assert response.status_code == 302
+    assert VerificationSettings.objects.get(organisation=world.library_b).interval_months == 3
+    assert services.interval_months(world.library_b) == 3
+    # Another organisation's id in the form is ignored: the team leader's own is changed.
+    response = client.post(url, {"org": str(world.library_a.pk), "interval_months": "4"})
+    assert not VerificationSettings.objects.filter(organisation=world.library_a).exists()
+
+
+@pytest.mark.parametrize("value", ["0", "25", "", "zes", "3.5", "9" * 40, "\x00"])
+def test_a_bad_interval_is_refused_in_dutch(client, world, value):
+    client.force_login(world.team_leader_b)
+    response = client.post(
+        reverse("verification:settings"), {"org": str(world.library_b.pk), "interval_months": value}
+    )
+    assert response.status_code == 400
+    assert not VerificationSettings.objects.exists()
+
+
+def test_only_team_leaders_reach_the_settings(client, world):
+    for user in (world.specialist_b, world.front_desk_b, world.poi_utrecht, world.kb_admin):
+        client.force_login(user)
+        assert client.get(reverse("verification:settings")).status_code == 403
+
+
+def test_the_service_checks_the_team_leader(world):
+    with pytest.raises(PermissionDenied):
+        services.set_interval(world.specialist_b, world.library_b, 3)
+    with pytest.raises(services.VerificationError):
+        services.set_interval(world.team_leader_b, world.library_b, 30)

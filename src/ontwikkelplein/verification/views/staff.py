@@ -5,15 +5,18 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.core.figures.page import figure_request
+from ontwikkelplein.core.forms import add_field_error, errors_for_summary
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.views.access import require_editable, staff_required
 from ontwikkelplein.verification import figures as verification_figures
 from ontwikkelplein.verification import selectors, services
+from ontwikkelplein.verification.forms import IntervalForm
 
 
 @staff_required
@@ -24,6 +27,7 @@ def suggestions(request):
         {
             "suggestions": selectors.pending_suggestions(request.user),
             "can_edit_any": scoping.editable_organisations(request.user).exists(),
+            "may_set_interval": scoping.team_led_organisations(request.user).exists(),
             "staff_nav": "offer-suggestions",
         },
     )
@@ -85,4 +89,44 @@ def figures_page(request):
             "figures": verification_figures.figures(fr.scope, today=fr.today),
             "staff_nav": "offer-verification-figures",
         },
+    )
+
+
+@staff_required
+def settings_view(request):
+    """A team leader chooses, per organisation they lead, how often the contacts are asked."""
+    user = request.user
+    organisations = list(scoping.team_led_organisations(user).order_by("name"))
+    if not organisations:
+        raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
+    organisation = organisations[0]
+    wanted = request.GET.get("org") or request.POST.get("org")
+    for candidate in organisations:
+        if str(candidate.pk) == wanted:
+            organisation = candidate
+    status = 200
+    if request.method == "POST":
+        form = IntervalForm(request.POST)
+        if form.is_valid():
+            try:
+                services.set_interval(user, organisation, form.cleaned_data["interval_months"])
+            except services.VerificationError as error:
+                add_field_error(form, error)
+            else:
+                messages.success(request, _("De instellingen zijn opgeslagen."))
+                return redirect(f"{reverse('verification:settings')}?org={organisation.pk}")
+        status = 400
+    else:
+        form = IntervalForm(initial={"interval_months": services.interval_months(organisation)})
+    return render(
+        request,
+        "verification/staff/settings.html",
+        {
+            "form": form,
+            "organisation": organisation,
+            "organisations": organisations,
+            "error_summary": errors_for_summary(form) if form.is_bound else [],
+            "staff_nav": "offer-suggestions",
+        },
+        status=status,
     )
