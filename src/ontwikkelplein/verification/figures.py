@@ -8,10 +8,12 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q
 from django.utils import formats
+from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue.models import Offer
 from ontwikkelplein.core.figures.cells import Cell, hide_small, protect_group
 from ontwikkelplein.core.figures.scope import Scope
+from ontwikkelplein.core.tabular import Sheet
 from ontwikkelplein.verification.services import ASKED_STATUSES, months_before
 
 # "Verified in the last six months" is fixed, so that figures compare between organisations
@@ -77,3 +79,19 @@ def figures(scope: Scope, *, today: datetime.date) -> VerificationFigures:
                 hide_small(cell)
             protect_group(cells)
     return VerificationFigures(since, total, rows)
+
+
+def figures_sheets(result: VerificationFigures) -> list[Sheet]:
+    """The page's numbers as one table: the total first, then a row per organisation."""
+    rows = [[_("Organisatie"), _("Aanbod"), _("Gecontroleerd"), _("Deel"), _("Verborgen")]]
+    for label, row in [(_("Totaal"), result.total), *((r.label, r) for r in result.rows)]:
+        rows.append(
+            [
+                label,
+                row.offers.export_value,
+                row.verified.export_value,
+                row.share,
+                row.hidden.export_value,
+            ]
+        )
+    return [Sheet(_("Actueel aanbod"), rows)]

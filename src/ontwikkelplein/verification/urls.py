@@ -12,4 +12,5 @@ urlpatterns = [
     path("beheer/aanbod-voorstellen/<int:pk>/negeren/", staff.dismiss, name="suggestion-dismiss"),
     path("beheer/aanbod-voorstellen/instellingen/", staff.settings_view, name="settings"),
     path("beheer/aanbod-controle/cijfers/", staff.figures_page, name="figures"),
+    path("beheer/aanbod-controle/cijfers/download/", staff.figures_export, name="figures-export"),
 ]

@@ -279,3 +279,17 @@ def test_the_service_checks_the_team_leader(world):
         services.set_interval(world.specialist_b, world.library_b, 3)
     with pytest.raises(services.VerificationError):
         services.set_interval(world.team_leader_b, world.library_b, 30)
+
+
+def test_figures_download_hides_small_counts_as_the_page_does(client, world):
+    client.force_login(world.kb_admin)
+    response = client.get(reverse("verification:figures-export"), {"niveau": "land"})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.csv"')
+    text = response.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("Organisatie")
+    assert "Bibliotheek Bravo" in text and "<5" in text
+    response = client.get(
+        reverse("verification:figures-export"), {"niveau": "land", "formaat": "xlsx"}
+    )
+    assert response.status_code == 200 and response.content[:2] == b"PK"

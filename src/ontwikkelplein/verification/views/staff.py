@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.core.figures.page import figure_request
+from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM
 from ontwikkelplein.core.forms import add_field_error, errors_for_summary
+from ontwikkelplein.core.tabular import download
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.figures import figure_scopes
 from ontwikkelplein.organisations.views.access import require_editable, staff_required
@@ -75,12 +77,28 @@ def dismiss(request, pk):
     return redirect("verification:suggestions")
 
 
-@staff_required
-def figures_page(request):
+def _figure_request(request):
     scopes = figure_scopes(request.user)
     if not scopes:
         raise PermissionDenied(_("Je hebt geen toegang tot deze cijfers."))
-    fr = figure_request(request.GET, scopes, compare=False)
+    return figure_request(request.GET, scopes, compare=False)
+
+
+@staff_required
+def figures_export(request):
+    fr = _figure_request(request)
+    result = verification_figures.figures(fr.scope, today=fr.today)
+    return download(
+        request.GET.get(FORMAT_PARAM, "csv"),
+        f"actueel-aanbod-{fr.scope.level}-{fr.today.isoformat()}",
+        verification_figures.figures_sheets(result),
+    )
+
+
+@staff_required
+def figures_page(request):
+    fr = _figure_request(request)
+    base = reverse("verification:figures-export")
     return render(
         request,
         "verification/staff/figures.html",
@@ -88,6 +106,8 @@ def figures_page(request):
             **fr.context(),
             "figures": verification_figures.figures(fr.scope, today=fr.today),
             "staff_nav": "offer-verification-figures",
+            "csv_url": fr.export_url(base, "csv"),
+            "xlsx_url": fr.export_url(base, "xlsx"),
         },
     )
 
