@@ -3,16 +3,22 @@ residents see it, "Klopt nog", "Dit moet anders" with its errors, and a link tha
 works. axe-core finds zero violations on every state, and nothing is wider than the screen."""
 
 import datetime
+import re
 
 import pytest
 from django.core.cache import cache
 from playwright.sync_api import expect
 
 from ontwikkelplein.catalogue.tests.factories import OfferFactory
-from ontwikkelplein.organisations.tests.factories import LocationFactory, PartnerFactory
+from ontwikkelplein.organisations.models import Role
+from ontwikkelplein.organisations.tests.factories import (
+    LocationFactory,
+    PartnerFactory,
+    staff_user,
+)
 from ontwikkelplein.verification import services
 from ontwikkelplein.verification.models import ChangeSuggestion
-from tests.browser.helpers import assert_no_axe_violations
+from tests.browser.helpers import assert_no_axe_violations, login
 
 
 @pytest.fixture(autouse=True)
@@ -79,3 +85,30 @@ def test_a_link_that_no_longer_works_on_a_phone(new_page, offer):
     expect(page.get_by_role("heading", level=1)).to_have_text("Deze link werkt niet")
     fits_the_screen(page)
     assert_no_axe_violations(page, what="the page of a dead link")
+
+
+def test_the_library_decides_on_a_suggestion_and_reads_the_figures(new_page, offer):
+    team_leader = staff_user(offer.organisation, Role.TEAM_LEADER)
+    ChangeSuggestion.objects.create(
+        offer=offer, field="title", proposed="Taalcafé De Kei op dinsdag", sent_by="taal@x.example"
+    )
+    page = new_page("phone")
+    login(page, team_leader)
+    page.goto("/beheer/aanbod-voorstellen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Voorstellen van partners")
+    assert_no_axe_violations(page, what="the suggestions")
+    page.get_by_role("button", name=re.compile(r"^Overnemen\b.*Taalcafé De Kei")).click()
+    expect(page.get_by_text("De wijziging staat nu in het aanbod.")).to_be_visible()
+    offer.refresh_from_db()
+    assert offer.title == "Taalcafé De Kei op dinsdag"
+
+    page.get_by_role("link", name="Om de hoeveel maanden vragen we de contactpersonen?").click()
+    page.get_by_label("Om de hoeveel maanden vragen we de contactpersonen?").fill("30")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.get_by_text("Vul een aantal van 1 tot en met 24 in.").first).to_be_visible()
+    assert_no_axe_violations(page, what="the interval with an error")
+
+    page.goto("/beheer/aanbod-controle/cijfers/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Actueel aanbod")
+    fits_the_screen(page)
+    assert_no_axe_violations(page, what="the figures")
