@@ -91,6 +91,7 @@ def test_each_role_gets_its_own_menu(world):
         "offers",
         "templates",
         "to-verify",
+        "offer-suggestions",
         "unmatched",
         "locations",
         "import",
@@ -104,6 +105,7 @@ def test_each_role_gets_its_own_menu(world):
     poi = staff_keys(u["poi"])
     assert "referrals" not in poi and "desk" not in poi and "import" not in poi
     assert "to-verify" not in poi  # a POI edits no offers: the list would always be empty
+    assert "offer-suggestions" in partner and "offer-suggestions" not in poi
     kb = staff_keys(u["kb"])
     assert {"import", "admin"} <= set(kb) and "referrals" not in kb
     # Herkennen en doorverwijzen: for everyone who meets visitors, and the POI and KB too.

@@ -28,5 +28,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.courses.urls")),
     path("", include("ontwikkelplein.impact.urls")),
     path("", include("ontwikkelplein.wayfinder.urls")),
+    path("", include("ontwikkelplein.verification.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

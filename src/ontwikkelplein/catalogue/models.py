@@ -116,6 +116,9 @@ class OfferStatus(models.TextChoices):
     DRAFT = "draft", _("Concept")
     PUBLISHED = "published", _("Gepubliceerd")
     ARCHIVED = "archived", _("Gearchiveerd")
+    # Published, but nobody confirmed it in time (docs/offer-verification.md): hidden from
+    # residents until someone confirms it, which makes it published again.
+    UNCONFIRMED = "unconfirmed", _("Verborgen: niet bevestigd")
 
 
 class SignUp(models.TextChoices):

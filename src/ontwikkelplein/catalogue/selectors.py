@@ -302,13 +302,15 @@ def verify_cutoff(today: datetime.date | None = None) -> datetime.date:
 
 def offers_to_verify(user) -> QuerySet[Offer]:
     """ "Te controleren": published offers of the user's own (editable) organisations not
-    verified for ONTWIKKELPLEIN_VERIFY_AFTER_DAYS days; never verified first, then oldest."""
+    verified for ONTWIKKELPLEIN_VERIFY_AFTER_DAYS days, and those hidden because nobody
+    confirmed them (docs/offer-verification.md); never verified first, then oldest."""
     return (
-        Offer.objects.filter(
-            organisation__in=scoping.editable_organisations(user),
-            status=OfferStatus.PUBLISHED,
+        Offer.objects.filter(organisation__in=scoping.editable_organisations(user))
+        .filter(
+            Q(status=OfferStatus.UNCONFIRMED)
+            | Q(status=OfferStatus.PUBLISHED)
+            & (Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=verify_cutoff()))
         )
-        .filter(Q(last_verified_on__isnull=True) | Q(last_verified_on__lt=verify_cutoff()))
         .select_related("organisation", "last_verified_by")
         .order_by(F("last_verified_on").asc(nulls_first=True), "title")
     )

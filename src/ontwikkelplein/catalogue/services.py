@@ -256,10 +256,42 @@ def verify_offer(user, offer: Offer) -> Offer:
     """Record that a staff member checked the offer is still correct today."""
     stored = _locked(offer)
     _require_edit(user, stored.organisation_id)
+    return _mark_verified(stored, user)
+
+
+def _mark_verified(stored: Offer, user, *, restore: bool = True) -> Offer:
     stored.last_verified_on = timezone.localdate()
     stored.last_verified_by = user
-    stored.save(update_fields=["last_verified_on", "last_verified_by", "updated_at"])
+    fields = ["last_verified_on", "last_verified_by", "updated_at"]
+    if restore and stored.status == OfferStatus.UNCONFIRMED:
+        # Hidden because nobody confirmed it: a confirmation brings it back.
+        stored.status = OfferStatus.PUBLISHED
+        fields.append("status")
+        _reindex(stored.pk)
+    stored.save(update_fields=fields)
     return stored
+
+
+@transaction.atomic
+def confirm_offer_by_contact(offer: Offer, *, restore: bool = True) -> Offer:
+    """The offer's contact answered a verification request (docs/offer-verification.md):
+    the offer counts as verified today, without a staff member, and comes back when it was
+    hidden (unless `restore` is False: the contact asked for changes, which the library
+    decides on first). The caller checked the contact's link."""
+    return _mark_verified(_locked(offer), None, restore=restore)
+
+
+@transaction.atomic
+def hide_unconfirmed_offer(offer: Offer) -> bool:
+    """Hide a published offer nobody confirmed in time from residents; False when it is no
+    longer published (or was confirmed meanwhile, which the caller's query checked)."""
+    stored = _locked(offer)
+    if stored.status != OfferStatus.PUBLISHED:
+        return False
+    stored.status = OfferStatus.UNCONFIRMED
+    stored.save(update_fields=["status", "updated_at"])
+    _reindex(stored.pk)
+    return True
 
 
 @transaction.atomic

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.courses",
     "ontwikkelplein.impact",
     "ontwikkelplein.wayfinder",
+    "ontwikkelplein.verification",
 ]
 
 MIDDLEWARE = [
@@ -252,6 +253,7 @@ ONTWIKKELPLEIN_NO_STORE_VIEWS = [
     "impact:fill",
     "impact:thanks",
     "learning:verify",
+    "verification:partner",
 ]
 
 REST_FRAMEWORK = {
@@ -301,6 +303,14 @@ LOGGING = {
 
 # Offers not verified for this many days are listed as "te controleren".
 ONTWIKKELPLEIN_VERIFY_AFTER_DAYS = env.int("ONTWIKKELPLEIN_VERIFY_AFTER_DAYS", default=182)
+
+# Partners keep their offers current (docs/offer-verification.md): the offer's contact is asked
+# every this many months (an organisation may choose its own interval in the admin), with a link
+# that works this many days; an offer nobody confirmed is hidden from residents this many days
+# after it went on "Te controleren" (or after its organisation's interval, when that is longer).
+OFFER_VERIFICATION_INTERVAL_MONTHS = env.int("OFFER_VERIFICATION_INTERVAL_MONTHS", default=6)
+OFFER_VERIFICATION_LINK_DAYS = env.int("OFFER_VERIFICATION_LINK_DAYS", default=30)
+OFFER_VERIFICATION_HIDE_AFTER_DAYS = env.int("OFFER_VERIFICATION_HIDE_AFTER_DAYS", default=90)
 
 # Referrals: personal data is erased this many days after a referral is closed (AVG); the
 # anonymous record stays for figures.

@@ -387,6 +387,9 @@ CASES: dict[str, Case] = {
     "catalogue:staff-offer-archive": Case("offer", EDIT),
     "catalogue:staff-offer-verify": Case("offer", EDIT),
     "catalogue:staff-template-suggestion": Case("offer", EDIT),
+    # A partner's suggested change (docs/offer-verification.md): decided by the offer's editors.
+    "verification:suggestion-accept": Case("change_suggestion", EDIT),
+    "verification:suggestion-dismiss": Case("change_suggestion", EDIT),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

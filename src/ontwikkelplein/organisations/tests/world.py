@@ -58,6 +58,7 @@ from ontwikkelplein.organisations.tests.factories import (
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.referrals.models import ReceiverKind
 from ontwikkelplein.referrals.tests.factories import ReferralFactory
+from ontwikkelplein.verification.models import ChangeSuggestion
 
 LIBRARY_ROLES = (Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER)
 # The demo roles, each with the organisation (key in World.organisations) of its user.
@@ -192,6 +193,11 @@ def build_world() -> World:
             person=None,
         ),
     }
+    # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
+    for key in ("A", "A2", "B", "P"):
+        world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
+            offer=world.objects[key]["offer"], field="other", proposed="Het is nu op dinsdag."
+        )
     starts = timezone.now() + datetime.timedelta(days=14)
     for key in ("POI_A", "KB"):
         theme_group = ThemeGroup.objects.create(name=f"Themagroep {key}", organiser=orgs[key])
