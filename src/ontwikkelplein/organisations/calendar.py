@@ -226,3 +226,48 @@ def _outside_message(name, slots, *, date=None, weekday=None) -> str:
         "andere tijd, of vink 'Ook buiten openingstijden' aan als het toch kan (bijvoorbeeld "
         "met vrijwilligers)."
     ) % {"name": name, "when": when, "hours": hours}
+
+
+def _hhmm(value: datetime.time) -> str:
+    return f"{value.hour}:{value.minute:02d}"
+
+
+def today_text(hours: DayHours, now: datetime.time) -> str:
+    """What a resident reads about today: "Vandaag open tot 17:00" (open now or from the
+    morning), "Vandaag open van 13:00 tot 17:00" (opens later), "Vandaag open 9:00–12:00 en
+    13:00–17:00", "Vandaag gesloten (Eerste kerstdag)", "Vandaag gesloten"; "" when unknown."""
+    if not hours.known:
+        return ""
+    if not hours.slots:
+        if hours.closed_day and hours.closed_reason:
+            return _("Vandaag gesloten (%(reason)s)") % {"reason": hours.closed_reason}
+        return _("Vandaag gesloten")
+    if len(hours.slots) == 1:
+        opens, closes = hours.slots[0]
+        if now >= closes:
+            return _("Vandaag was het open tot %(closes)s") % {"closes": _hhmm(closes)}
+        if now >= opens:
+            return _("Vandaag open tot %(closes)s") % {"closes": _hhmm(closes)}
+        return _("Vandaag open van %(opens)s tot %(closes)s") % {
+            "opens": _hhmm(opens),
+            "closes": _hhmm(closes),
+        }
+    parts = [f"{_hhmm(opens)}–{_hhmm(closes)}" for opens, closes in hours.slots]
+    return _("Vandaag open %(hours)s") % {
+        "hours": _(" en ").join([", ".join(parts[:-1]), parts[-1]])
+    }
+
+
+def closure_text(closure: Closure) -> str:
+    """ "Gesloten op 27 december (kerstvakantie)" or "Gesloten van 20 juli tot en met 9 augustus
+    (zomersluiting)"."""
+    if closure.single_day:
+        return _("Gesloten op %(date)s (%(reason)s)") % {
+            "date": formats.date_format(closure.start, "j F"),
+            "reason": closure.reason,
+        }
+    return _("Gesloten van %(start)s tot en met %(end)s (%(reason)s)") % {
+        "start": formats.date_format(closure.start, "j F"),
+        "end": formats.date_format(closure.end, "j F"),
+        "reason": closure.reason,
+    }
