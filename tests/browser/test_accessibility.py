@@ -173,3 +173,67 @@ def test_english_pages_have_no_axe_violations(page):
     page.goto(f"/aanbod/{towns.ido_amersfoort.pk}/")
     assert page.locator("html").get_attribute("lang") == "en"
     assert_no_axe_violations(page, what="offer page in English")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_offer_page_with_todays_hours_and_closed_days_has_no_axe_violations(new_page, viewport):
+    """Times that never contradict: today's hours, the closed days ahead and a weekly time that
+    is skipped on a closed day, all in words, and still axe-clean."""
+    import datetime
+
+    from django.utils import timezone
+
+    from ontwikkelplein.organisations.tests.factories import (
+        ClosurePeriodFactory,
+        OpeningHoursFactory,
+    )
+
+    towns = build_digid_towns()
+    offer_location = towns.ido_amersfoort.offer_locations.get()
+    location = offer_location.location
+    for weekday in range(7):
+        OpeningHoursFactory(
+            location=location,
+            weekday=weekday,
+            opens_at=datetime.time(0, 0),
+            closes_at=datetime.time(23, 59),
+        )
+    wednesday = timezone.localdate() + datetime.timedelta(
+        days=(2 - timezone.localdate().weekday()) % 7 + 7
+    )
+    ClosurePeriodFactory(
+        location=location, start_date=wednesday, end_date=wednesday, reason="studiedag"
+    )
+    page = new_page(viewport)
+    assert page.goto(f"/aanbod/{towns.ido_amersfoort.pk}/").status == 200
+    main = page.locator("main")
+    expect(main).to_contain_text("Vandaag open tot 23:59")
+    expect(main).to_contain_text("(studiedag)")
+    expect(main).to_contain_text("is dan gesloten (studiedag).")
+    expect(main).not_to_contain_text("Aanmelden")
+    assert_no_axe_violations(page, what=f"offer page with closed days ({viewport})")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+def test_location_form_with_closed_days_has_no_axe_violations_also_with_errors(new_page, viewport):
+    from ontwikkelplein.organisations.models import Location
+
+    user = specialist()
+    location = Location.objects.get(organisation__memberships__user=user)
+    page = new_page(viewport)
+    login(page, user)
+    url = f"/beheer/locaties/{location.pk}/bewerken/"
+    assert page.goto(url).status == 200
+    expect(page.get_by_role("group", name="Sluitingsdagen")).to_have_count(1)
+    expect(page.get_by_role("group", name="Afwijkende openingstijden")).to_have_count(1)
+    assert_no_axe_violations(page, what=f"location form ({viewport})")
+    page.locator("[name='sluitingsdagen-0-start_date']").fill("2026-08-07")
+    page.locator("[name='sluitingsdagen-0-end_date']").fill("2026-07-20")
+    form = page.locator("main form[method=post i]")
+    form.evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    expect(page.locator("main")).to_contain_text(
+        "De laatste dag moet op of na de eerste dag liggen."
+    )
+    assert_no_axe_violations(page, what=f"location form with errors ({viewport})")

@@ -32,7 +32,9 @@ def _quick_forms(browser_settings):
 def full_run():
     library = OrganisationFactory(name="Bibliotheek Eemland")
     location = LocationFactory(organisation=library, name="Eemhuis")
-    offer = OfferFactory(organisation=library, title="Digisterker", location=location)
+    offer = OfferFactory(
+        organisation=library, title="Digisterker", sign_up="registration", location=location
+    )
     run = RunFactory(offer=offer, location=location, capacity=1, name="Voorjaar")
     _holder, holder_token = enrol_person(run, name="Henk", email="henk@example.org")
     return run, holder_token

@@ -316,6 +316,19 @@ class StaffOfferFilterForm(StaffFormMixin, forms.Form):
         }
 
 
+OUTSIDE_HOURS_LABEL = _("Ook buiten openingstijden")
+OUTSIDE_HOURS_HELP = _(
+    "Aanvinken als het ook kan als de locatie dicht is, bijvoorbeeld een avondles met "
+    "vrijwilligers."
+)
+
+
+def outside_hours_field():
+    return forms.BooleanField(
+        label=OUTSIDE_HOURS_LABEL, help_text=OUTSIDE_HOURS_HELP, required=False
+    )
+
+
 class _ScheduleForm(StaffFormMixin, forms.Form):
     opens_at = forms.TimeField(label=_("Van"), widget=time_input())
     closes_at = forms.TimeField(label=_("Tot"), widget=time_input())
@@ -325,6 +338,7 @@ class _ScheduleForm(StaffFormMixin, forms.Form):
         max_length=200,
         help_text=_("Bijvoorbeeld: in zaal 2, of: niet in de schoolvakanties."),
     )
+    outside_opening_hours = outside_hours_field()
 
     def clean(self):
         cleaned = super().clean()
@@ -340,14 +354,14 @@ class WeeklyScheduleForm(_ScheduleForm):
     weekday = forms.TypedChoiceField(
         label=_("Dag"), choices=[("", _("Kies een dag")), *Weekday.choices], coerce=int
     )
-    field_order = ["weekday", "opens_at", "closes_at", "notes"]
+    field_order = ["weekday", "opens_at", "closes_at", "notes", "outside_opening_hours"]
 
 
 class DatedScheduleForm(_ScheduleForm):
     """One session on a date (a course meeting, an information meeting)."""
 
     date = forms.DateField(label=_("Datum"), widget=date_input())
-    field_order = ["date", "opens_at", "closes_at", "notes"]
+    field_order = ["date", "opens_at", "closes_at", "notes", "outside_opening_hours"]
 
     def clean_date(self):
         date = self.cleaned_data["date"]
@@ -586,6 +600,14 @@ def _clean_costs_and_sign_up(form, cleaned) -> None:
             "sign_up_instructions",
             _("Schrijf op hoe iemand zich aanmeldt: telefoon, website of balie."),
         )
+    elif (
+        cleaned.get("sign_up") == SignUp.APPOINTMENT
+        and not cleaned.get("sign_up_instructions", "").strip()
+    ):
+        form.add_error(
+            "sign_up_instructions",
+            _("Schrijf op hoe iemand een afspraak maakt: telefoon, website of balie."),
+        )
 
 
 class OfferTemplateForm(_OfferContentForm):
@@ -682,6 +704,7 @@ class AdoptTemplateForm(StaffFormMixin, forms.Form):
     )
     opens_at = forms.TimeField(label=_("Van"), widget=time_input())
     closes_at = forms.TimeField(label=_("Tot"), widget=time_input())
+    outside_opening_hours = outside_hours_field()
     contact_name = forms.CharField(label=_("Contactpersoon"), required=False, max_length=120)
     contact_phone = forms.CharField(
         label=_("Telefoonnummer"),
@@ -697,7 +720,7 @@ class AdoptTemplateForm(StaffFormMixin, forms.Form):
 
     fieldsets = [
         (_("Waar"), ["organisation", "locations"]),
-        (_("Wanneer"), ["weekday", "date", "opens_at", "closes_at"]),
+        (_("Wanneer"), ["weekday", "date", "opens_at", "closes_at", "outside_opening_hours"]),
         (_("Contact"), ["contact_name", "contact_phone", "contact_email"]),
     ]
 
@@ -765,7 +788,13 @@ class AdoptTemplateForm(StaffFormMixin, forms.Form):
             kind, extra = ScheduleKind.DATED, {"date": data["date"]}
         else:
             kind, extra = ScheduleKind.WEEKLY, {"weekday": data["weekday"]}
-        return {"kind": kind, "opens_at": data["opens_at"], "closes_at": data["closes_at"], **extra}
+        return {
+            "kind": kind,
+            "opens_at": data["opens_at"],
+            "closes_at": data["closes_at"],
+            "outside_opening_hours": bool(data.get("outside_opening_hours")),
+            **extra,
+        }
 
 
 # --- The needs vocabulary (behoeftewoordenlijst) ------------------------------------------------

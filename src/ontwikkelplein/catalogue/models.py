@@ -125,6 +125,7 @@ class SignUp(models.TextChoices):
     WALK_IN = "walk_in", _("Vrije inloop")
     REGISTRATION = "registration", _("Aanmelden")
     INTAKE = "intake", _("Eerst een intakegesprek")
+    APPOINTMENT = "appointment", _("Op afspraak")
 
 
 class Guidance(models.TextChoices):
@@ -208,7 +209,7 @@ class Offer(TimestampedModel):
     sign_up_instructions = models.TextField(
         _("zo meld je je aan"),
         blank=True,
-        help_text=_("Bij aanmelden: hoe (telefoon, website, balie)."),
+        help_text=_("Bij aanmelden of op afspraak: hoe (telefoon, website, balie)."),
     )
     is_free = models.BooleanField(_("gratis"), default=True)
     cost_amount = models.DecimalField(
@@ -402,6 +403,9 @@ class Schedule(models.Model):
     valid_from = models.DateField(_("geldig vanaf"), null=True, blank=True)
     valid_to = models.DateField(_("geldig tot en met"), null=True, blank=True)
     notes = models.CharField(_("opmerking"), max_length=200, blank=True)
+    # Staff chose this time although the location is not open then (a volunteer-run evening
+    # class); without it, a time outside the opening hours is refused (organisations/calendar.py).
+    outside_opening_hours = models.BooleanField(_("ook buiten openingstijden"), default=False)
 
     class Meta:
         ordering = ["date", "weekday", "opens_at"]

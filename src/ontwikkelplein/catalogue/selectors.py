@@ -48,6 +48,8 @@ def offer_detail_queryset() -> QuerySet[Offer]:
                     "schedules", queryset=Schedule.objects.order_by("date", "weekday", "opens_at")
                 ),
                 "location__opening_hours",
+                "location__closures",
+                "location__special_hours",
             ),
         ),
     )

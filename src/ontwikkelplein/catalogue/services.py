@@ -7,8 +7,8 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
+from django.db.models import F, Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import classification, reference_data, search, selectors, unmatched
@@ -22,12 +22,14 @@ from ontwikkelplein.catalogue.models import (
     OfferTemplateVersion,
     Schedule,
     ScheduleKind,
+    SignUp,
     Taxonomy,
     TaxonomyTerm,
     UnmatchedSearch,
     UnmatchedSearchVisitor,
 )
 from ontwikkelplein.organisations import scoping
+from ontwikkelplein.organisations.calendar import LocationCalendar, SlotProblem, check_slot
 from ontwikkelplein.organisations.models import Location
 
 UNMATCHED_PHRASE_MAX = 200
@@ -200,6 +202,87 @@ def _replace_locations(offer: Offer, locations: Iterable[Location]) -> None:
     )
 
 
+# Other apps that hold times of an offer (courses: a run's sessions) register a function
+# offer -> bool here ("has it times ahead?"); the catalogue may not import them.
+OFFER_TIME_SOURCES: list = []
+
+
+def schedule_problem(schedule: Schedule, *, offer: Offer, calendar=None) -> tuple[str, str] | None:
+    """What contradicts in a time: (form field, Dutch message), or None. A dated time out of the
+    offer's season or on a day the location is closed; a time outside the opening hours that
+    staff did not mark "ook buiten openingstijden"."""
+    if schedule.kind == ScheduleKind.DATED and schedule.date and not offer.in_season(schedule.date):
+        return "date", _(
+            "Deze datum valt buiten het seizoen van het aanbod (%(start)s tot en met %(end)s)."
+        ) % {
+            "start": offer.get_season_start_month_display(),
+            "end": offer.get_season_end_month_display(),
+        }
+    if calendar is None:
+        calendar = LocationCalendar.of(schedule.offer_location.location)
+    dated = schedule.kind == ScheduleKind.DATED
+    found = check_slot(
+        calendar,
+        start=schedule.opens_at,
+        end=schedule.closes_at,
+        date=schedule.date if dated else None,
+        weekday=None if dated else schedule.weekday,
+    )
+    if found is None:
+        return None
+    kind, message = found
+    if kind == SlotProblem.OUTSIDE_HOURS:
+        return None if schedule.outside_opening_hours else ("opens_at", message)
+    return "date", message
+
+
+def schedule_problems(offer: Offer) -> list[str]:
+    """The contradictions in an offer's current times (weekly, and dated from today), in Dutch."""
+    today = timezone.localdate()
+    problems = []
+    offer_locations = offer.offer_locations.select_related("location").prefetch_related(
+        "location__opening_hours", "location__closures", "location__special_hours", "schedules"
+    )
+    for offer_location in offer_locations:
+        calendar = LocationCalendar.of(offer_location.location)
+        for schedule in offer_location.schedules.all():
+            if schedule.kind == ScheduleKind.DATED and schedule.date < today:
+                continue
+            problem = schedule_problem(schedule, offer=offer, calendar=calendar)
+            if problem:
+                problems.append(
+                    _("De tijd %(time)s bij %(place)s: %(problem)s")
+                    % {
+                        "time": schedule_label(schedule),
+                        "place": offer_location.location.name,
+                        "problem": problem[1],
+                    }
+                )
+    return problems
+
+
+def schedule_label(schedule: Schedule) -> str:
+    when = (
+        formats.date_format(schedule.date, "j F Y")
+        if schedule.kind == ScheduleKind.DATED
+        else _("elke %(day)s") % {"day": schedule.get_weekday_display()}
+    )
+    return f"{when} {schedule.opens_at:%H:%M}–{schedule.closes_at:%H:%M}"
+
+
+def has_times_ahead(offer: Offer) -> bool:
+    """Whether the offer has a weekly time, a dated time from today on, or (OFFER_TIME_SOURCES)
+    a course session ahead."""
+    today = timezone.localdate()
+    if (
+        Schedule.objects.filter(offer_location__offer=offer)
+        .filter(Q(kind=ScheduleKind.WEEKLY) | Q(date__gte=today))
+        .exists()
+    ):
+        return True
+    return any(source(offer) for source in OFFER_TIME_SOURCES)
+
+
 def missing_for_publication(offer: Offer) -> list[str]:
     """What an offer still needs before it can be published, in Dutch; empty when complete."""
     missing = []
@@ -209,6 +292,16 @@ def missing_for_publication(offer: Offer) -> list[str]:
         missing.append(_("Kies minstens één thema."))
     if not offer.target_groups.exists():
         missing.append(_("Kies minstens één doelgroep."))
+    if offer.sign_up == SignUp.WALK_IN and not has_times_ahead(offer):
+        missing.append(
+            _(
+                "Bij vrije inloop moeten inwoners weten wanneer ze kunnen komen. Voeg minstens "
+                "één tijd toe bij Tijden."
+            )
+        )
+    if offer.sign_up == SignUp.APPOINTMENT and not offer.sign_up_instructions.strip():
+        missing.append(_("Schrijf op hoe iemand een afspraak maakt: telefoon, website of balie."))
+    missing += schedule_problems(offer)
     return missing
 
 
@@ -305,8 +398,11 @@ def add_schedule(
     weekday: int | None = None,
     date: datetime.date | None = None,
     notes: str = "",
+    outside_opening_hours: bool = False,
 ) -> Schedule:
-    """A weekly time (weekday) or one dated session (date) of the offer at one place."""
+    """A weekly time (weekday) or one dated session (date) of the offer at one place. A dated
+    time on a day the location is closed, or out of the offer's season, is refused; a time
+    outside the location's opening hours only with `outside_opening_hours`."""
     offer = _locked(offer_location.offer)
     _require_edit(user, offer.organisation_id)
     if closes_at <= opens_at:
@@ -333,7 +429,11 @@ def add_schedule(
         opens_at=opens_at,
         closes_at=closes_at,
         notes=notes,
+        outside_opening_hours=bool(outside_opening_hours),
     )
+    problem = schedule_problem(schedule, offer=offer)
+    if problem:
+        raise ValidationError({problem[0]: problem[1]})
     schedule.full_clean()
     schedule.save()
     _reindex(offer.pk)

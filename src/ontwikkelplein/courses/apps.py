@@ -20,10 +20,14 @@ class CoursesConfig(AppConfig):
     verbose_name = "Courses"
 
     def ready(self):
-        from ontwikkelplein.courses import menu
+        from ontwikkelplein.catalogue import services as catalogue_services
+        from ontwikkelplein.courses import menu, services
         from ontwikkelplein.notifications import scheduled
 
         menu.register()
+        # A walk-in offer with a run's sessions ahead has its times (catalogue publish check).
+        if services.has_upcoming_sessions not in catalogue_services.OFFER_TIME_SOURCES:
+            catalogue_services.OFFER_TIME_SOURCES.append(services.has_upcoming_sessions)
 
         # Before send_outbox (order 10) would be nicer, but the outbox also sends on commit.
         scheduled.register("course-reminders", _expire_offers_and_remind, order=40)

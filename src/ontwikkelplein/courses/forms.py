@@ -88,6 +88,14 @@ class SessionForm(StaffFormMixin, forms.Form):
     start_time = forms.TimeField(label=_("Begintijd"), widget=time_input())
     end_time = forms.TimeField(label=_("Eindtijd"), widget=time_input())
     room = forms.CharField(label=_("Ruimte"), required=False, max_length=100)
+    outside_opening_hours = forms.BooleanField(
+        label=_("Ook buiten openingstijden"),
+        help_text=_(
+            "Aanvinken als het ook kan als de locatie dicht is, bijvoorbeeld een avondles met "
+            "vrijwilligers."
+        ),
+        required=False,
+    )
 
 
 class WeeklySessionsForm(StaffFormMixin, forms.Form):
@@ -103,6 +111,14 @@ class WeeklySessionsForm(StaffFormMixin, forms.Form):
     start_time = forms.TimeField(label=_("Begintijd"), widget=time_input())
     end_time = forms.TimeField(label=_("Eindtijd"), widget=time_input())
     room = forms.CharField(label=_("Ruimte"), required=False, max_length=100)
+    outside_opening_hours = forms.BooleanField(
+        label=_("Ook buiten openingstijden"),
+        help_text=_(
+            "Aanvinken als het ook kan als de locatie dicht is, bijvoorbeeld een avondles met "
+            "vrijwilligers."
+        ),
+        required=False,
+    )
 
 
 class HelperForm(StaffFormMixin, forms.Form):

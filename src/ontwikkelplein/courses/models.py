@@ -99,6 +99,8 @@ class Session(models.Model):
     end_time = models.TimeField(_("eindtijd"))
     room = models.CharField(_("ruimte"), max_length=100, blank=True)
     cancelled = models.BooleanField(_("gaat niet door"), default=False)
+    # Staff chose this time although the location is not open then (organisations/calendar.py).
+    outside_opening_hours = models.BooleanField(_("ook buiten openingstijden"), default=False)
     reminder_sent_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

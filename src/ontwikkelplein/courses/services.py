@@ -16,9 +16,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.catalogue.models import SignUp
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.core.formatting import date_text
 from ontwikkelplein.core.forms import FieldError
@@ -39,7 +40,8 @@ from ontwikkelplein.courses.models import (
 )
 from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Membership
+from ontwikkelplein.organisations.calendar import LocationCalendar, SlotProblem, check_slot
+from ontwikkelplein.organisations.models import Location, Membership
 from ontwikkelplein.organisations.scoping import MEMBER_ROLES
 
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"
@@ -331,10 +333,50 @@ def publish_run(run, *, user) -> Run:
         raise CourseError(_("Een geannuleerde uitvoering kan niet meer gepubliceerd worden."))
     if not selectors.upcoming_sessions(locked).exists():
         raise CourseError(_("Voeg eerst minstens één bijeenkomst in de toekomst toe."))
+    problems = run_problems(locked)
+    if problems:
+        raise CourseError(" ".join(problems))
     locked.status = RunStatus.PUBLISHED
     locked.save(update_fields=["status", "updated_at"])
     run.status = locked.status
     return locked
+
+
+def run_problems(run) -> list[str]:
+    """What contradicts in a run before it is published, in Dutch: sign-up for an offer that is
+    walk-in, and sessions ahead on a closed day, out of season or outside the opening hours."""
+    problems = []
+    if run.offer.sign_up == SignUp.WALK_IN and not run.walk_in:
+        problems.append(
+            _(
+                "Het aanbod is vrije inloop, maar voor deze uitvoering moet je je aanmelden. "
+                "Maak de uitvoering vrije inloop, of pas bij het aanbod aan hoe je meedoet."
+            )
+        )
+    calendar = _calendar(run)
+    for session in selectors.upcoming_sessions(run):
+        problem = session_problem(
+            calendar,
+            run.offer,
+            date=session.date,
+            start_time=session.start_time,
+            end_time=session.end_time,
+            outside_opening_hours=session.outside_opening_hours,
+        )
+        if problem:
+            problems.append(
+                _("Bijeenkomst %(date)s: %(problem)s")
+                % {"date": formats.date_format(session.date, "j F Y"), "problem": problem[1]}
+            )
+    return problems
+
+
+def has_upcoming_sessions(offer) -> bool:
+    """For the catalogue (OFFER_TIME_SOURCES): a published run of the offer with a session
+    ahead."""
+    return Session.objects.filter(
+        run__offer=offer, run__status=RunStatus.PUBLISHED, cancelled=False, date__gte=_today()
+    ).exists()
 
 
 @transaction.atomic
@@ -372,8 +414,41 @@ def _check_session_times(date, start_time, end_time) -> None:
         raise CourseError(_("De eindtijd moet na de begintijd liggen."), "end_time")
 
 
+def _calendar(run) -> LocationCalendar:
+    location = Location.objects.prefetch_related("opening_hours", "closures", "special_hours").get(
+        pk=run.location_id
+    )
+    return LocationCalendar.of(location)
+
+
+def session_problem(
+    calendar, offer, *, date, start_time, end_time, outside_opening_hours=False
+) -> tuple[str, str] | None:
+    """(form field, Dutch message) when a session contradicts the location's calendar or the
+    offer's season: on a closed day, out of season, or outside the opening hours without
+    `outside_opening_hours`; else None."""
+    if not offer.in_season(date):
+        return "date", _(
+            "Deze datum valt buiten het seizoen van het aanbod (%(start)s tot en met %(end)s)."
+        ) % {
+            "start": offer.get_season_start_month_display(),
+            "end": offer.get_season_end_month_display(),
+        }
+    found = check_slot(calendar, start=start_time, end=end_time, date=date)
+    if found is None:
+        return None
+    kind, message = found
+    if kind == SlotProblem.OUTSIDE_HOURS:
+        return None if outside_opening_hours else ("start_time", message)
+    return "date", message
+
+
 @transaction.atomic
-def add_session(run, *, date, start_time, end_time, room="", user) -> Session:
+def add_session(
+    run, *, date, start_time, end_time, room="", outside_opening_hours=False, user
+) -> Session:
+    """One session. Refused on a day the location is closed (holiday, closed period) and out of
+    the offer's season; outside the opening hours only with `outside_opening_hours`."""
     locked = _lock(run)
     check_editor(user, locked.organisation_id)
     if locked.status == RunStatus.CANCELLED:
@@ -381,13 +456,33 @@ def add_session(run, *, date, start_time, end_time, room="", user) -> Session:
     _check_session_times(date, start_time, end_time)
     if locked.sessions.filter(date=date, start_time=start_time, cancelled=False).exists():
         raise CourseError(_("Op deze dag en tijd is er al een bijeenkomst."), "date")
+    problem = session_problem(
+        _calendar(locked),
+        locked.offer,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        outside_opening_hours=outside_opening_hours,
+    )
+    if problem:
+        raise CourseError(problem[1], problem[0])
     return Session.objects.create(
         run=locked,
         date=date,
         start_time=start_time,
         end_time=end_time,
         room=(room or "").strip()[:100],
+        outside_opening_hours=bool(outside_opening_hours),
     )
+
+
+class SessionSeries(list):
+    """The sessions add_weekly_sessions made, with `closed_days`: the (date, reason) it left out
+    because the location is closed then."""
+
+    def __init__(self, sessions=(), closed_days=()):
+        super().__init__(sessions)
+        self.closed_days = list(closed_days)
 
 
 @transaction.atomic
@@ -401,11 +496,14 @@ def add_weekly_sessions(
     room="",
     weekday: int | None = None,
     interval_weeks: int = 1,
+    outside_opening_hours: bool = False,
     user,
-) -> list[Session]:
+) -> SessionSeries:
     """A series of sessions every week (or every `interval_weeks` weeks), from `first_date`
     (moved forward to `weekday`, 0 = Monday, when given). Dates that already have a session at
-    that time are skipped."""
+    that time are skipped, and so are days the location is closed (returned as `closed_days`);
+    a time outside the opening hours, or a date out of the offer's season, refuses the series
+    (the first such date is named)."""
     locked = _lock(run)
     check_editor(user, locked.organisation_id)
     if locked.status == RunStatus.CANCELLED:
@@ -428,21 +526,39 @@ def add_weekly_sessions(
             "date", flat=True
         )
     )
-    created = []
+    calendar = _calendar(locked)
+    days, closed = [], []
     for i in range(count):
         day = first_date + datetime.timedelta(weeks=i * interval_weeks)
         if day in existing:
             continue
-        created.append(
-            Session.objects.create(
-                run=locked,
-                date=day,
-                start_time=start_time,
-                end_time=end_time,
-                room=(room or "").strip()[:100],
-            )
+        reason = calendar.closed_reason(day)
+        if reason is not None:
+            closed.append((day, reason))
+            continue
+        problem = session_problem(
+            calendar,
+            locked.offer,
+            date=day,
+            start_time=start_time,
+            end_time=end_time,
+            outside_opening_hours=outside_opening_hours,
         )
-    return created
+        if problem:
+            raise CourseError(problem[1], "first_date" if problem[0] == "date" else problem[0])
+        days.append(day)
+    created = [
+        Session.objects.create(
+            run=locked,
+            date=day,
+            start_time=start_time,
+            end_time=end_time,
+            room=(room or "").strip()[:100],
+            outside_opening_hours=bool(outside_opening_hours),
+        )
+        for day in days
+    ]
+    return SessionSeries(created, closed)
 
 
 @transaction.atomic

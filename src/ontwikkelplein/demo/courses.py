@@ -30,6 +30,7 @@ from ontwikkelplein.courses.models import (
 )
 from ontwikkelplein.demo.dates import plausible_dates
 from ontwikkelplein.demo.ids import demo_uuid
+from ontwikkelplein.organisations.calendar import LocationCalendar
 
 LIBRARIES = ["eemland", "oosterschelde"]
 CONSENT = (
@@ -79,8 +80,13 @@ def _run(key: str, offer: Offer, **values) -> Run:
 def _sessions(run: Run, key: str, dates: list[datetime.date], start: str, end: str, room=""):
     # Never on a Sunday, a public holiday, in the Christmas break or when the place is closed.
     dates = plausible_dates(dates, run.location)
+    calendar = LocationCalendar.of(run.location)
+    start_time, end_time = datetime.time.fromisoformat(start), datetime.time.fromisoformat(end)
     sessions = []
     for n, day in enumerate(dates):
+        hours = calendar.day(day)
+        # An evening class where the building is closed: run by volunteers, marked as such.
+        outside = hours.known and not hours.covers(start_time, end_time)
         session, _created = Session.objects.update_or_create(
             pk=demo_uuid("course-session", f"{key}:{n}"),
             defaults={
@@ -90,6 +96,7 @@ def _sessions(run: Run, key: str, dates: list[datetime.date], start: str, end: s
                 "end_time": datetime.time.fromisoformat(end),
                 "room": room,
                 "cancelled": False,
+                "outside_opening_hours": outside,
             },
         )
         sessions.append(session)

@@ -69,3 +69,45 @@ def next_plausible_datetime(
 ) -> datetime.datetime:
     day = next_plausible(moment.date(), location, workday=workday)
     return moment + datetime.timedelta(days=(day - moment.date()).days)
+
+
+# Times that never contradict (organisations/calendar.py): a demo time lies inside its place's
+# opening hours, or is marked "ook buiten openingstijden" the way staff would mark it.
+EVENING = datetime.time(18, 0)
+
+
+def fit_weekly(location, weekday: int, opens: datetime.time, closes: datetime.time):
+    """(weekday, outside_opening_hours) for a weekly demo time at `location`: the given weekday
+    when the place is open then, else the first other weekday (Monday to Saturday) it is; an
+    evening time that fits no day stays (a volunteer-run evening class, marked as outside the
+    opening hours), and so does a daytime one at a place open on no day at that time."""
+    from ontwikkelplein.organisations.calendar import LocationCalendar
+
+    calendar = LocationCalendar.of(location)
+    if calendar.weekly_covers(weekday, opens, closes):
+        return weekday, False
+    if opens < EVENING:
+        for shift in range(1, 7):
+            other = (weekday + shift) % 7
+            if other != 6 and calendar.weekly_covers(other, opens, closes):
+                return other, False
+    return weekday, True
+
+
+def fit_dated(location, day: datetime.date, opens: datetime.time, closes: datetime.time):
+    """(date, outside_opening_hours) for a dated demo time: a plausible day (next_plausible)
+    on which the place is open at that time, looking up to three weeks ahead; else the plausible
+    day, marked as outside the opening hours (it is not closed that day)."""
+    from ontwikkelplein.organisations.calendar import LocationCalendar
+
+    calendar = LocationCalendar.of(location)
+    first = next_plausible(day, location)
+    candidate = first
+    for _attempt in range(MAX_SHIFT_DAYS):
+        hours = calendar.day(candidate)
+        if calendar.closed_reason(candidate) is None and (
+            not hours.known or hours.covers(opens, closes)
+        ):
+            return candidate, False
+        candidate = next_plausible(candidate + datetime.timedelta(days=1), location)
+    return first, True

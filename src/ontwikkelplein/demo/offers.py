@@ -429,7 +429,14 @@ def self_study(lib, i, today):
         guidance=["self_study"],
         computers=4,
         verified_days_ago=120 + 10 * i,
-        locations=[at(lib["main"]), at(lib["second"])],
+        # Walk-in: say when; the computers are free at these times (and whenever it is quiet).
+        locations=[
+            at(
+                lib["main"],
+                weekly(i + 1, "14:00", "17:00", "Of als het rustig is: vraag het aan de balie"),
+            ),
+            at(lib["second"], weekly(i + 3, "14:00", "17:00")),
+        ],
         **contact(lib, 0),
     )
 
@@ -843,6 +850,12 @@ def online_courses(lib, i, today):
         cost_description="Gratis voor leden van de bibliotheek.",
         requirements=["library_card", "own_device"],
         verified_days_ago=150,
+        # Not walk-in: there is no time to walk in; you sign up online, whenever it suits you.
+        sign_up="registration",
+        sign_up_instructions=(
+            f"Log in op {lib['website']} met je bibliotheekpas en kies een cursus. Hulp nodig? "
+            "Vraag het aan de balie."
+        ),
         locations=[at(lib["main"])],
         **contact(lib, 1),
     )

@@ -25,7 +25,7 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.demo import data
 from ontwikkelplein.demo.courses import load_courses
-from ontwikkelplein.demo.dates import next_plausible
+from ontwikkelplein.demo.dates import fit_dated, fit_weekly
 from ontwikkelplein.demo.desk import load_desk_registrations
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
@@ -277,24 +277,29 @@ def _load_offer_locations(offer, spec, locations, today) -> None:
             },
         )
         wanted_places.add(offer_location.pk)
+        location = locations[place["location"]]
         for n, when in enumerate(place["schedules"]):
             day = schedule_date(today, when)
+            weekday = when.get("weekday")
             if day is not None:
-                # Not on a Sunday, a holiday or a day the place is closed.
-                day = next_plausible(day, locations[place["location"]])
+                # Not on a Sunday, a holiday or a day the place is closed, and inside its hours.
+                day, outside = fit_dated(location, day, when["opens"], when["closes"])
+            else:
+                weekday, outside = fit_weekly(location, weekday, when["opens"], when["closes"])
             schedule = _upsert(
                 Schedule,
                 {"id": demo_uuid("schedule", f"{place_key}#{n}")},
                 {
                     "offer_location": offer_location,
                     "kind": when["kind"],
-                    "weekday": day.weekday() if day else when["weekday"],
+                    "weekday": day.weekday() if day else weekday,
                     "date": day,
                     "opens_at": when["opens"],
                     "closes_at": when["closes"],
                     "valid_from": when.get("valid_from"),
                     "valid_to": when.get("valid_to"),
                     "notes": when["notes"],
+                    "outside_opening_hours": outside,
                 },
             )
             wanted_schedules.add(schedule.pk)

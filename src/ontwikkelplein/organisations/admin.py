@@ -1,6 +1,23 @@
 from django.contrib import admin
 
-from ontwikkelplein.organisations.models import Location, Membership, OpeningHours, Organisation
+from ontwikkelplein.organisations.models import (
+    ClosurePeriod,
+    Location,
+    Membership,
+    OpeningHours,
+    Organisation,
+    SpecialOpeningHours,
+)
+
+
+class ClosurePeriodInline(admin.TabularInline):
+    model = ClosurePeriod
+    extra = 0
+
+
+class SpecialOpeningHoursInline(admin.TabularInline):
+    model = SpecialOpeningHours
+    extra = 0
 
 
 class OpeningHoursInline(admin.TabularInline):
@@ -22,7 +39,7 @@ class LocationAdmin(admin.ModelAdmin):
     list_filter = ["kind", "has_ido", "has_taalhuis"]
     search_fields = ["name", "city", "postcode"]
     autocomplete_fields = ["organisation", "municipality"]
-    inlines = [OpeningHoursInline]
+    inlines = [OpeningHoursInline, ClosurePeriodInline, SpecialOpeningHoursInline]
 
 
 @admin.register(Membership)

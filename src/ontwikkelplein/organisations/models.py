@@ -189,6 +189,59 @@ class OpeningHours(models.Model):
         return f"{self.get_weekday_display()} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
 
 
+class ClosurePeriod(models.Model):
+    """Days a location is closed besides the national holidays (calendar.py): one day (start
+    and end the same) or a period, such as the summer weeks. Both dates count."""
+
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="closures", verbose_name=_("locatie")
+    )
+    start_date = models.DateField(_("gesloten vanaf"))
+    end_date = models.DateField(_("gesloten tot en met"))
+    reason = models.CharField(_("reden"), max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = _("sluitingsdag")
+        verbose_name_plural = _("sluitingsdagen")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end_date__gte=models.F("start_date")),
+                name="closure_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.start_date}-{self.end_date} {self.reason}".strip()
+
+
+class SpecialOpeningHours(models.Model):
+    """Opening hours on one date that replace the weekly ones (a late evening, a short day
+    before Christmas, open on a national holiday). A date may have several rows."""
+
+    location = models.ForeignKey(
+        Location, on_delete=models.CASCADE, related_name="special_hours", verbose_name=_("locatie")
+    )
+    date = models.DateField(_("datum"))
+    opens_at = models.TimeField(_("open vanaf"))
+    closes_at = models.TimeField(_("open tot"))
+
+    class Meta:
+        ordering = ["date", "opens_at"]
+        verbose_name = _("afwijkende openingstijd")
+        verbose_name_plural = _("afwijkende openingstijden")
+        indexes = [models.Index(fields=["location", "date"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(closes_at__gt=models.F("opens_at")),
+                name="special_hours_close_after_open",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.opens_at:%H:%M}-{self.closes_at:%H:%M}"
+
+
 class Role(models.TextChoices):
     FRONT_DESK = "front_desk", _("Baliemedewerker")
     SPECIALIST = "specialist", _("Specialist")

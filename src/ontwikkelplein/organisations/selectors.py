@@ -33,7 +33,7 @@ def location_for_staff(user, pk) -> Location | None:
     return (
         scoping.visible_for(user, Location.objects.filter(pk=pk))
         .select_related("organisation", "municipality__province")
-        .prefetch_related("opening_hours")
+        .prefetch_related("opening_hours", "closures", "special_hours")
         .first()
     )
 

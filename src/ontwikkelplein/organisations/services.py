@@ -8,7 +8,13 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Location, OpeningHours, Organisation
+from ontwikkelplein.organisations.models import (
+    ClosurePeriod,
+    Location,
+    OpeningHours,
+    Organisation,
+    SpecialOpeningHours,
+)
 from ontwikkelplein.places.models import PostcodeArea
 
 # The fields of a location that staff set, in the order the form shows them.
@@ -54,7 +60,13 @@ def _check_fields(fields: dict) -> None:
 
 @transaction.atomic
 def create_location(
-    user, *, organisation: Organisation, opening_hours: Iterable[tuple] | None = None, **fields
+    user,
+    *,
+    organisation: Organisation,
+    opening_hours: Iterable[tuple] | None = None,
+    closures: Iterable[tuple] | None = None,
+    special_hours: Iterable[tuple] | None = None,
+    **fields,
 ) -> Location:
     _require_edit(user, organisation.pk)
     _check_fields(fields)
@@ -62,16 +74,22 @@ def create_location(
     _fill_coordinates(location)
     location.full_clean()
     location.save()
-    if opening_hours is not None:
-        _replace_opening_hours(location, opening_hours)
+    _replace_calendar(location, opening_hours, closures, special_hours)
     return location
 
 
 @transaction.atomic
 def update_location(
-    user, location: Location, *, opening_hours: Iterable[tuple] | None = None, **fields
+    user,
+    location: Location,
+    *,
+    opening_hours: Iterable[tuple] | None = None,
+    closures: Iterable[tuple] | None = None,
+    special_hours: Iterable[tuple] | None = None,
+    **fields,
 ) -> Location:
-    """Change a location. Moving it to another organisation needs edit rights on both."""
+    """Change a location. Moving it to another organisation needs edit rights on both.
+    `opening_hours`, `closures` and `special_hours`, when given, replace the stored rows."""
     organisation = fields.pop("organisation", None)
     _check_fields(fields)
     stored = Location.objects.select_for_update().get(pk=location.pk)
@@ -88,8 +106,7 @@ def update_location(
     _fill_coordinates(stored)
     stored.full_clean()
     stored.save()
-    if opening_hours is not None:
-        _replace_opening_hours(stored, opening_hours)
+    _replace_calendar(stored, opening_hours, closures, special_hours)
     return stored
 
 
@@ -111,3 +128,52 @@ def _replace_opening_hours(location: Location, rows: Iterable[tuple]) -> None:
         row.full_clean(exclude=["location"])
     location.opening_hours.all().delete()
     OpeningHours.objects.bulk_create(hours)
+
+
+def _replace_calendar(location, opening_hours, closures, special_hours) -> None:
+    if opening_hours is not None:
+        _replace_opening_hours(location, opening_hours)
+    if closures is not None:
+        _replace_closures(location, closures)
+    if special_hours is not None:
+        _replace_special_hours(location, special_hours)
+
+
+@transaction.atomic
+def set_closures(user, location: Location, rows: Iterable[tuple]) -> None:
+    """Replace a location's own closed days and periods by `rows` of (start, end, reason)."""
+    _require_edit(user, location.organisation_id)
+    _replace_closures(location, rows)
+
+
+@transaction.atomic
+def set_special_hours(user, location: Location, rows: Iterable[tuple]) -> None:
+    """Replace a location's exceptional hours by `rows` of (date, opens_at, closes_at)."""
+    _require_edit(user, location.organisation_id)
+    _replace_special_hours(location, rows)
+
+
+def _replace_closures(location: Location, rows: Iterable[tuple]) -> None:
+    closures = [
+        ClosurePeriod(location=location, start_date=start, end_date=end or start, reason=reason)
+        for start, end, reason in rows
+    ]
+    for row in closures:
+        if row.end_date < row.start_date:
+            raise ValidationError(_("De laatste gesloten dag moet op of na de eerste liggen."))
+        row.full_clean(exclude=["location"])
+    location.closures.all().delete()
+    ClosurePeriod.objects.bulk_create(closures)
+
+
+def _replace_special_hours(location: Location, rows: Iterable[tuple]) -> None:
+    hours = [
+        SpecialOpeningHours(location=location, date=day, opens_at=opens_at, closes_at=closes_at)
+        for day, opens_at, closes_at in rows
+    ]
+    for row in hours:
+        if row.closes_at <= row.opens_at:
+            raise ValidationError(_("De sluitingstijd moet na de openingstijd liggen."))
+        row.full_clean(exclude=["location"])
+    location.special_hours.all().delete()
+    SpecialOpeningHours.objects.bulk_create(hours)

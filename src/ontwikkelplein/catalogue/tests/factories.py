@@ -81,6 +81,17 @@ class OfferFactory(factory.django.DjangoModelFactory):
             index_offer(self.pk)
 
 
+def add_weekly_time(offer, weekday: int = 1) -> Schedule:
+    """A weekly time at the offer's first place: a walk-in offer is published only with one."""
+    return Schedule.objects.create(
+        offer_location=offer.offer_locations.first(),
+        kind=ScheduleKind.WEEKLY,
+        weekday=weekday,
+        opens_at=datetime.time(10, 0),
+        closes_at=datetime.time(12, 0),
+    )
+
+
 class OfferLocationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = OfferLocation

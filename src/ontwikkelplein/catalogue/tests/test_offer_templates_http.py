@@ -194,6 +194,7 @@ class TestAdopt:
             "date",
             "opens_at",
             "closes_at",
+            "outside_opening_hours",
             "contact_name",
             "contact_phone",
             "contact_email",

@@ -9,7 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus, Schedule, ScheduleKind
-from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type, target_group, theme
+from ontwikkelplein.catalogue.tests.factories import (
+    OfferFactory,
+    add_weekly_time,
+    offer_type,
+    target_group,
+    theme,
+)
 from ontwikkelplein.catalogue.tests.staff_world import build_world
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import (
@@ -286,6 +292,7 @@ class TestPreviewAndStateChanges:
             assert label in content
 
     def test_publish(self, b_client, world):
+        add_weekly_time(world.draft_b)  # walk-in: it needs a time
         response = b_client.post(
             reverse("catalogue:staff-offer-publish", kwargs={"pk": world.draft_b.pk})
         )
@@ -505,6 +512,7 @@ class TestSearchIndexFollowsTheBackOffice:
             b_client.post(create_url(), valid_data(world))
         offer = Offer.objects.get(title="Taalcafé op dinsdag")
         assert offer.pk not in found()  # a draft is never found
+        add_weekly_time(offer)
         with django_capture_on_commit_callbacks(execute=True):
             b_client.post(reverse("catalogue:staff-offer-publish", kwargs={"pk": offer.pk}))
         assert offer.pk in found()

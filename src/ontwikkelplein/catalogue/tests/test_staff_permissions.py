@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from ontwikkelplein.accounts.tests.factories import UserFactory
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
+from ontwikkelplein.catalogue.tests.factories import add_weekly_time
 from ontwikkelplein.catalogue.tests.staff_world import build_world
 from ontwikkelplein.organisations.tests.factories import MembershipFactory, staff_user
 
@@ -305,6 +306,7 @@ class TestPartnerStaff:
         response = client.post(url("catalogue:staff-offer-edit", offer), edit_payload(offer))
         assert response.status_code == 302
         assert Offer.objects.get(pk=offer.pk).title == "Overgenomen titel"
+        add_weekly_time(offer)  # walk-in: published only with a time
         response = client.post(url("catalogue:staff-offer-publish", offer))
         assert response.status_code == 302
         assert Offer.objects.get(pk=offer.pk).status == OfferStatus.PUBLISHED

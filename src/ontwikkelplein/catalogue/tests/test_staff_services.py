@@ -9,7 +9,13 @@ from django.utils import timezone
 
 from ontwikkelplein.catalogue import services
 from ontwikkelplein.catalogue.models import Offer, OfferStatus, Schedule, ScheduleKind
-from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type, target_group, theme
+from ontwikkelplein.catalogue.tests.factories import (
+    OfferFactory,
+    add_weekly_time,
+    offer_type,
+    target_group,
+    theme,
+)
 from ontwikkelplein.catalogue.tests.staff_world import build_world
 from ontwikkelplein.organisations.tests.factories import LocationFactory
 
@@ -148,6 +154,7 @@ class TestLocations:
 
 class TestPublishArchiveVerify:
     def test_publish(self, world, index_calls, django_capture_on_commit_callbacks):
+        add_weekly_time(world.draft_b)  # walk-in: it needs a time
         with django_capture_on_commit_callbacks(execute=True):
             offer = services.publish_offer(world.specialist_b, world.draft_b)
         offer.refresh_from_db()
@@ -158,6 +165,7 @@ class TestPublishArchiveVerify:
         assert index_calls == [offer.pk]
 
     def test_publishing_again_keeps_the_first_date(self, world):
+        add_weekly_time(world.draft_b)
         first = services.publish_offer(world.specialist_b, world.draft_b).published_at
         again = services.publish_offer(world.specialist_b, world.draft_b).published_at
         assert first is not None
@@ -179,6 +187,7 @@ class TestPublishArchiveVerify:
             organisation=world.library_b,
             status=OfferStatus.DRAFT,
             location=world.location_b,
+            location__weekday=1,
             themes=[],
         )
         with pytest.raises(services.OfferIncomplete) as error:
@@ -206,6 +215,7 @@ class TestPublishArchiveVerify:
         assert offer.last_verified_by == world.team_leader_b
 
     def test_partner_staff_publishes_own_offer(self, world):
+        add_weekly_time(world.partner_offer)
         services.publish_offer(world.partner_staff, world.partner_offer)
         assert Offer.objects.get(pk=world.partner_offer.pk).is_published
 

@@ -1,6 +1,7 @@
 """Public pages: home, search and offer page ("Waar kan ik terecht?"). Thin: reads go through
 selectors and catalogue.search; this module only shapes what the templates show."""
 
+import datetime
 from dataclasses import dataclass, field, replace
 from itertools import groupby
 from urllib.parse import parse_qsl, urlencode, urlsplit
@@ -31,6 +32,12 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.catalogue.selectors import phone_href
 from ontwikkelplein.catalogue.services import record_unmatched_search
+from ontwikkelplein.organisations.calendar import (
+    CLOSURE_NOTICE_DAYS,
+    LocationCalendar,
+    closure_text,
+    today_text,
+)
 from ontwikkelplein.organisations.models import Location
 
 PER_PAGE = 20
@@ -332,12 +339,36 @@ def upcoming_schedules(schedules, today) -> list[Schedule]:
 # --- Offer page ---
 
 
+def skipped_weekly(offer, weekly, calendar, today) -> list[tuple[datetime.date, str]]:
+    """The days in the coming weeks (CLOSURE_NOTICE_DAYS) on which a weekly time would fall but
+    does not take place because the location is closed: (date, reason). Only days the time is
+    valid and the offer in season."""
+    skipped = []
+    for offset in range(CLOSURE_NOTICE_DAYS):
+        day = today + datetime.timedelta(days=offset)
+        for schedule in weekly:
+            if schedule.weekday != day.weekday() or not offer.in_season(day):
+                continue
+            if (schedule.valid_from and day < schedule.valid_from) or (
+                schedule.valid_to and day > schedule.valid_to
+            ):
+                continue
+            reason = calendar.closed_reason(day)
+            if reason is not None:
+                skipped.append((day, reason))
+    return skipped
+
+
 @dataclass
 class LocationBlock:
     offer_location: OfferLocation
     weekly: list[Schedule]
     dated: list[Schedule]
     opening_hours: list[tuple[str, list]]  # (weekday name, [OpeningHours, ...])
+    today: str = ""  # "Vandaag open tot 17:00", "Vandaag gesloten", "" when unknown
+    closures: list[str] = field(default_factory=list)  # "Gesloten op 27 december (...)"
+    # Occurrences of the offer's times that do not take place: (date, reason), by date.
+    skipped: list[tuple[datetime.date, str]] = field(default_factory=list)
 
     @property
     def location(self) -> Location:
@@ -352,19 +383,33 @@ def offer_detail(request, pk):
             raise Http404
         return _offer_gone(request, archived)
     today = timezone.localdate()
+    now = timezone.localtime().time()
     blocks = []
     for offer_location in offer.offer_locations.all():
         times = upcoming_schedules(offer_location.schedules.all(), today)
         hours = sorted(offer_location.location.opening_hours.all(), key=_hours_key)
+        calendar = LocationCalendar.of(offer_location.location)
+        weekly = [s for s in times if s.kind == ScheduleKind.WEEKLY]
+        dated, skipped = [], []
+        for schedule in (s for s in times if s.kind == ScheduleKind.DATED):
+            reason = calendar.closed_reason(schedule.date)
+            if reason is None:
+                dated.append(schedule)
+            else:
+                skipped.append((schedule.date, reason))
+        skipped += skipped_weekly(offer, weekly, calendar, today)
         blocks.append(
             LocationBlock(
                 offer_location=offer_location,
-                weekly=[s for s in times if s.kind == ScheduleKind.WEEKLY],
-                dated=[s for s in times if s.kind == ScheduleKind.DATED],
+                weekly=weekly,
+                dated=dated,
                 opening_hours=[
                     (rows[0].get_weekday_display(), rows)
                     for rows in (list(g) for _day, g in groupby(hours, key=lambda h: h.weekday))
                 ],
+                today=today_text(calendar.day(today), now),
+                closures=[closure_text(c) for c in calendar.upcoming_closures(today)],
+                skipped=sorted(set(skipped)),
             )
         )
     organisation = offer.organisation
@@ -378,6 +423,7 @@ def offer_detail(request, pk):
         "is_walk_in": offer.sign_up == SignUp.WALK_IN,
         "needs_registration": offer.sign_up == SignUp.REGISTRATION,
         "needs_intake": offer.sign_up == SignUp.INTAKE,
+        "by_appointment": offer.sign_up == SignUp.APPOINTMENT,
         "languages": language_names(offer.languages),
         "contact_name": offer.contact_name,
         "phone": phone,

@@ -12,6 +12,7 @@ from django import template
 from django.urls import reverse
 from django.utils import timezone
 
+from ontwikkelplein.catalogue.models import SignUp
 from ontwikkelplein.courses import selectors
 from ontwikkelplein.courses.models import RunStatus, Session
 
@@ -30,6 +31,8 @@ def _public_runs(offer):
 
 @register.inclusion_tag("courses/public/_offer_runs.html")
 def offer_runs(offer):
+    """The runs section. A walk-in offer (or one whose runs are all walk-in) is headed
+    "Wanneer?" and never "Aanmelden"."""
     cards = []
     for run in _public_runs(offer):
         sessions = list(run.upcoming)
@@ -55,7 +58,8 @@ def offer_runs(offer):
             if similar is None:
                 similar = selectors.similar_open_runs(offer, card["run"].location)
             card["similar_runs"] = similar
-    return {"offer": offer, "cards": cards}
+    walk_in = offer.sign_up == SignUp.WALK_IN or all(card["run"].walk_in for card in cards)
+    return {"offer": offer, "cards": cards, "walk_in": walk_in}
 
 
 @register.simple_tag
@@ -66,6 +70,12 @@ def offer_sign_up_url(offer) -> str:
     if len(open_runs) == 1:
         return reverse("courses:sign-up", args=[offer.pk, open_runs[0].pk])
     return "#aanmelden-kop" if open_runs else ""
+
+
+@register.simple_tag
+def offer_has_runs(offer) -> bool:
+    """Whether the offer page shows runs (then their dates are the offer's "when")."""
+    return bool(_public_runs(offer))
 
 
 @register.simple_tag

@@ -46,7 +46,7 @@ class RunFactory(factory.django.DjangoModelFactory):
         model = Run
         skip_postgeneration_save = True
 
-    offer = factory.SubFactory(OfferFactory, indexed=False)
+    offer = factory.SubFactory(OfferFactory, sign_up="registration", indexed=False)
     organisation = factory.LazyAttribute(lambda o: o.offer.organisation)
     location = factory.LazyAttribute(lambda o: LocationFactory(organisation=o.organisation))
     name = "Voorjaar"

@@ -31,7 +31,7 @@ NOTHING = {"enrolments": 0, "people": 0, "outbox": 0, "notifications": 0}
 
 @pytest.fixture
 def run():
-    offer = OfferFactory(title="Digisterker", indexed=False)
+    offer = OfferFactory(title="Digisterker", sign_up="registration", indexed=False)
     location = LocationFactory(organisation=offer.organisation, name="Eemhuis")
     return RunFactory(offer=offer, location=location, capacity=3)
 
@@ -125,7 +125,7 @@ def test_with_several_open_runs_the_first_button_goes_to_the_runs(client, run):
 
 
 def test_an_offer_without_runs_keeps_ik_wil_hulp_as_the_first_button(client):
-    offer = OfferFactory(indexed=False)
+    offer = OfferFactory(sign_up="registration", indexed=False)
     header = offer_page(client, offer).split('id="aanbod-titel"')[1].split("</header>")[0]
     assert f'primary-action" href="{reverse("referrals:help", args=[offer.pk])}"' in header
     assert ">Aanmelden<" not in header

@@ -40,7 +40,7 @@ TODAY = datetime.date.today
 
 def _offer_and_editor():
     org = OrganisationFactory()
-    offer = OfferFactory(organisation=org, indexed=False)
+    offer = OfferFactory(organisation=org, sign_up="registration", indexed=False)
     return offer, LocationFactory(organisation=org), staff_user(org, Role.SPECIALIST)
 
 

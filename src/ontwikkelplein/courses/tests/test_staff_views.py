@@ -51,7 +51,9 @@ def new_run_form(client):
     user = staff_user()
     org = user.memberships.first().organisation
     _login(client, user)
-    return OfferFactory(organisation=org, indexed=False), LocationFactory(organisation=org)
+    return OfferFactory(organisation=org, sign_up="registration", indexed=False), LocationFactory(
+        organisation=org
+    )
 
 
 def test_create_run_then_sessions_then_publish(client, new_run_form):

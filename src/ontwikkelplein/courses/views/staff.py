@@ -23,6 +23,7 @@ from ontwikkelplein.core import documents as core_documents
 from ontwikkelplein.core.figures.page import figure_request
 from ontwikkelplein.core.figures.periods import PeriodKind
 from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM
+from ontwikkelplein.core.formatting import date_text
 from ontwikkelplein.core.forms import errors_for_summary, formset_errors_for_summary
 from ontwikkelplein.core.tabular import FORMATS, download
 from ontwikkelplein.courses import documents, exports, selectors, services
@@ -306,6 +307,12 @@ def run_sessions(request, pk):
                         request,
                         _("%(n)s bijeenkomsten toegevoegd.") % {"n": len(created)},
                     )
+                    for day, reason in created.closed_days:
+                        messages.warning(
+                            request,
+                            _("Niet op %(date)s: de locatie is dan gesloten (%(reason)s).")
+                            % {"date": date_text(day), "reason": reason},
+                        )
                     return redirect("courses:staff-run-sessions", pk=run.pk)
             error_summary = errors_for_summary(weekly)
         elif action == "cancel-session":

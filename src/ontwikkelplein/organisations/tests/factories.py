@@ -4,6 +4,7 @@ import factory
 
 from ontwikkelplein.accounts.tests.factories import UserFactory
 from ontwikkelplein.organisations.models import (
+    ClosurePeriod,
     Location,
     LocationKind,
     Membership,
@@ -11,6 +12,7 @@ from ontwikkelplein.organisations.models import (
     Organisation,
     OrganisationKind,
     Role,
+    SpecialOpeningHours,
 )
 from ontwikkelplein.places.tests.factories import MunicipalityFactory
 
@@ -68,6 +70,26 @@ class OpeningHoursFactory(factory.django.DjangoModelFactory):
     weekday = 0
     opens_at = datetime.time(9, 0)
     closes_at = datetime.time(17, 0)
+
+
+class ClosurePeriodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ClosurePeriod
+
+    location = factory.SubFactory(LocationFactory)
+    start_date = datetime.date(2026, 7, 20)
+    end_date = factory.LazyAttribute(lambda o: o.start_date)
+    reason = "zomersluiting"
+
+
+class SpecialOpeningHoursFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SpecialOpeningHours
+
+    location = factory.SubFactory(LocationFactory)
+    date = datetime.date(2026, 12, 24)
+    opens_at = datetime.time(10, 0)
+    closes_at = datetime.time(15, 0)
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):

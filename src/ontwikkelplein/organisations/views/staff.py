@@ -12,8 +12,11 @@ from ontwikkelplein.core.forms import formset_errors_for_summary, posted
 from ontwikkelplein.organisations import scoping, selectors, services
 from ontwikkelplein.organisations.forms import (
     LocationForm,
+    closures_formset,
+    formset_rows,
     opening_hours_formset,
     opening_hours_rows,
+    special_hours_formset,
 )
 from ontwikkelplein.organisations.views.access import (
     require_editable,
@@ -52,18 +55,22 @@ def location_create(request):
     require_editor(request.user)
     form = LocationForm(posted(request), user=request.user)
     formset = opening_hours_formset(posted(request))
-    if request.method == "POST" and _valid(form, formset):
+    calendar = _calendar_formsets(request, None)
+    if request.method == "POST" and _valid(form, formset, *calendar.values()):
         data = dict(form.cleaned_data)
         try:
             location = services.create_location(
-                request.user, opening_hours=opening_hours_rows(formset), **data
+                request.user,
+                opening_hours=opening_hours_rows(formset),
+                **_calendar_rows(calendar),
+                **data,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _saved_message(location))
             return redirect("organisations:location-list")
-    return _form_page(request, form, formset, location=None)
+    return _form_page(request, form, formset, calendar, location=None)
 
 
 @staff_required
@@ -72,37 +79,71 @@ def location_edit(request, pk):
     require_editable(request.user, location.organisation_id)
     form = LocationForm(posted(request), instance=location, user=request.user)
     formset = opening_hours_formset(posted(request), location=location)
-    if request.method == "POST" and _valid(form, formset):
+    calendar = _calendar_formsets(request, location)
+    if request.method == "POST" and _valid(form, formset, *calendar.values()):
         data = dict(form.cleaned_data)
         try:
             location = services.update_location(
-                request.user, location, opening_hours=opening_hours_rows(formset), **data
+                request.user,
+                location,
+                opening_hours=opening_hours_rows(formset),
+                **_calendar_rows(calendar),
+                **data,
             )
         except ValidationError as error:
             form.add_error(None, error)
         else:
             messages.success(request, _saved_message(location))
             return redirect("organisations:location-list")
-    return _form_page(request, form, formset, location=location)
+    return _form_page(request, form, formset, calendar, location=location)
 
 
-def _valid(form, formset) -> bool:
-    # Validate both, so all errors are shown at once.
-    form_ok = form.is_valid()
-    formset_ok = formset.is_valid()
-    return form_ok and formset_ok
+def _calendar_formsets(request, location) -> dict:
+    """The closed days and exceptional hours. A post without their rows at all (an older form,
+    a script) leaves the stored ones as they are."""
+    data = posted(request)
+
+    def sent(prefix):
+        return data if data is not None and f"{prefix}-TOTAL_FORMS" in data else None
+
+    return {
+        "closures": closures_formset(sent("sluitingsdagen"), location=location),
+        "special_hours": special_hours_formset(sent("afwijkend"), location=location),
+    }
 
 
-def _form_page(request, form, formset, location):
+def _calendar_rows(calendar: dict) -> dict:
+    return {
+        name: formset_rows(formset) if formset.is_bound else None
+        for name, formset in calendar.items()
+    }
+
+
+def _valid(form, *formsets) -> bool:
+    # Validate all, so all errors are shown at once; a formset that was not sent is left alone.
+    results = [form.is_valid(), *(f.is_valid() for f in formsets if f.is_bound)]
+    return all(results)
+
+
+def _form_page(request, form, formset, calendar, location):
     errors = []
     if form.is_bound:
-        errors = form.error_summary() + formset_errors_for_summary(formset, _("Openingstijd %(n)s"))
+        errors = (
+            form.error_summary()
+            + formset_errors_for_summary(formset, _("Openingstijd %(n)s"))
+            + formset_errors_for_summary(calendar["closures"], _("Sluitingsdag %(n)s"))
+            + formset_errors_for_summary(
+                calendar["special_hours"], _("Afwijkende openingstijd %(n)s")
+            )
+        )
     return render(
         request,
         "organisations/location_form.html",
         {
             "form": form,
             "formset": formset,
+            "closures_formset": calendar["closures"],
+            "special_hours_formset": calendar["special_hours"],
             "location": location,
             "error_summary": errors,
             "staff_nav": "locations",
