@@ -39,7 +39,13 @@ MAX_TEXT = 20_000  # longer free text is not a description but a mistake (or an 
 
 @dataclass(frozen=True)
 class Spec:
+    # HSDS "required" fields that need a value here: ids, names and enums we cannot do without.
+    # The schemas' other required fields are plain strings without a minimum length, so an empty
+    # string (and, as other producers write it, null or nothing) is valid: an address without
+    # state_province, a metadata row without previous_value. What our model needs from them is
+    # derived while writing (importer.locations), never refused here.
     required: tuple = ()
+    present: tuple = ()  # required by HSDS as a string: may be empty, not null or absent
     uuids: tuple = ()
     emails: tuple = ()
     uris: tuple = ()
@@ -54,7 +60,7 @@ _COMMON_LISTS = {"attributes": "attribute", "metadata": "metadata"}
 
 SPECS = {
     "organization": Spec(
-        required=("id", "name", "description"),
+        required=("id", "name"),
         uuids=("id", "parent_organization_id"),
         emails=("email",),
         uris=("website", "uri"),
@@ -73,7 +79,9 @@ SPECS = {
         max_lengths={"name": 200, "website": 200, "email": 254},
     ),
     "service": Spec(
-        required=("id", "name", "status"),
+        # An empty name is valid HSDS: the offer gets a title from its description, as a draft.
+        required=("id", "status"),
+        present=("name",),
         uuids=("id", "organization_id", "program_id"),
         emails=("email", "assurer_email"),
         uris=("url",),
@@ -127,15 +135,7 @@ SPECS = {
         max_lengths={"name": 200},
     ),
     "address": Spec(
-        required=(
-            "id",
-            "address_1",
-            "city",
-            "state_province",
-            "postal_code",
-            "country",
-            "address_type",
-        ),
+        required=("id", "address_type"),
         uuids=("id", "location_id"),
         enums={"address_type": ("physical", "postal", "virtual")},
         lists=_COMMON_LISTS,
@@ -153,13 +153,13 @@ SPECS = {
         lists=_COMMON_LISTS,
     ),
     "program": Spec(
-        required=("id", "name", "description"),
+        required=("id",),
         uuids=("id", "organization_id"),
         lists=_COMMON_LISTS,
         max_lengths={"name": 120},
     ),
     "taxonomy_term": Spec(
-        required=("id", "name", "description"),
+        required=("id",),
         uuids=("id", "parent_id", "taxonomy_id"),
         uris=("term_uri",),
         objects={"taxonomy_detail": "taxonomy"},
@@ -167,7 +167,7 @@ SPECS = {
         max_lengths={"name": 300, "code": 200, "taxonomy": 200, "term_uri": 500, "language": 20},
     ),
     "taxonomy": Spec(
-        required=("id", "name", "description"),
+        required=("id",),
         uuids=("id",),
         uris=("uri",),
         lists={"metadata": "metadata"},
@@ -179,7 +179,7 @@ SPECS = {
         lists={"metadata": "metadata"},
     ),
     "phone": Spec(
-        required=("id", "number"),
+        required=("id",),  # an empty number is valid HSDS and skipped
         uuids=(
             "id",
             "location_id",
@@ -212,15 +212,15 @@ SPECS = {
         required=("id",), uuids=("id", "service_id"), uris=("uri",), lists=_COMMON_LISTS
     ),
     "service_capacity": Spec(
-        required=("id", "unit", "available", "updated"),
+        required=("id",),
         uuids=("id", "service_id", "unit_id"),
         numbers=("available", "maximum"),
         objects={"unit": "unit"},
         lists=_COMMON_LISTS,
     ),
-    "unit": Spec(required=("id", "name"), uuids=("id",), uris=("uri",), lists=_COMMON_LISTS),
+    "unit": Spec(required=("id",), uuids=("id",), uris=("uri",), lists=_COMMON_LISTS),
     "url": Spec(
-        required=("id", "url"),
+        required=("id",),
         uuids=("id", "organization_id", "service_id"),
         uris=("url",),
         lists=_COMMON_LISTS,
@@ -235,20 +235,12 @@ SPECS = {
         required=("id",), uuids=("id", "location_id"), uris=("url",), lists=_COMMON_LISTS
     ),
     "organization_identifier": Spec(
-        required=("id", "identifier_type", "identifier"),
+        required=("id",),
         uuids=("id", "organization_id"),
         lists=_COMMON_LISTS,
     ),
     "metadata": Spec(
-        required=(
-            "id",
-            "last_action_date",
-            "last_action_type",
-            "field_name",
-            "previous_value",
-            "replacement_value",
-            "updated_by",
-        ),
+        required=("id",),
         uuids=("id", "resource_id"),
     ),
 }
@@ -330,14 +322,16 @@ def _check_fields(kind: str, spec: Spec, value: dict, prefix: str) -> list[Probl
         found.append(problem(kind, value, prefix + field, message))
 
     for field in spec.required:
-        if field == "description":
-            # Required but may be empty, and an empty CSV cell cannot be told from an absent one.
-            continue
         present = value.get(field)
         if present is None or (isinstance(present, str) and not present.strip()):
             add(field, _("Dit veld is verplicht."))
+    for field in spec.present:
+        if value.get(field) is None:
+            add(field, _("Dit veld is verplicht."))
     for field in spec.uuids:
         present = value.get(field)
+        if field != "id" and present == "":
+            continue  # an empty reference is how many producers write "none"
         if present is not None and not (isinstance(present, str) and UUID_RE.match(present)):
             add(field, _("Dit is geen geldige uuid: %(value)s.") % {"value": _text(present, 60)})
     for field in spec.emails:
@@ -353,6 +347,8 @@ def _check_fields(kind: str, spec: Spec, value: dict, prefix: str) -> list[Probl
             add(field, _("Dit is geen geldig webadres: %(value)s.") % {"value": _text(present, 60)})
     for field in spec.numbers:
         present = value.get(field)
+        if isinstance(present, str) and not present.strip():
+            continue  # an empty cell: no number
         if present is not None and (
             isinstance(present, bool) or not isinstance(present, (int, float))
         ):
