@@ -175,6 +175,7 @@ class LocationsWriter:
         if not values["name"]:
             self.error("location", obj, "name", _("Een locatie heeft een naam of een adres nodig."))
             return None
+        values |= self.bundle.location_overrides.get(lid, {})  # a G!DS row: kind, help points
         wanted_hours = self._opening_hours(obj)
         if location is None:
             location = Location(

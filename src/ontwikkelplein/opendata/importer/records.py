@@ -29,6 +29,9 @@ class Bundle:
     taxonomies: dict = field(default_factory=dict)
     roots: list = field(default_factory=list)  # (type, object) as found, for validation
     notes: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # found while reading (a G!DS row)
+    overrides: dict = field(default_factory=dict)  # service id -> our field values (G!DS)
+    location_overrides: dict = field(default_factory=dict)  # location id -> our field values
 
     @property
     def size(self) -> int:
@@ -37,6 +40,19 @@ class Bundle:
 
 def collect(source: Source) -> Bundle:
     bundle = Bundle(notes=list(source.notes or []))
+    if source.format == "gids":
+        from ontwikkelplein.opendata.importer.gids import Converter
+
+        converter = Converter()
+        services, bundle.overrides, bundle.location_overrides = converter.convert(
+            source.tables["rows"]
+        )
+        bundle.problems = converter.problems
+        for service in services:
+            _add_root(bundle, "service", service)
+        if not services and not bundle.problems:
+            raise ImportFileError(_("Het bestand bevat geen records."))
+        return bundle
     if source.format == "datapackage":
         objects = tables_to_objects(source.tables)
         for kind in ("organizations", "services", "locations"):

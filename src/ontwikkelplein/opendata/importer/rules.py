@@ -27,6 +27,7 @@ TYPE_LABELS = {
     "contact": gettext_lazy("contactpersoon"),
     "attribute": gettext_lazy("kenmerk (attribute)"),
     "file": gettext_lazy("bestand"),
+    "gids_row": gettext_lazy("rij (G!DS)"),
 }
 
 UUID_RE = re.compile(

@@ -184,6 +184,8 @@ class ServicesWriter:
         except Invalid as exc:
             self.error("service", obj, exc.args[1] if len(exc.args) > 1 else "-", exc.args[0])
             return
+        values |= self.bundle.overrides.get(sid, {})  # a G!DS row's exact values
+        partners = values.pop("partners", None)
         values["organisation_id"] = organisation.pk
         created = offer is None
         if created:
@@ -204,6 +206,10 @@ class ServicesWriter:
         if created:
             assign(offer, values)
             self._create_offer(offer, obj, terms, externals or [])
+            for partner_id in dict.fromkeys(partners or []):
+                self.pending["links"].append(
+                    Offer.partners.through(offer_id=offer.pk, organisation_id=partner_id)
+                )
             self.touched_offers.append(offer.pk)
             self.outcome("service", sid, name, "created")
             return
@@ -217,6 +223,11 @@ class ServicesWriter:
             if current != wanted_ids:
                 getattr(offer, attr).set(wanted_ids)
                 m2m_changed = True
+        if partners is not None and set(offer.partners.values_list("pk", flat=True)) != set(
+            partners
+        ):
+            offer.partners.set(partners)
+            m2m_changed = True
         current_ext = self.current_links("external_terms", offer)
         if externals is not None and current_ext != {t.pk for t in externals}:
             offer.external_terms.set(externals)
