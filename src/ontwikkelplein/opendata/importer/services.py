@@ -119,7 +119,18 @@ class ServicesWriter:
                 .select_related("organisation")
                 .prefetch_related("offer_locations__schedules")
             }
-            self.links = self._links(list(existing))
+            for sid, _obj in chunk:
+                ours = None if sid in existing else self.duplicates.alias(sid)
+                if ours is not None:  # merged into one of ours by staff: update that one
+                    offer = (
+                        Offer.objects.filter(pk=ours)
+                        .select_related("organisation")
+                        .prefetch_related("offer_locations__schedules")
+                        .first()
+                    )
+                    if offer is not None:
+                        existing[sid] = offer
+            self.links = self._links([o.pk for o in existing.values()])
             for sid, obj in chunk:
                 if obj.get("_reference_only"):
                     self._service_locations_only(sid, obj, existing.get(sid))
@@ -263,6 +274,26 @@ class ServicesWriter:
             if reasons:
                 offer.status, offer.published_at = OfferStatus.DRAFT, None
                 self.warn("service", obj, "status", draft_message(reasons))
+        for ours, title, score in self.duplicates.find(offer, [p.location for p in places]):
+            self.report.duplicates.append(
+                {
+                    "ours": ours,
+                    "imported_id": offer.pk,
+                    "imported_title": offer.title,
+                    "organisation_id": offer.organisation_id,
+                    "score": score,
+                }
+            )
+            self.warn(
+                "service",
+                obj,
+                "name",
+                _(
+                    "Waarschijnlijk dubbel: lijkt op ‘%(title)s’ dat we al hebben op dezelfde "
+                    "plek. Kies op deze pagina: samenvoegen of allebei houden."
+                )
+                % {"title": title[:150]},
+            )
         self.pending["offers"].append(offer)
         for attr, wanted_terms in terms.items():
             through = getattr(Offer, attr).through

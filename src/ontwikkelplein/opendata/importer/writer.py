@@ -8,6 +8,7 @@ that belongs to another library) is checked here and reported as an error, which
 whole transaction back (importer.runner)."""
 
 from ontwikkelplein.catalogue.models import Programme, Taxonomy, TaxonomyTerm
+from ontwikkelplein.opendata.importer.duplicates import DuplicateFinder
 from ontwikkelplein.opendata.importer.locations import LocationsWriter
 from ontwikkelplein.opendata.importer.organisations import OrganisationsWriter
 from ontwikkelplein.opendata.importer.placing import PlaceFinder
@@ -100,4 +101,5 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
         self.programmes = {p.pk: p for p in Programme.objects.all()}
         self.programme_by_name = {p.name.lower(): p for p in self.programmes.values()}
         self.places = PlaceFinder()
+        self.duplicates = DuplicateFinder()
         self.default_offer_type = self.terms_by_code.get((Taxonomy.OFFER_TYPE, DEFAULT_OFFER_TYPE))
