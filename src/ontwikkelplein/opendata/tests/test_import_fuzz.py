@@ -2,6 +2,7 @@
 any spreadsheet cell with a finished run (done, or rejected with Dutch reasons), never an
 exception."""
 
+import copy
 import json
 import tempfile
 from pathlib import Path
@@ -18,7 +19,7 @@ from ontwikkelplein.organisations.tests.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 FUZZ = settings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -94,11 +95,12 @@ def test_any_json_shape(data):
 def test_any_value_in_any_field(field, location_field, address_field, value, publish):
     service = hsds_service()
     location = service["service_at_locations"][0]["location"]
-    service[field] = value
+    service[field] = copy.deepcopy(value)
     if field != "service_at_locations":
-        location[location_field] = value
-        if isinstance(location.get("addresses"), list) and location["addresses"]:
-            location["addresses"][0][address_field] = value
+        location[location_field] = copy.deepcopy(value)
+        addresses = location.get("addresses")
+        if isinstance(addresses, list) and addresses and isinstance(addresses[0], dict):
+            addresses[0][address_field] = copy.deepcopy(value)
     outcome([hsds_organization(services=[service])], publish=publish)
 
 
