@@ -85,6 +85,12 @@ def collect(source: Source) -> Bundle:
     return bundle
 
 
+def _items(value) -> list:
+    """A list field as a list; anything else (a number where HSDS has a list) as nothing here:
+    validation reports it (importer.rules)."""
+    return list(value) if isinstance(value, list) else []
+
+
 def _is_tabular_json(data: dict) -> bool:
     return bool(data) and all(isinstance(k, str) and k.endswith(".csv") for k in data)
 
@@ -163,10 +169,10 @@ def _add_organization(bundle: Bundle, obj: dict) -> None:
         return
     record = {k: v for k, v in obj.items() if k not in ("services", "locations")}
     _merge(bundle.organizations.setdefault(oid, {}), record)
-    for location in obj.get("locations") or []:
+    for location in _items(obj.get("locations")):
         if isinstance(location, dict):
             _add_location(bundle, location, oid)
-    for service in obj.get("services") or []:
+    for service in _items(obj.get("services")):
         if isinstance(service, dict):
             _add_service(bundle, service, oid)
 
@@ -201,10 +207,10 @@ def _add_service(bundle: Bundle, obj: dict, organization_id) -> None:
     previous = bundle.services.get(sid)
     if previous and previous.get("_reference_only"):
         service.setdefault("service_at_locations", [])
-        service["service_at_locations"] = list(service["service_at_locations"]) + previous.get(
-            "service_at_locations", []
+        service["service_at_locations"] = _items(service["service_at_locations"]) + _items(
+            previous.get("service_at_locations")
         )
     bundle.services[sid] = service
-    for sal in service.get("service_at_locations") or []:
+    for sal in _items(service.get("service_at_locations")):
         if isinstance(sal, dict):
             _add_location_of(bundle, sal, service.get("organization_id"))
