@@ -13,6 +13,7 @@ from ontwikkelplein.opendata.importer.files import (
     Source,
     tables_to_objects,
 )
+from ontwikkelplein.opendata.importer.rules import as_text_fields
 
 MAX_RECORDS = 200_000
 
@@ -39,6 +40,8 @@ class Bundle:
 
 
 def collect(source: Source) -> Bundle:
+    as_text_fields(source.data)
+    as_text_fields(source.tables)
     bundle = Bundle(notes=list(source.notes or []))
     if source.format == "gids":
         from ontwikkelplein.opendata.importer.gids import Converter

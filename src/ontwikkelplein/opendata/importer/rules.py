@@ -36,7 +36,8 @@ UUID_RE = re.compile(
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URI_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$")
 # Every field the HSDS 3.1 schemas type as a string (attribute.value left out: we never read
-# it). A number, true or false there is not valid HSDS, and would break the mapping.
+# it). A number, true or false there (tabular data written from a spreadsheet, the official
+# tabular.json has them) is read as its text (records.as_text_fields) before anything else.
 STRING_FIELDS = frozenset(
     {
         "accreditations",
@@ -143,6 +144,29 @@ STRING_FIELDS = frozenset(
     }
 )
 MAX_TEXT = 20_000  # longer free text is not a description but a mistake (or an attack)
+
+
+def as_text_fields(data) -> None:
+    """Numbers, true and false in fields HSDS types as strings become their text, in place
+    (iterative: the nesting is limited by importer.files, the stack is not used)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    stack.append(item)
+                elif key in STRING_FIELDS and isinstance(item, (bool, int, float)):
+                    if isinstance(item, bool):
+                        value[key] = "true" if item else "false"
+                    elif isinstance(item, float) and item.is_integer() and abs(item) < 1e15:
+                        value[key] = str(int(item))
+                    else:
+                        value[key] = str(
+                            item
+                        )  # longer free text is not a description but a mistake (or an attack)
 
 
 @dataclass(frozen=True)
@@ -476,12 +500,6 @@ def _check_fields(kind: str, spec: Spec, value: dict, prefix: str) -> list[Probl
         if not isinstance(present, str):
             if isinstance(present, (dict, list)):
                 add(field, _("Hier wordt tekst verwacht, geen lijst of object."))
-            elif field in STRING_FIELDS:
-                add(
-                    field,
-                    _("Hier wordt tekst verwacht, geen getal of ja/nee: %(value)s.")
-                    % {"value": _text(present, 60)},
-                )
             continue
         if "\x00" in present:
             add(field, _("De tekst bevat een ongeldig teken (NUL)."))
