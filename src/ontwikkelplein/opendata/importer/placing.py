@@ -12,6 +12,7 @@ so it is derived, in this order, each step with a note for the import report:
 An address in another country, or one that none of these places, is not placed: Placement.reason
 says why in Dutch, and the offers there stay drafts (importer.publishing)."""
 
+import re
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
@@ -113,8 +114,11 @@ class PlaceFinder:
             municipality = self.by_name(address.get(key))
             if municipality is not None:
                 return Placement(municipality)
-        postcode = normalise_postcode(str(address.get("postal_code") or "").strip())
-        area = self.areas.get(postcode[:4]) if postcode and len(postcode) == 7 else None
+        raw = "".join(str(address.get("postal_code") or "").split()).upper()
+        postcode = normalise_postcode(raw) or ""
+        # A full postcode (3811 MG), or only its four digits (3811), as some producers send it.
+        pc4 = postcode[:4] if len(postcode) == 7 else raw if re.fullmatch(r"\d{4}", raw) else ""
+        area = self.areas.get(pc4) if pc4 else None
         if area is not None:
             town, lat, lon = area
             municipality, estimated = self._from_area(town, lat, lon)

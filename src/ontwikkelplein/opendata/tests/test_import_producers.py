@@ -327,3 +327,13 @@ def test_dutch_catalogue_written_for_the_purpose(tmp_path):
     assert set(Offer.objects.values_list("status", flat=True)) == {OfferStatus.PUBLISHED}
     assert Location.objects.get(name="Dorpshuis Hoogland").municipality.name == "Amersfoort"
     assert Location.objects.get(name="Bieb Leusden").municipality.name == "Leusden"
+
+
+def test_numbers_where_hsds_has_strings_and_a_four_digit_postcode(tmp_path):
+    """Data that went through a spreadsheet: numbers in text fields, a PC4 postcode only."""
+    service = open_referral_service(city="", region="", postal_code=3811, address_1="Lindelaan 4")
+    service["phones"][0]["number"] = 301234567
+    run = run_import(tmp_path, [service], organisation=OrganisationFactory())
+    assert run.status == ImportStatus.DONE, run.errors
+    assert Location.objects.get().municipality.name == "Amersfoort"
+    assert Offer.objects.get().contact_phone == "301234567"
