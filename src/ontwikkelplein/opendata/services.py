@@ -4,6 +4,7 @@ ours. Views and the import_hsds command call these; the work itself is in openda
 import datetime
 import io
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
@@ -201,6 +202,18 @@ def execute_run(
     return run
 
 
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(rows: list[dict]) -> list[dict]:
+    """The report as PostgreSQL's jsonb stores it: a NUL or a lone surrogate that the file had
+    (and a problem quotes) becomes the replacement character."""
+    return [
+        {k: UNSTORABLE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
+        for row in rows
+    ]
+
+
 def _finish(run: ImportRun, report) -> None:
     run.status = ImportStatus.DONE if report.ok else ImportStatus.REJECTED
     run.total = report.total
@@ -208,11 +221,13 @@ def _finish(run: ImportRun, report) -> None:
     run.created = report.counts.get("created", 0)
     run.changed = report.counts.get("changed", 0)
     run.unchanged = report.counts.get("unchanged", 0)
-    run.errors = [p.as_dict() | {"type_label": p.type_label} for p in report.errors[:MAX_REPORTED]]
-    run.warnings = [
-        p.as_dict() | {"type_label": p.type_label} for p in report.warnings[:MAX_REPORTED]
-    ]
-    run.records = report.records[:MAX_REPORTED] if report.ok else []
+    run.errors = _storable(
+        [p.as_dict() | {"type_label": p.type_label} for p in report.errors[:MAX_REPORTED]]
+    )
+    run.warnings = _storable(
+        [p.as_dict() | {"type_label": p.type_label} for p in report.warnings[:MAX_REPORTED]]
+    )
+    run.records = _storable(report.records[:MAX_REPORTED] if report.ok else [])
     run.finished_at = timezone.now()
     run.save()
     if report.ok and not report.dry_run:

@@ -116,3 +116,14 @@ def test_any_cells_in_a_gids_sheet(cells):
         path.write_text(to_csv([exports.HEADERS, row]), encoding="utf-8")
         run = services.import_path(path, organisation=OrganisationFactory())
     assert run.status in (ImportStatus.DONE, ImportStatus.REJECTED)
+
+
+def test_a_nul_in_a_key_or_value_is_reported_and_the_report_is_stored():
+    """PostgreSQL's jsonb cannot hold NUL: the report quotes it as the replacement character."""
+    service = hsds_service(name="Naam\x00met NUL")
+    service["bad\x00key"] = "x\x00"
+    run = outcome([hsds_organization(services=[service])])
+    assert run.status == ImportStatus.REJECTED
+    run.refresh_from_db()
+    assert any("NUL" in e["message"] for e in run.errors)
+    assert not any("\x00" in v for e in run.errors for v in e.values())
