@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.opendata import services
-from ontwikkelplein.opendata.models import ExportRun, ExternalTerm, ImportRun
+from ontwikkelplein.opendata.models import ExportRun, ExternalTerm, ImportRun, LikelyDuplicate
 
 
 @admin.register(ExternalTerm)
@@ -72,3 +72,23 @@ class ExportRunAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(LikelyDuplicate)
+class LikelyDuplicateAdmin(admin.ModelAdmin):
+    """Likely duplicates found by imports; staff decide on the import's report page."""
+
+    list_display = ["imported_title", "ours", "organisation", "score", "status", "created_at"]
+    list_filter = ["status"]
+    search_fields = ["imported_title", "ours__title"]
+    readonly_fields = [
+        "run",
+        "organisation",
+        "ours",
+        "imported_id",
+        "imported_title",
+        "score",
+        "decided_by",
+        "decided_at",
+        "created_at",
+    ]

@@ -15,12 +15,15 @@ class ImportForm(StaffFormMixin, forms.Form):
     file = forms.FileField(
         label=_("Bestand"),
         help_text=_(
-            "HSDS 3.1 als JSON, of een zip-bestand met datapackage.json en CSV-bestanden. "
-            "Hoogstens %(max)s MB."
+            "HSDS 3.1 als JSON, of een zip-bestand met datapackage.json en CSV-bestanden, of "
+            "de G!DS-export (CSV of Excel) met dezelfde kolommen. Hoogstens %(max)s MB."
         )
         % {"max": MAX_MB},
         widget=forms.ClearableFileInput(
-            attrs={"accept": ".json,.zip,application/json,application/zip"}
+            attrs={
+                "accept": ".json,.zip,.csv,.xlsx,application/json,application/zip,text/csv,"
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            }
         ),
     )
     organisation = forms.ModelChoiceField(

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, TaxonomyTerm
-from ontwikkelplein.core.models import TimestampedModel
+from ontwikkelplein.core.models import CreatedAtModel, TimestampedModel
 from ontwikkelplein.organisations.models import Organisation
 
 
@@ -163,3 +163,58 @@ class ExportRun(models.Model):
     @property
     def is_finished(self) -> bool:
         return self.status in (ExportStatus.DONE, ExportStatus.FAILED)
+
+
+class DuplicateStatus(models.TextChoices):
+    OPEN = "open", _("Nog beslissen")
+    MERGED = "merged", _("Samengevoegd")
+    KEPT = "kept", _("Allebei gehouden")
+
+
+class LikelyDuplicate(CreatedAtModel):
+    """An imported offer that looks like one we already had under another id: the same
+    organisation, the same place and the same or a very similar title (docs/hsds-import.md,
+    "Likely duplicates"). Staff merge it into ours (ours keeps its id and takes the imported
+    content; later imports of that id update ours) or keep both (never reported again)."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    run = models.ForeignKey(
+        ImportRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="duplicates",
+        verbose_name=_("import"),
+    )
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisatie")
+    )
+    ours = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="+", verbose_name=_("ons aanbod")
+    )
+    imported_id = models.UUIDField(_("id uit het bestand"))
+    imported_title = models.CharField(_("titel uit het bestand"), max_length=150)
+    score = models.PositiveSmallIntegerField(_("gelijkenis van de titel"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=DuplicateStatus.choices, default=DuplicateStatus.OPEN
+    )
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("besloten door"),
+    )
+    decided_at = models.DateTimeField(_("besloten op"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("waarschijnlijk dubbel aanbod")
+        verbose_name_plural = _("waarschijnlijk dubbel aanbod")
+        constraints = [
+            models.UniqueConstraint(fields=["ours", "imported_id"], name="opendata_duplicate_pair")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.imported_title} ≈ {self.ours_id}"

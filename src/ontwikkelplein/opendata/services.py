@@ -4,6 +4,7 @@ ours. Views and the import_hsds command call these; the work itself is in openda
 import datetime
 import io
 import os
+import re
 from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
@@ -24,11 +25,13 @@ from ontwikkelplein.opendata.importer import (
     read_path,
 )
 from ontwikkelplein.opendata.models import (
+    DuplicateStatus,
     ExportRun,
     ExportStatus,
     ExternalTerm,
     ImportRun,
     ImportStatus,
+    LikelyDuplicate,
 )
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation
@@ -199,6 +202,18 @@ def execute_run(
     return run
 
 
+UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def _storable(rows: list[dict]) -> list[dict]:
+    """The report as PostgreSQL's jsonb stores it: a NUL or a lone surrogate that the file had
+    (and a problem quotes) becomes the replacement character."""
+    return [
+        {k: UNSTORABLE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in row.items()}
+        for row in rows
+    ]
+
+
 def _finish(run: ImportRun, report) -> None:
     run.status = ImportStatus.DONE if report.ok else ImportStatus.REJECTED
     run.total = report.total
@@ -206,13 +221,139 @@ def _finish(run: ImportRun, report) -> None:
     run.created = report.counts.get("created", 0)
     run.changed = report.counts.get("changed", 0)
     run.unchanged = report.counts.get("unchanged", 0)
-    run.errors = [p.as_dict() | {"type_label": p.type_label} for p in report.errors[:MAX_REPORTED]]
-    run.warnings = [
-        p.as_dict() | {"type_label": p.type_label} for p in report.warnings[:MAX_REPORTED]
-    ]
-    run.records = report.records[:MAX_REPORTED] if report.ok else []
+    run.errors = _storable(
+        [p.as_dict() | {"type_label": p.type_label} for p in report.errors[:MAX_REPORTED]]
+    )
+    run.warnings = _storable(
+        [p.as_dict() | {"type_label": p.type_label} for p in report.warnings[:MAX_REPORTED]]
+    )
+    run.records = _storable(report.records[:MAX_REPORTED] if report.ok else [])
     run.finished_at = timezone.now()
     run.save()
+    if report.ok and not report.dry_run:
+        _store_duplicates(run, report.duplicates)
+
+
+# --- Likely duplicates between sources (docs/hsds-import.md) ------------------------------------
+
+# What "update from the import" copies onto our offer: the fields an import writes.
+MERGED_FIELDS = (
+    "title",
+    "summary",
+    "description",
+    "offer_type_id",
+    "programme_id",
+    "guidance",
+    "sign_up",
+    "sign_up_instructions",
+    "is_free",
+    "cost_amount",
+    "cost_description",
+    "membership_required",
+    "requirements",
+    "requirements_other",
+    "computers",
+    "printer",
+    "privacy_room",
+    "languages",
+    "capacity",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "website",
+    "valid_from",
+    "valid_to",
+    "season_start_month",
+    "season_end_month",
+    "last_verified_on",
+)
+
+
+def _store_duplicates(run, found) -> None:
+    for item in found:
+        LikelyDuplicate.objects.get_or_create(
+            ours_id=item["ours"],
+            imported_id=item["imported_id"],
+            defaults={
+                "run": run,
+                "organisation_id": item["organisation_id"],
+                "imported_title": str(item["imported_title"])[:150],
+                "score": item["score"],
+            },
+        )
+
+
+def open_duplicates(run):
+    return (
+        LikelyDuplicate.objects.filter(run=run, status=DuplicateStatus.OPEN)
+        .select_related("ours")
+        .order_by("imported_title")
+    )
+
+
+def _decide(user, duplicate: LikelyDuplicate, status) -> None:
+    scoping.require_edit(user, duplicate.organisation_id)
+    duplicate.status = status
+    duplicate.decided_by = user if user and user.is_authenticated else None
+    duplicate.decided_at = timezone.now()
+    duplicate.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+class DuplicateError(Exception):
+    """A merge that cannot be done; the message is Dutch."""
+
+
+@transaction.atomic
+def keep_both(user, duplicate: LikelyDuplicate) -> None:
+    """Both offers stay; the pair is not reported again."""
+    if duplicate.status != DuplicateStatus.OPEN:
+        raise DuplicateError(_("Hierover is al beslist."))
+    _decide(user, duplicate, DuplicateStatus.KEPT)
+
+
+@transaction.atomic
+def merge_duplicate(user, duplicate: LikelyDuplicate) -> Offer:
+    """Keep ours, update it from the import: ours keeps its id, status and history and takes the
+    imported content, terms and places; the imported copy is removed. Later imports of the
+    imported id update ours (importer.duplicates)."""
+    if duplicate.status != DuplicateStatus.OPEN:
+        raise DuplicateError(_("Hierover is al beslist."))
+    scoping.require_edit(user, duplicate.organisation_id)
+    ours = Offer.objects.select_for_update().get(pk=duplicate.ours_id)
+    imported = Offer.objects.filter(pk=duplicate.imported_id).first()
+    if imported is not None:
+        if imported.organisation_id != ours.organisation_id:
+            raise DuplicateError(_("Deze twee horen niet bij dezelfde organisatie."))
+        for name in MERGED_FIELDS:
+            setattr(ours, name, getattr(imported, name))
+        ours.save()
+        for attr in ("themes", "target_groups", "levels", "partners", "external_terms"):
+            wanted = list(getattr(imported, attr).all())
+            if wanted:
+                getattr(ours, attr).set(wanted)
+        at = set(ours.offer_locations.values_list("location_id", flat=True))
+        for place in imported.offer_locations.all():
+            if place.location_id in at:
+                # Ours has this place already: take the imported times for it.
+                our_place = ours.offer_locations.get(location_id=place.location_id)
+                if place.schedules.exists():
+                    our_place.schedules.all().delete()
+                    place.schedules.update(offer_location=our_place)
+                place.delete()
+            else:
+                place.offer = ours
+                place.save(update_fields=["offer"])
+        try:
+            imported.delete()
+        except Exception as exc:  # protected by another app's rows (a course run, say)
+            raise DuplicateError(
+                _("Het geïmporteerde aanbod is al in gebruik en kan niet weg: %(reason)s")
+                % {"reason": str(exc)[:200]}
+            ) from None
+    _decide(user, duplicate, DuplicateStatus.MERGED)
+    offer_ids = [ours.pk, duplicate.imported_id]
+    transaction.on_commit(lambda: [search.index_offer(pk) for pk in offer_ids])
+    return ours
 
 
 def import_path(

@@ -15,6 +15,11 @@ urlpatterns = [
     ),
     path("beheer/gegevens/import/<uuid:pk>/", imports.import_detail, name="import-detail"),
     path("beheer/gegevens/import/<uuid:pk>/start/", imports.import_start, name="import-start"),
+    path(
+        "beheer/gegevens/import/<uuid:pk>/dubbel/<uuid:duplicate_pk>/",
+        imports.import_duplicate,
+        name="import-duplicate",
+    ),
     # HSDS and spreadsheet export (H1)
     path("beheer/gegevens/export/", exports.export, name="export"),
     path("beheer/gegevens/export/<uuid:pk>/", exports.export_detail, name="export-detail"),

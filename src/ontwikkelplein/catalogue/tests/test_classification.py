@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from ontwikkelplein.catalogue import classification, services
 from ontwikkelplein.catalogue.classification import classify, reference_rules
 from ontwikkelplein.catalogue.models import TaxonomyTerm
-from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type
+from ontwikkelplein.catalogue.tests.factories import OfferFactory, add_weekly_time, offer_type
 from ontwikkelplein.catalogue.tests.staff_world import build_world
 
 REPO = Path(__file__).resolve().parents[4]
@@ -169,6 +169,7 @@ def test_an_import_with_publish_publishes_a_classified_offer(world):
 
     offer = bare_offer(world)
     OfferLocation.objects.create(offer=offer, location=world.location_b)
+    add_weekly_time(offer)  # a walk-in offer needs a time (docs/public-site.md)
     assert services.missing_for_publication(offer)  # no theme, no target group
     services.classify_offer(offer, offer_type_assumed=True)
     assert services.missing_for_publication(offer) == []

@@ -5,9 +5,13 @@ only what differs, so updated_at moves only for real changes."""
 import re
 import uuid
 
+from django.core.exceptions import ValidationError
+
 from ontwikkelplein.catalogue.models import Requirement, SignUp
+from ontwikkelplein.core.person import clean_phone
 from ontwikkelplein.opendata.importer.rules import valid_url
 
+PHONE_COLUMN = 30  # Offer.contact_phone, Organisation.phone
 HOUSE_NUMBER_RE = re.compile(r"^(?P<street>.+?)\s+(?P<number>\d\S*(?:\s+[A-Za-z]{1,3})?)$")
 
 
@@ -45,7 +49,21 @@ def first_number(phones) -> str:
 
 
 def first_phone(obj) -> str:
-    return first_number(obj.get("phones"))
+    return import_phone(first_number(obj.get("phones")))
+
+
+def import_phone(raw: str) -> str:
+    """A phone number in any of the usual notations (+31 6 1234 5678, 06-12345678,
+    0031 30 123 4567, (030) 123 45 67) is kept as written, so a round trip changes nothing (pages
+    format it with core.person.format_phone); one longer than our column becomes its national
+    digits (core.person.clean_phone) when it is a Dutch number, else it is cut off."""
+    raw = " ".join(str(raw or "").split())
+    if len(raw) <= PHONE_COLUMN:
+        return raw
+    try:
+        return clean_phone(raw)
+    except ValidationError:
+        return raw[:PHONE_COLUMN]
 
 
 def isil_of(obj) -> str:

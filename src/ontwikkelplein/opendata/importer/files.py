@@ -102,6 +102,13 @@ def read_file(handle, name: str, *, max_bytes: int = MAX_FILE_BYTES) -> Source:
     handle.seek(0)
     if start in ("{", "["):
         return Source("json", data=_parse_json(handle.read()))
+    raw = handle.read()
+    handle.seek(0)
+    first_line = raw[:4096].decode("utf-8", errors="replace").lstrip("\ufeff").split("\n", 1)[0]
+    if "Titel" in first_line and "Aanbieder" in first_line:
+        from ontwikkelplein.opendata.importer import gids  # it reads this module's limits
+
+        return gids.read_csv(raw)
     if name.lower().endswith(".csv"):
         raise ImportFileError(
             _(
@@ -296,6 +303,12 @@ def _read_zip(handle) -> Source:
             )
         # Files may sit in one folder inside the zip; only the file name counts.
         by_name.setdefault(path.name, info)
+
+    if "workbook.xml" in by_name and "[Content_Types].xml" in by_name:
+        from ontwikkelplein.opendata.importer import gids  # an Excel file: the G!DS columns
+
+        handle.seek(0)
+        return gids.read_xlsx(handle)
 
     def read(name):
         info = by_name[name]

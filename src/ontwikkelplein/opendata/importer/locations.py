@@ -16,7 +16,6 @@ from ontwikkelplein.organisations.models import (
     OrganisationKind,
 )
 from ontwikkelplein.places.geo import normalise_postcode
-from ontwikkelplein.places.models import PostcodeArea
 
 
 def help_points(attributes) -> dict[str, bool]:
@@ -37,6 +36,10 @@ def help_points(attributes) -> dict[str, bool]:
         if code is not None:
             found[hsds.HELP_POINTS[code][0]] = True
     return found
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
 class LocationsWriter:
@@ -113,10 +116,13 @@ class LocationsWriter:
             # does not (another publisher, a short record) leaves the flags as they are.
             values |= help_points(obj["attributes"])
         latitude, longitude = obj.get("latitude"), obj.get("longitude")
+        if not _is_number(latitude) or not _is_number(longitude):
+            latitude = longitude = None
         if latitude is not None and longitude is not None:
             if -90 <= latitude <= 90 and -180 <= longitude <= 180:
                 values["latitude"], values["longitude"] = float(latitude), float(longitude)
             else:
+                latitude = longitude = None
                 self.warn(
                     "location",
                     obj,
@@ -128,7 +134,7 @@ class LocationsWriter:
             values |= {
                 "street": street[:200],
                 "house_number": number[:20],
-                "city": (address.get("city") or "")[:100],
+                "city": (address.get("city") or "").strip()[:100],
             }
             raw_postcode = (address.get("postal_code") or "").strip()
             postcode = normalise_postcode(raw_postcode)
@@ -137,30 +143,39 @@ class LocationsWriter:
                 values["postcode"] = raw_postcode if len(raw_postcode) <= 7 else postcode
             elif location is None:
                 values["postcode"] = ""
-                self.warn(
-                    "address",
-                    address,
-                    "postal_code",
-                    _("Geen Nederlandse postcode: %(value)s.")
-                    % {"value": address.get("postal_code")},
-                )
-            municipality = self._municipality(address, values.get("postcode"))
-            if municipality is not None:
-                values["municipality_id"] = municipality.pk
+                if raw_postcode:
+                    self.warn(
+                        "address",
+                        address,
+                        "postal_code",
+                        _("Geen Nederlandse postcode: %(value)s.") % {"value": raw_postcode[:40]},
+                    )
+        placement = self.places.place(address, latitude, longitude)
+        if placement.municipality is not None and (address or location is None):
+            values["municipality_id"] = placement.municipality.pk
+            if placement.note:
+                self.warn("location", obj, "addresses", placement.note)
+            if not values.get("city") and placement.town:
+                values["city"] = placement.town[:100]
+            if "latitude" not in values and placement.latitude is not None and location is None:
+                values["latitude"], values["longitude"] = placement.latitude, placement.longitude
         if location is None and "municipality_id" not in values:
+            self.unplaced[lid] = placement.reason
             self.warn(
                 "location",
                 obj,
                 "addresses",
                 _(
-                    "Niet opgeslagen: bij dit adres is geen Nederlandse gemeente gevonden. "
-                    "Het aanbod op deze plek is zonder deze plek geïmporteerd."
-                ),
+                    "Niet opgeslagen: %(reason)s Het aanbod op deze plek is als concept "
+                    "opgeslagen, zonder deze plek."
+                )
+                % {"reason": placement.reason},
             )
             return None
         if not values["name"]:
             self.error("location", obj, "name", _("Een locatie heeft een naam of een adres nodig."))
             return None
+        values |= self.bundle.location_overrides.get(lid, {})  # a G!DS row: kind, help points
         wanted_hours = self._opening_hours(obj)
         if location is None:
             location = Location(
@@ -211,22 +226,6 @@ class LocationsWriter:
                     sal.get("location_id") == lid or (sal.get("location") or {}).get("id") == lid
                 ):
                     return service.get("organization_id")
-        return None
-
-    def _municipality(self, address: dict, postcode: str | None):
-        for key in ("region", "city"):
-            name = (address.get(key) or "").strip().lower()
-            if name in self.municipalities:
-                return self.municipalities[name]
-        if postcode:
-            pc4 = postcode[:4]
-            if pc4 not in self.pc4_towns:
-                self.pc4_towns[pc4] = (
-                    PostcodeArea.objects.filter(pc4=pc4).values_list("town", flat=True).first()
-                )
-            town = (self.pc4_towns[pc4] or "").lower()
-            if town in self.municipalities:
-                return self.municipalities[town]
         return None
 
     def _opening_hours(self, obj):

@@ -13,6 +13,7 @@ from ontwikkelplein.opendata.importer.files import (
     Source,
     tables_to_objects,
 )
+from ontwikkelplein.opendata.importer.rules import as_text_fields
 
 MAX_RECORDS = 200_000
 
@@ -29,6 +30,9 @@ class Bundle:
     taxonomies: dict = field(default_factory=dict)
     roots: list = field(default_factory=list)  # (type, object) as found, for validation
     notes: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # found while reading (a G!DS row)
+    overrides: dict = field(default_factory=dict)  # service id -> our field values (G!DS)
+    location_overrides: dict = field(default_factory=dict)  # location id -> our field values
 
     @property
     def size(self) -> int:
@@ -36,7 +40,22 @@ class Bundle:
 
 
 def collect(source: Source) -> Bundle:
+    as_text_fields(source.data)
+    as_text_fields(source.tables)
     bundle = Bundle(notes=list(source.notes or []))
+    if source.format == "gids":
+        from ontwikkelplein.opendata.importer.gids import Converter
+
+        converter = Converter()
+        services, bundle.overrides, bundle.location_overrides = converter.convert(
+            source.tables["rows"]
+        )
+        bundle.problems = converter.problems
+        for service in services:
+            _add_root(bundle, "service", service)
+        if not services and not bundle.problems:
+            raise ImportFileError(_("Het bestand bevat geen records."))
+        return bundle
     if source.format == "datapackage":
         objects = tables_to_objects(source.tables)
         for kind in ("organizations", "services", "locations"):
@@ -67,6 +86,12 @@ def collect(source: Source) -> Bundle:
     if not bundle.roots:
         raise ImportFileError(_("Het bestand bevat geen records."))
     return bundle
+
+
+def _items(value) -> list:
+    """A list field as a list; anything else (a number where HSDS has a list) as nothing here:
+    validation reports it (importer.rules)."""
+    return list(value) if isinstance(value, list) else []
 
 
 def _is_tabular_json(data: dict) -> bool:
@@ -147,10 +172,10 @@ def _add_organization(bundle: Bundle, obj: dict) -> None:
         return
     record = {k: v for k, v in obj.items() if k not in ("services", "locations")}
     _merge(bundle.organizations.setdefault(oid, {}), record)
-    for location in obj.get("locations") or []:
+    for location in _items(obj.get("locations")):
         if isinstance(location, dict):
             _add_location(bundle, location, oid)
-    for service in obj.get("services") or []:
+    for service in _items(obj.get("services")):
         if isinstance(service, dict):
             _add_service(bundle, service, oid)
 
@@ -185,10 +210,10 @@ def _add_service(bundle: Bundle, obj: dict, organization_id) -> None:
     previous = bundle.services.get(sid)
     if previous and previous.get("_reference_only"):
         service.setdefault("service_at_locations", [])
-        service["service_at_locations"] = list(service["service_at_locations"]) + previous.get(
-            "service_at_locations", []
+        service["service_at_locations"] = _items(service["service_at_locations"]) + _items(
+            previous.get("service_at_locations")
         )
     bundle.services[sid] = service
-    for sal in service.get("service_at_locations") or []:
+    for sal in _items(service.get("service_at_locations")):
         if isinstance(sal, dict):
             _add_location_of(bundle, sal, service.get("organization_id"))

@@ -32,6 +32,8 @@ class ImportReport:
     counts: Counter = field(default_factory=Counter)
     total: int = 0
     dry_run: bool = False
+    # Likely duplicates (importer.duplicates): ours, imported_id, imported_title, score
+    duplicates: list[dict] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:

@@ -27,6 +27,7 @@ TYPE_LABELS = {
     "contact": gettext_lazy("contactpersoon"),
     "attribute": gettext_lazy("kenmerk (attribute)"),
     "file": gettext_lazy("bestand"),
+    "gids_row": gettext_lazy("rij (G!DS)"),
 }
 
 UUID_RE = re.compile(
@@ -34,12 +35,149 @@ UUID_RE = re.compile(
 )
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 URI_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:\S+$")
+# Every field the HSDS 3.1 schemas type as a string (attribute.value left out: we never read
+# it). A number, true or false there (tabular data written from a spreadsheet, the official
+# tabular.json has them) is read as its text (records.as_text_fields) before anything else.
+STRING_FIELDS = frozenset(
+    {
+        "accreditations",
+        "address_1",
+        "address_2",
+        "address_type",
+        "alert",
+        "alternate_name",
+        "amount_description",
+        "application_process",
+        "assured_date",
+        "assurer_email",
+        "attending_type",
+        "attention",
+        "byday",
+        "bymonthday",
+        "byweekno",
+        "byyearday",
+        "character_set",
+        "city",
+        "closes_at",
+        "code",
+        "contact_id",
+        "country",
+        "currency",
+        "department",
+        "description",
+        "details",
+        "document",
+        "dtstart",
+        "eligibility_description",
+        "email",
+        "extent",
+        "extent_type",
+        "external_identifier",
+        "external_identifier_type",
+        "fees",
+        "fees_description",
+        "field_name",
+        "freq",
+        "id",
+        "identifier",
+        "identifier_scheme",
+        "identifier_type",
+        "interpretation_services",
+        "label",
+        "language",
+        "last_action_date",
+        "last_action_type",
+        "last_modified",
+        "legal_status",
+        "licenses",
+        "link_entity",
+        "link_id",
+        "link_type",
+        "location_id",
+        "location_type",
+        "logo",
+        "name",
+        "note",
+        "notes",
+        "number",
+        "opens_at",
+        "option",
+        "organization_id",
+        "parent_id",
+        "parent_organization_id",
+        "phone_id",
+        "postal_code",
+        "previous_value",
+        "program_id",
+        "region",
+        "replacement_value",
+        "resource_id",
+        "resource_type",
+        "schedule_link",
+        "scheme",
+        "service_at_location_id",
+        "service_id",
+        "source",
+        "state_province",
+        "status",
+        "tax_id",
+        "tax_status",
+        "taxonomy",
+        "taxonomy_id",
+        "taxonomy_term_id",
+        "term_uri",
+        "title",
+        "transportation",
+        "type",
+        "unit_id",
+        "until",
+        "updated",
+        "updated_by",
+        "uri",
+        "url",
+        "valid_from",
+        "valid_to",
+        "version",
+        "wait_time",
+        "website",
+        "wkst",
+    }
+)
 MAX_TEXT = 20_000  # longer free text is not a description but a mistake (or an attack)
+
+
+def as_text_fields(data) -> None:
+    """Numbers, true and false in fields HSDS types as strings become their text, in place
+    (iterative: the nesting is limited by importer.files, the stack is not used)."""
+    stack = [data]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, list):
+            stack.extend(value)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, (dict, list)):
+                    stack.append(item)
+                elif key in STRING_FIELDS and isinstance(item, (bool, int, float)):
+                    if isinstance(item, bool):
+                        value[key] = "true" if item else "false"
+                    elif isinstance(item, float) and item.is_integer() and abs(item) < 1e15:
+                        value[key] = str(int(item))
+                    else:
+                        value[key] = str(
+                            item
+                        )  # longer free text is not a description but a mistake (or an attack)
 
 
 @dataclass(frozen=True)
 class Spec:
+    # HSDS "required" fields that need a value here: ids, names and enums we cannot do without.
+    # The schemas' other required fields are plain strings without a minimum length, so an empty
+    # string (and, as other producers write it, null or nothing) is valid: an address without
+    # state_province, a metadata row without previous_value. What our model needs from them is
+    # derived while writing (importer.locations), never refused here.
     required: tuple = ()
+    present: tuple = ()  # required by HSDS as a string: may be empty, not null or absent
     uuids: tuple = ()
     emails: tuple = ()
     uris: tuple = ()
@@ -54,7 +192,7 @@ _COMMON_LISTS = {"attributes": "attribute", "metadata": "metadata"}
 
 SPECS = {
     "organization": Spec(
-        required=("id", "name", "description"),
+        required=("id", "name"),
         uuids=("id", "parent_organization_id"),
         emails=("email",),
         uris=("website", "uri"),
@@ -73,7 +211,9 @@ SPECS = {
         max_lengths={"name": 200, "website": 200, "email": 254},
     ),
     "service": Spec(
-        required=("id", "name", "status"),
+        # An empty name is valid HSDS: the offer gets a title from its description, as a draft.
+        required=("id", "status"),
+        present=("name",),
         uuids=("id", "organization_id", "program_id"),
         emails=("email", "assurer_email"),
         uris=("url",),
@@ -127,15 +267,7 @@ SPECS = {
         max_lengths={"name": 200},
     ),
     "address": Spec(
-        required=(
-            "id",
-            "address_1",
-            "city",
-            "state_province",
-            "postal_code",
-            "country",
-            "address_type",
-        ),
+        required=("id", "address_type"),
         uuids=("id", "location_id"),
         enums={"address_type": ("physical", "postal", "virtual")},
         lists=_COMMON_LISTS,
@@ -153,13 +285,13 @@ SPECS = {
         lists=_COMMON_LISTS,
     ),
     "program": Spec(
-        required=("id", "name", "description"),
+        required=("id",),
         uuids=("id", "organization_id"),
         lists=_COMMON_LISTS,
         max_lengths={"name": 120},
     ),
     "taxonomy_term": Spec(
-        required=("id", "name", "description"),
+        required=("id",),
         uuids=("id", "parent_id", "taxonomy_id"),
         uris=("term_uri",),
         objects={"taxonomy_detail": "taxonomy"},
@@ -167,7 +299,7 @@ SPECS = {
         max_lengths={"name": 300, "code": 200, "taxonomy": 200, "term_uri": 500, "language": 20},
     ),
     "taxonomy": Spec(
-        required=("id", "name", "description"),
+        required=("id",),
         uuids=("id",),
         uris=("uri",),
         lists={"metadata": "metadata"},
@@ -179,7 +311,7 @@ SPECS = {
         lists={"metadata": "metadata"},
     ),
     "phone": Spec(
-        required=("id", "number"),
+        required=("id",),  # an empty number is valid HSDS and skipped
         uuids=(
             "id",
             "location_id",
@@ -212,15 +344,15 @@ SPECS = {
         required=("id",), uuids=("id", "service_id"), uris=("uri",), lists=_COMMON_LISTS
     ),
     "service_capacity": Spec(
-        required=("id", "unit", "available", "updated"),
+        required=("id",),
         uuids=("id", "service_id", "unit_id"),
         numbers=("available", "maximum"),
         objects={"unit": "unit"},
         lists=_COMMON_LISTS,
     ),
-    "unit": Spec(required=("id", "name"), uuids=("id",), uris=("uri",), lists=_COMMON_LISTS),
+    "unit": Spec(required=("id",), uuids=("id",), uris=("uri",), lists=_COMMON_LISTS),
     "url": Spec(
-        required=("id", "url"),
+        required=("id",),
         uuids=("id", "organization_id", "service_id"),
         uris=("url",),
         lists=_COMMON_LISTS,
@@ -235,20 +367,12 @@ SPECS = {
         required=("id",), uuids=("id", "location_id"), uris=("url",), lists=_COMMON_LISTS
     ),
     "organization_identifier": Spec(
-        required=("id", "identifier_type", "identifier"),
+        required=("id",),
         uuids=("id", "organization_id"),
         lists=_COMMON_LISTS,
     ),
     "metadata": Spec(
-        required=(
-            "id",
-            "last_action_date",
-            "last_action_type",
-            "field_name",
-            "previous_value",
-            "replacement_value",
-            "updated_by",
-        ),
+        required=("id",),
         uuids=("id", "resource_id"),
     ),
 }
@@ -330,14 +454,16 @@ def _check_fields(kind: str, spec: Spec, value: dict, prefix: str) -> list[Probl
         found.append(problem(kind, value, prefix + field, message))
 
     for field in spec.required:
-        if field == "description":
-            # Required but may be empty, and an empty CSV cell cannot be told from an absent one.
-            continue
         present = value.get(field)
         if present is None or (isinstance(present, str) and not present.strip()):
             add(field, _("Dit veld is verplicht."))
+    for field in spec.present:
+        if value.get(field) is None:
+            add(field, _("Dit veld is verplicht."))
     for field in spec.uuids:
         present = value.get(field)
+        if field != "id" and present == "":
+            continue  # an empty reference is how many producers write "none"
         if present is not None and not (isinstance(present, str) and UUID_RE.match(present)):
             add(field, _("Dit is geen geldige uuid: %(value)s.") % {"value": _text(present, 60)})
     for field in spec.emails:
@@ -353,6 +479,8 @@ def _check_fields(kind: str, spec: Spec, value: dict, prefix: str) -> list[Probl
             add(field, _("Dit is geen geldig webadres: %(value)s.") % {"value": _text(present, 60)})
     for field in spec.numbers:
         present = value.get(field)
+        if isinstance(present, str) and not present.strip():
+            continue  # an empty cell: no number
         if present is not None and (
             isinstance(present, bool) or not isinstance(present, (int, float))
         ):

@@ -34,6 +34,7 @@ def _run(source: Source, options: ImportOptions) -> ImportReport:
     bundle = collect(source)
     report = ImportReport(total=bundle.size, dry_run=options.dry_run)
     report.warnings.extend(Problem("file", "", "", "-", note) for note in bundle.notes)
+    report.errors.extend(bundle.problems)
     report.errors.extend(check(bundle, options.progress))
     if report.errors:
         return report

@@ -9,7 +9,6 @@ from decimal import Decimal, InvalidOperation
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from ontwikkelplein.catalogue.models import (
     Offer,
@@ -24,18 +23,21 @@ from ontwikkelplein.opendata.importer.fields import (
     assign,
     clean_url,
     first_number,
+    import_phone,
     parse_requirements,
     parse_sign_up,
     split_description,
+)
+from ontwikkelplein.opendata.importer.publishing import (
+    Readiness,
+    draft_message,
+    missing_for_publication,
 )
 from ontwikkelplein.opendata.importer.report import CHUNK, conflict_message
 from ontwikkelplein.opendata.importer.rules import Invalid, parse_date
 from ontwikkelplein.opendata.models import ExternalTerm
 
 DEFAULT_OFFER_TYPE = "activiteit"  # HSDS has no offer type; ours is required
-INCOMPLETE = gettext_lazy(
-    "Als concept opgeslagen: het aanbod heeft nog een plek, een thema en een doelgroep nodig."
-)
 MEMBERSHIP_OPTION = "Lidmaatschap van de bibliotheek nodig"  # as opendata.hsds writes it
 FREE_WORDS = ("gratis", "free", "kosteloos")
 TERM_FIELDS = ("themes", "target_groups", "levels")
@@ -117,7 +119,18 @@ class ServicesWriter:
                 .select_related("organisation")
                 .prefetch_related("offer_locations__schedules")
             }
-            self.links = self._links(list(existing))
+            for sid, _obj in chunk:
+                ours = None if sid in existing else self.duplicates.alias(sid)
+                if ours is not None:  # merged into one of ours by staff: update that one
+                    offer = (
+                        Offer.objects.filter(pk=ours)
+                        .select_related("organisation")
+                        .prefetch_related("offer_locations__schedules")
+                        .first()
+                    )
+                    if offer is not None:
+                        existing[sid] = offer
+            self.links = self._links([o.pk for o in existing.values()])
             for sid, obj in chunk:
                 if obj.get("_reference_only"):
                     self._service_locations_only(sid, obj, existing.get(sid))
@@ -182,6 +195,8 @@ class ServicesWriter:
         except Invalid as exc:
             self.error("service", obj, exc.args[1] if len(exc.args) > 1 else "-", exc.args[0])
             return
+        values |= self.bundle.overrides.get(sid, {})  # a G!DS row's exact values
+        partners = values.pop("partners", None)
         values["organisation_id"] = organisation.pk
         created = offer is None
         if created:
@@ -202,6 +217,10 @@ class ServicesWriter:
         if created:
             assign(offer, values)
             self._create_offer(offer, obj, terms, externals or [])
+            for partner_id in dict.fromkeys(partners or []):
+                self.pending["links"].append(
+                    Offer.partners.through(offer_id=offer.pk, organisation_id=partner_id)
+                )
             self.touched_offers.append(offer.pk)
             self.outcome("service", sid, name, "created")
             return
@@ -215,16 +234,23 @@ class ServicesWriter:
             if current != wanted_ids:
                 getattr(offer, attr).set(wanted_ids)
                 m2m_changed = True
+        if partners is not None and set(offer.partners.values_list("pk", flat=True)) != set(
+            partners
+        ):
+            offer.partners.set(partners)
+            m2m_changed = True
         current_ext = self.current_links("external_terms", offer)
         if externals is not None and current_ext != {t.pk for t in externals}:
             offer.external_terms.set(externals)
             m2m_changed = True
         if "service_at_locations" in obj and self._sync_locations(offer, obj, replace=True):
             m2m_changed = True
-        if status == OfferStatus.PUBLISHED and not self._complete(offer, cached=not m2m_changed):
-            offer.status = OfferStatus.DRAFT
-            offer.save(update_fields=["status"])
-            self.warn("service", obj, "status", INCOMPLETE)
+        if status == OfferStatus.PUBLISHED:
+            reasons = missing_for_publication(self._readiness(offer, obj, cached=not m2m_changed))
+            if reasons:
+                offer.status = OfferStatus.DRAFT
+                offer.save(update_fields=["status"])
+                self.warn("service", obj, "status", draft_message(reasons))
         if m2m_changed and not created and not changed:
             offer.save(update_fields=["updated_at"])
         outcome = "created" if created else "changed" if (changed or m2m_changed) else "unchanged"
@@ -235,11 +261,39 @@ class ServicesWriter:
     def _create_offer(self, offer, obj, terms, externals):
         """A new offer and everything hanging off it, stored in bulk at the end of the chunk."""
         places, times = self._new_places(offer, obj)
-        if offer.status == OfferStatus.PUBLISHED and not (
-            places and terms["themes"] and terms["target_groups"]
-        ):
-            offer.status, offer.published_at = OfferStatus.DRAFT, None
-            self.warn("service", obj, "status", INCOMPLETE)
+        if offer.status == OfferStatus.PUBLISHED:
+            reasons = missing_for_publication(
+                Readiness(
+                    has_place=bool(places),
+                    has_theme=bool(terms["themes"]),
+                    has_target_group=bool(terms["target_groups"]),
+                    unplaced=self._unplaced(obj),
+                    untitled=not (obj.get("name") or "").strip(),
+                )
+            )
+            if reasons:
+                offer.status, offer.published_at = OfferStatus.DRAFT, None
+                self.warn("service", obj, "status", draft_message(reasons))
+        for ours, title, score in self.duplicates.find(offer, [p.location for p in places]):
+            self.report.duplicates.append(
+                {
+                    "ours": ours,
+                    "imported_id": offer.pk,
+                    "imported_title": offer.title,
+                    "organisation_id": offer.organisation_id,
+                    "score": score,
+                }
+            )
+            self.warn(
+                "service",
+                obj,
+                "name",
+                _(
+                    "Waarschijnlijk dubbel: lijkt op ‘%(title)s’ dat we al hebben op dezelfde "
+                    "plek. Kies op deze pagina: samenvoegen of allebei houden."
+                )
+                % {"title": title[:150]},
+            )
         self.pending["offers"].append(offer)
         for attr, wanted_terms in terms.items():
             through = getattr(Offer, attr).through
@@ -301,20 +355,37 @@ class ServicesWriter:
     def current_links(self, attr, offer) -> set:
         return self.links.get((attr, str(offer.pk)), set())
 
-    def _complete(self, offer, *, cached: bool) -> bool:
+    def _readiness(self, offer, obj, *, cached: bool) -> Readiness:
         """Places, themes and target groups: from the rows read for the chunk when nothing
         changed."""
-        if cached:
-            return bool(
-                offer.offer_locations.all()
-                and self.current_links("themes", offer)
-                and self.current_links("target_groups", offer)
-            )
-        return (
-            offer.offer_locations.exists()
-            and offer.themes.exists()
-            and offer.target_groups.exists()
+        readiness = Readiness(
+            unplaced=self._unplaced(obj), untitled=not (obj.get("name") or "").strip()
         )
+        if cached:
+            readiness.has_place = bool(offer.offer_locations.all())
+            readiness.has_theme = bool(self.current_links("themes", offer))
+            readiness.has_target_group = bool(self.current_links("target_groups", offer))
+        else:
+            readiness.has_place = offer.offer_locations.exists()
+            readiness.has_theme = offer.themes.exists()
+            readiness.has_target_group = offer.target_groups.exists()
+        return readiness
+
+    def _unplaced(self, obj) -> list[str]:
+        """Why places of this service were not stored (importer.locations)."""
+        reasons = []
+        for sal in obj.get("service_at_locations") or []:
+            if not isinstance(sal, dict):
+                continue
+            location = sal.get("location") if isinstance(sal.get("location"), dict) else {}
+            lid = sal.get("location_id") or location.get("id")
+            if lid in self.unplaced:
+                name = (location.get("name") or "").strip() or str(lid)
+                reasons.append(
+                    _("De plek ‘%(name)s’ is niet opgeslagen: %(reason)s")
+                    % {"name": name[:80], "reason": self.unplaced[lid]}
+                )
+        return reasons
 
     def _status(self, obj, offer, organisation):
         hsds_status = obj.get("status")
@@ -340,7 +411,7 @@ class ServicesWriter:
         is_free, amount, cost_description, membership = self._costs(obj)
         requirements, other = parse_requirements(obj.get("required_documents") or [])
         contact = next((c for c in obj.get("contacts") or [] if isinstance(c, dict)), {})
-        phone = first_number(contact.get("phones")) or first_number(obj.get("phones"))
+        phone = import_phone(first_number(contact.get("phones")) or first_number(obj.get("phones")))
         capacity = next(
             (
                 c.get("maximum") or c.get("available")
@@ -353,9 +424,17 @@ class ServicesWriter:
             verified = parse_date(obj.get("assured_date"))
         except Invalid as exc:
             raise Invalid(str(exc), "assured_date") from None
+        title = (obj.get("name") or "").strip()
+        if not title:  # valid HSDS; the offer stays a draft (importer.publishing)
+            title = (
+                (obj.get("alternate_name") or "").strip()
+                or summary.strip()
+                or _("Aanbod zonder naam")
+            )
+            title = title if len(title) <= 150 else title[:149] + "…"
         values = {
-            "title": (obj.get("name") or "").strip(),
-            "summary": summary or (obj.get("name") or "")[:200],
+            "title": title,
+            "summary": summary or title[:200],
             "description": description,
             "website": clean_url(obj.get("url")),
             "contact_email": (obj.get("email") or contact.get("email") or "")[:254],

@@ -8,8 +8,10 @@ that belongs to another library) is checked here and reported as an error, which
 whole transaction back (importer.runner)."""
 
 from ontwikkelplein.catalogue.models import Programme, Taxonomy, TaxonomyTerm
+from ontwikkelplein.opendata.importer.duplicates import DuplicateFinder
 from ontwikkelplein.opendata.importer.locations import LocationsWriter
 from ontwikkelplein.opendata.importer.organisations import OrganisationsWriter
+from ontwikkelplein.opendata.importer.placing import PlaceFinder
 from ontwikkelplein.opendata.importer.records import Bundle
 from ontwikkelplein.opendata.importer.report import (
     CHUNK,
@@ -23,7 +25,6 @@ from ontwikkelplein.opendata.importer.services import DEFAULT_OFFER_TYPE, Servic
 from ontwikkelplein.opendata.importer.terms import TermsWriter
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Location, Organisation
-from ontwikkelplein.places.models import Municipality
 
 
 class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, SchedulesWriter):
@@ -42,6 +43,7 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
         self.publish_refused = False
         self.pending = {"offers": [], "links": [], "places": [], "times": []}
         self.links: dict = {}
+        self.unplaced: dict[str, str] = {}  # location id -> why it could not be placed
 
     # Reporting --------------------------------------------------------------------------------
 
@@ -98,8 +100,6 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
             self.taxonomy_by_name[taxonomy.name.lower()] = taxonomy
         self.programmes = {p.pk: p for p in Programme.objects.all()}
         self.programme_by_name = {p.name.lower(): p for p in self.programmes.values()}
-        self.municipalities = {}
-        for municipality in Municipality.objects.all():
-            self.municipalities.setdefault(municipality.name.lower(), municipality)
-        self.pc4_towns: dict[str, str | None] = {}
+        self.places = PlaceFinder()
+        self.duplicates = DuplicateFinder()
         self.default_offer_type = self.terms_by_code.get((Taxonomy.OFFER_TYPE, DEFAULT_OFFER_TYPE))

@@ -2,6 +2,7 @@
 publishers' terms. The import runs in a worker (docs/background-work.md); the progress page polls
 the run's counters with htmx and refreshes itself without JavaScript."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.forms.utils import ErrorDict
@@ -16,7 +17,7 @@ from ontwikkelplein.core.forms import errors_for_summary
 from ontwikkelplein.opendata import services
 from ontwikkelplein.opendata.forms import ImportForm
 from ontwikkelplein.opendata.importer import MAX_FILE_BYTES, ImportFileError
-from ontwikkelplein.opendata.models import ExternalTerm, ImportRun
+from ontwikkelplein.opendata.models import ExternalTerm, ImportRun, LikelyDuplicate
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.views.access import staff_required
 
@@ -132,6 +133,10 @@ def import_detail(request, pk):
     Finished: the report."""
     run = _own_run(request, pk)
     context = {"run": run, "staff_nav": "import"}
+    if run.is_finished:
+        context["duplicates"] = [
+            d for d in services.open_duplicates(run) if scoping.can_edit(request.user, d)
+        ]
     if request.headers.get("HX-Request") and request.GET.get("deel") == "voortgang":
         response = render(request, "opendata/import_progress_part.html", context)
         if run.is_finished:
@@ -151,6 +156,31 @@ def import_start(request, pk):
         response["HX-Redirect"] = request.build_absolute_uri(run_url(run))
         return response
     return redirect("opendata:import-detail", pk=run.pk)
+
+
+@require_POST
+@staff_required
+def import_duplicate(request, pk, duplicate_pk):
+    """Staff decide about a likely duplicate: merge it into ours, or keep both."""
+    run = _own_run(request, pk)
+    duplicate = get_object_or_404(LikelyDuplicate, pk=duplicate_pk, run=run)
+    action = request.POST.get("actie")
+    try:
+        if action == "samenvoegen":
+            services.merge_duplicate(request.user, duplicate)
+            messages.success(
+                request,
+                _("Samengevoegd: %(title)s is bijgewerkt uit de import.")
+                % {"title": duplicate.ours.title},
+            )
+        elif action == "allebei":
+            services.keep_both(request.user, duplicate)
+            messages.success(request, _("Allebei gehouden."))
+        else:
+            messages.error(request, _("Kies samenvoegen of allebei houden."))
+    except services.DuplicateError as exc:
+        messages.error(request, str(exc))
+    return redirect(f"{run_url(run)}#dubbel")
 
 
 def run_url(run):
