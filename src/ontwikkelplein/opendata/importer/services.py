@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.catalogue import classification
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
@@ -196,6 +197,7 @@ class ServicesWriter:
             self.error("service", obj, exc.args[1] if len(exc.args) > 1 else "-", exc.args[0])
             return
         values |= self.bundle.overrides.get(sid, {})  # a G!DS row's exact values
+        self._classify(values, terms, offer)
         partners = values.pop("partners", None)
         values["organisation_id"] = organisation.pk
         created = offer is None
@@ -507,6 +509,37 @@ class ServicesWriter:
                 terms = {}
                 externals = None
         return values, terms, externals
+
+    def _classify(self, values, terms, offer):
+        """Themes, target groups and an offer type for a service that came without ours (or
+        without a mapping of its own terms): an existing offer keeps the ones it has; what is
+        still missing comes from its words (catalogue.classification) and the offer is marked
+        "automatisch ingedeeld" for its organisation's staff to review. Runs before the
+        publication check (importer.publishing), so a classified offer can go live."""
+        if not terms:  # a short record that says nothing about terms: nothing changes
+            return
+        for attr in ("themes", "target_groups"):
+            if not terms[attr] and offer is not None:
+                terms[attr] = [self.our_terms[pk] for pk in self.current_links(attr, offer)]
+        type_missing = values.get("offer_type_id") is None and offer is None
+        if terms["themes"] and terms["target_groups"] and not type_missing:
+            return
+        suggestion = classification.classify(
+            values.get("title", ""), values.get("summary", ""), values.get("description", "")
+        )
+        found = False
+        for attr, suggested in (
+            ("themes", suggestion.themes),
+            ("target_groups", suggestion.target_groups),
+        ):
+            if not terms[attr] and suggested:
+                terms[attr] = [self.our_terms[as_uuid(t.id)] for t in suggested]
+                found = True
+        if type_missing and suggestion.offer_type is not None:
+            values["offer_type_id"] = as_uuid(suggestion.offer_type.id)
+            found = True
+        if found:
+            values["auto_classified"] = True
 
     def _costs(self, obj):
         options = [o for o in obj.get("cost_options") or [] if isinstance(o, dict)]

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from ontwikkelplein.catalogue import search
 from ontwikkelplein.catalogue.models import Offer, OfferStatus, Schedule, Taxonomy
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, term
 from ontwikkelplein.opendata import services
@@ -278,13 +279,44 @@ def test_publishing_needs_permission_to_publish(tmp_path):
     assert Offer.objects.get().status == OfferStatus.DRAFT  # publishing was not asked
 
 
-def test_an_incomplete_offer_is_imported_as_draft(tmp_path):
-    service = hsds_service(attributes=[])
+def test_an_offer_without_our_terms_is_classified_from_its_words_and_published(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    service = hsds_service(attributes=[])  # "Hulp bij DigiD", no theme, target group or type
+    with django_capture_on_commit_callbacks(execute=True):
+        run = run_import(tmp_path, [hsds_organization(services=[service])], publish=True)
+    assert run.status == ImportStatus.DONE, run.errors
+    offer = Offer.objects.get()
+    assert offer.status == OfferStatus.PUBLISHED and offer.auto_classified
+    assert "digitale-overheid" in {t.code for t in offer.themes.all()}
+    assert offer.target_groups.exists()
+    found = search.search(search.SearchParams(text="digid"))
+    assert [hit.offer.pk for hit in found.hits] == [offer.pk]
+
+
+def test_an_offer_whose_words_point_nowhere_is_imported_as_draft(tmp_path):
+    service = hsds_service(
+        attributes=[], name="Xqzt", description="Blorp vlip.", fees_description=""
+    )
     run = run_import(tmp_path, [hsds_organization(services=[service])], publish=True)
-    assert run.status == ImportStatus.DONE
+    assert run.status == ImportStatus.DONE, run.errors
     offer = Offer.objects.get()
     assert offer.status == OfferStatus.DRAFT
     assert offer.offer_type.code == "activiteit"  # the default type
+    assert any("nog geen thema" in w["message"] for w in run.warnings)
+
+
+def test_a_reimport_without_our_terms_keeps_the_themes_staff_gave(tmp_path):
+    organization = hsds_organization(services=[hsds_service()])
+    run_import(tmp_path, [organization], publish=True)
+    offer = Offer.objects.get()
+    chosen = {t.pk for t in offer.themes.all()}
+    assert chosen
+    organization["services"][0]["attributes"] = []
+    run = run_import(tmp_path, [organization], publish=True)
+    assert run.status == ImportStatus.DONE, run.errors
+    offer.refresh_from_db()
+    assert {t.pk for t in offer.themes.all()} == chosen and not offer.auto_classified
 
 
 def test_unknown_terms_are_kept_and_can_be_mapped(tmp_path):

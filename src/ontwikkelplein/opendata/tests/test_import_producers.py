@@ -18,6 +18,7 @@ from ontwikkelplein.opendata.tests.factories import (
     new_id,
     term_attribute,
 )
+from ontwikkelplein.opendata.tests.hsds_schemas import assert_valid, needs_hsds
 from ontwikkelplein.organisations.models import Location
 from ontwikkelplein.organisations.tests.factories import OrganisationFactory
 
@@ -161,11 +162,11 @@ def test_open_referral_style_service_imports(tmp_path):
     assert location.municipality.province.name == "Utrecht"
     assert clean_phone(offer.contact_phone) == "0301234567"
     assert offer.external_terms.get().name == "Language classes"  # another taxonomy: kept
-    # Publishing was asked, but another producer's terms give no theme or target group.
-    assert offer.status == OfferStatus.DRAFT
-    [note] = [w for w in run.warnings if w["field"] == "status"]
-    assert "thema" in note["message"] and "doelgroep" in note["message"]
-    assert "plek" not in note["message"]
+    # Another producer's terms give no theme or target group: its words do
+    # (catalogue.classification), so it is published and marked for review.
+    assert offer.status == OfferStatus.PUBLISHED and offer.auto_classified
+    assert offer.themes.exists() and offer.target_groups.exists()
+    assert not [w for w in run.warnings if w["field"] == "status"]
 
 
 def test_an_open_referral_service_with_our_terms_is_published(tmp_path):
@@ -205,8 +206,11 @@ def test_a_minimal_producer_with_only_required_fields(tmp_path):
     run = run_import(tmp_path, [data], publish=True)
     assert run.status == ImportStatus.DONE, run.errors
     offer = Offer.objects.get(pk=sid)
-    assert offer.title == "Taalmaatjes" and offer.status == OfferStatus.DRAFT
-    assert offer.offer_type.code == "activiteit"
+    assert offer.title == "Taalmaatjes" and offer.status == OfferStatus.DRAFT  # no place
+    # "Taalmaatjes": classified from the name (a language buddy is help one to one).
+    assert offer.auto_classified and offer.offer_type.code == "een-op-een"
+    [note] = [w for w in run.warnings if w["field"] == "status"]
+    assert "plek" in note["message"]
 
 
 @pytest.mark.parametrize(
@@ -337,3 +341,25 @@ def test_numbers_where_hsds_has_strings_and_a_four_digit_postcode(tmp_path):
     assert run.status == ImportStatus.DONE, run.errors
     assert Location.objects.get().municipality.name == "Amersfoort"
     assert Offer.objects.get().contact_phone == "301234567"
+
+
+@needs_hsds
+def test_another_producers_catalogue_comes_out_published_valid_and_findable(
+    tmp_path, client, django_capture_on_commit_callbacks
+):
+    """Issue 14: a file written the way other producers write HSDS, imported with "publish",
+    is published, served schema-valid by the HSDS API and found by the resident search."""
+    from ontwikkelplein.catalogue import search
+
+    service = open_referral_service()
+    with django_capture_on_commit_callbacks(execute=True):
+        run = run_import(tmp_path, [service], organisation=OrganisationFactory(), publish=True)
+    assert run.status == ImportStatus.DONE, run.errors
+    offer = Offer.objects.get()
+    assert offer.status == OfferStatus.PUBLISHED
+    response = client.get(f"/api/hsds/services/{offer.pk}")
+    assert response.status_code == 200
+    assert_valid("service", response.json())
+    words = offer.title.split()[0]
+    found = search.search(search.SearchParams(text=words))
+    assert offer.pk in [hit.offer.pk for hit in found.hits]
