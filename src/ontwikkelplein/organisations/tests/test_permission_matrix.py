@@ -338,6 +338,9 @@ CASES: dict[str, Case] = {
     "opendata:import-term-map": Case("external_term", KB_ONLY),
     "opendata:import-detail": Case("import", IMPORT),
     "opendata:import-start": Case("import", IMPORT),
+    "opendata:import-duplicate": Case(
+        "duplicate", IMPORT, lambda d: {"pk": d.run_id, "duplicate_pk": d.pk}
+    ),
     "opendata:export-detail": Case("export", EXPORT),
     "opendata:export-download": Case("export", EXPORT),
     "learning:trajectory-edit": Case("trajectory", ORGANISER_EDIT),

@@ -46,6 +46,7 @@ from ontwikkelplein.opendata.models import (
     ExternalTerm,
     ImportRun,
     ImportStatus,
+    LikelyDuplicate,
 )
 from ontwikkelplein.organisations.models import OrganisationKind, Role
 from ontwikkelplein.organisations.tests.factories import (
@@ -94,6 +95,12 @@ def _library_objects(world: World, key: str, poi, trajectory) -> dict:
     enrolment, _token = enrol_person(run)
     group = GroupFactory(trajectory=trajectory, library=library, poi=poi)
     participant = ParticipantFactory(group=group, user=world.users[key][Role.FRONT_DESK])
+    import_run = ImportRun.objects.create(
+        created_by=specialist,
+        organisation=library,
+        file_name="aanbod.json",
+        status=ImportStatus.DONE,
+    )
     return {
         "location": location,
         "offer": offer,
@@ -121,11 +128,14 @@ def _library_objects(world: World, key: str, poi, trajectory) -> dict:
             issuer_name=trajectory.issuer.name,
             issued_at=timezone.now(),
         ),
-        "import": ImportRun.objects.create(
-            created_by=specialist,
+        "import": import_run,
+        "duplicate": LikelyDuplicate.objects.create(
+            run=import_run,
             organisation=library,
-            file_name="aanbod.json",
-            status=ImportStatus.DONE,
+            ours=offer,
+            imported_id=uuid.uuid4(),
+            imported_title=offer.title,
+            score=95,
         ),
         "notification": Notification.objects.create(user=specialist, text="Nieuwe verwijzing"),
         "export": _export(specialist),
