@@ -82,7 +82,8 @@ def test_staff_offer_form_has_no_axe_violations_also_with_errors(new_page, viewp
     # Submit it empty. The browser's own checks (required attributes) would stop the
     # submission before the server sees it; the server's Dutch messages are under test here.
     form.evaluate("form => { form.noValidate = true; }")
-    submit = form.locator("button[type=submit], button:not([type]), input[type=submit]").last
+    # "Opslaan", not the second button "Stel thema's voor" (which saves nothing).
+    submit = form.locator("button[type=submit].utrecht-button--primary-action")
     with page.expect_navigation():
         submit.click()
     assert page.url.endswith("/beheer/aanbod/nieuw/")
