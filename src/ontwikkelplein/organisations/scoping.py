@@ -107,6 +107,17 @@ def team_led_organisations(user) -> QuerySet[Organisation]:
     return Organisation.objects.filter(pk__in=organisation_ids_with_role(user, Role.TEAM_LEADER))
 
 
+def team_led_choice(user, wanted) -> tuple[Organisation, list[Organisation]]:
+    """For a settings page a team leader keeps per organisation they lead: the one asked for
+    (`wanted`, an id from ?org=, else the first by name) and all of them. Anyone who leads none
+    gets PermissionDenied."""
+    organisations = list(team_led_organisations(user).order_by("name"))
+    if not organisations:
+        raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
+    chosen = next((o for o in organisations if str(o.pk) == wanted), organisations[0])
+    return chosen, organisations
+
+
 def poi_ids(user) -> set:
     """The POIs the user advises for (POI adviser memberships of organisations of kind POI)."""
     return organisation_ids_with_role(user, Role.POI_ADVISER)

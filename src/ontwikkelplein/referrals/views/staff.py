@@ -565,14 +565,9 @@ def create(request):
 @referral_staff_required
 def settings_view(request):
     user = request.user
-    organisations = list(scoping.team_led_organisations(user).order_by("name"))
-    if not organisations:
-        raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
-    organisation = organisations[0]
-    wanted = request.GET.get("org") or request.POST.get("org")
-    for candidate in organisations:
-        if str(candidate.pk) == wanted:
-            organisation = candidate
+    organisation, organisations = scoping.team_led_choice(
+        user, request.GET.get("org") or request.POST.get("org")
+    )
     current = services.settings_for(organisation)
     if request.method == "POST":
         form = SettingsForm(request.POST)

@@ -116,14 +116,9 @@ def figures_page(request):
 def settings_view(request):
     """A team leader chooses, per organisation they lead, how often the contacts are asked."""
     user = request.user
-    organisations = list(scoping.team_led_organisations(user).order_by("name"))
-    if not organisations:
-        raise PermissionDenied(_("Alleen een teamleider past de instellingen aan."))
-    organisation = organisations[0]
-    wanted = request.GET.get("org") or request.POST.get("org")
-    for candidate in organisations:
-        if str(candidate.pk) == wanted:
-            organisation = candidate
+    organisation, organisations = scoping.team_led_choice(
+        user, request.GET.get("org") or request.POST.get("org")
+    )
     status = 200
     if request.method == "POST":
         form = IntervalForm(request.POST)
