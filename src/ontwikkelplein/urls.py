@@ -29,5 +29,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.impact.urls")),
     path("", include("ontwikkelplein.wayfinder.urls")),
     path("", include("ontwikkelplein.verification.urls")),
+    path("", include("ontwikkelplein.costing.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

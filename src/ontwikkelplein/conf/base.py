@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.impact",
     "ontwikkelplein.wayfinder",
     "ontwikkelplein.verification",
+    "ontwikkelplein.costing",
 ]
 
 MIDDLEWARE = [
