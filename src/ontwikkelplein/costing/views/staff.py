@@ -162,7 +162,16 @@ def ido(request):
             "totals": results,
             "per_question": [r.per(questions) for r in results],
         }
+    # The PDF's assumptions: one row per variable, one column per form.
+    model_inputs = [
+        {
+            "label": models[0]["form"][name].label,
+            "values": [m["form"][name].value() for m in models],
+        }
+        for name in models[0]["form"].fields
+    ]
     context = {
+        "model_inputs": model_inputs,
         "shared": shared,
         "models": models,
         "error_summary": error_summary,
