@@ -30,5 +30,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.wayfinder.urls")),
     path("", include("ontwikkelplein.verification.urls")),
     path("", include("ontwikkelplein.costing.urls")),
+    path("", include("ontwikkelplein.participation.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.wayfinder",
     "ontwikkelplein.verification",
     "ontwikkelplein.costing",
+    "ontwikkelplein.participation",
 ]
 
 MIDDLEWARE = [

@@ -32,6 +32,7 @@ from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
+from ontwikkelplein.demo.participation import load_programme_register
 from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
 from ontwikkelplein.organisations.models import (
@@ -326,6 +327,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     runs = load_courses(today)
     questionnaires = load_impact()
     wayfinder_paths = load_wayfinder_paths(today)
+    programme_register = load_programme_register(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -342,6 +344,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "questionnaires": questionnaires,
         "wayfinder_paths": wayfinder_paths,
         "need_phrases": need_phrases,
+        "programme_register": programme_register,
     }
 
 

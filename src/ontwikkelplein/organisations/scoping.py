@@ -245,6 +245,28 @@ def require_edit(user, target, *, field: str = "organisation"):
     return target
 
 
+def keeps_register(user, target, *, field: str = "organisation") -> bool:
+    """May the user keep the programme register of `target`'s organisation: the KB for every
+    library, a POI adviser for the libraries of their region (reports.md)."""
+    organisation_id = _organisation_id(target, field)
+    if organisation_id is None or not getattr(user, "is_authenticated", False):
+        return False
+    if is_kb_admin(user):
+        return True
+    return region_organisations(user).filter(pk=organisation_id).exists()
+
+
+def require_register_keeper(user, target, *, field: str = "organisation"):
+    """Http404 for a register the user may not read, 403 for one they may read but not keep
+    (the library's own staff, who propose changes instead); returns `target`."""
+    require_read(user, target, field=field)
+    if not keeps_register(user, target, field=field):
+        raise PermissionDenied(
+            _("Alleen de KB en de POI houden het register bij. Stel een wijziging voor.")
+        )
+    return target
+
+
 def require_member(user, target, *roles: str, field: str = "organisation"):
     """For work done inside one organisation (a referral's handling, a course's register):
     Http404 unless the user works for the owning organisation (or, for read-only viewers, may

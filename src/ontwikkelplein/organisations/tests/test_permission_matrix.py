@@ -305,6 +305,24 @@ TEMPLATE_EDIT = template_edit
 TEMPLATE_ADOPT = template_adopt
 
 
+def register_keeper(role, owner):
+    """The programme register is kept by the KB and the POI of the library's region; the
+    library's own staff read it (403), everyone else gets 404."""
+    if role == ANONYMOUS:
+        return LOGIN
+    if role == Role.KB_ADMIN:
+        return OK
+    if role == Role.POI_ADVISER:
+        return OK if owner in REGION else NOT_FOUND
+    return FORBIDDEN if _owner_key(role) == owner else NOT_FOUND
+
+
+PROPOSERS = {Role.SPECIALIST, Role.TEAM_LEADER}
+REGISTER_READ = gate(PROPOSERS | {Role.POI_ADVISER, Role.KB_ADMIN}, read(members=PROPOSERS))
+REGISTER_KEEP = register_keeper
+REGISTER_PROPOSE = edit(members=PROPOSERS)
+
+
 def _need_phrase(obj) -> dict:
     """URL kwargs for the first phrase of the needs vocabulary (seeded by migration)."""
     return {"pk": apps.get_model("catalogue", "NeedPhrase").objects.order_by("pk").first().pk}
@@ -393,6 +411,19 @@ CASES: dict[str, Case] = {
     # A partner's suggested change (docs/offer-verification.md): decided by the offer's editors.
     "verification:suggestion-accept": Case("change_suggestion", EDIT),
     "verification:suggestion-dismiss": Case("change_suggestion", EDIT),
+    # The programme register (docs/reports.md): read by the library's specialists and team
+    # leaders, the region's POI and the KB; kept by the POI and the KB; proposed to by the
+    # library's specialists and team leaders.
+    "participation:library": Case(
+        "participation", REGISTER_READ, lambda p: {"pk": p.organisation_id}
+    ),
+    "participation:add": Case("participation", REGISTER_KEEP, lambda p: {"pk": p.organisation_id}),
+    "participation:propose": Case(
+        "participation", REGISTER_PROPOSE, lambda p: {"pk": p.organisation_id}
+    ),
+    "participation:edit": Case("participation", REGISTER_KEEP),
+    "participation:delete": Case("participation", REGISTER_KEEP),
+    "participation:decide": Case("participation_proposal", REGISTER_KEEP),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

@@ -56,6 +56,7 @@ from ontwikkelplein.organisations.tests.factories import (
     PoiFactory,
     staff_user,
 )
+from ontwikkelplein.participation.models import Participation, Proposal, Scheme
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.referrals.models import ReceiverKind
 from ontwikkelplein.referrals.tests.factories import ReferralFactory
@@ -203,6 +204,14 @@ def build_world() -> World:
             person=None,
         ),
     }
+    # Each library's programme register: one participation and one pending proposal.
+    for key in ("A", "A2", "B"):
+        world.objects[key]["participation"] = Participation.objects.create(
+            organisation=orgs[key], scheme=Scheme.objects.get(code="ido")
+        )
+        world.objects[key]["participation_proposal"] = Proposal.objects.create(
+            organisation=orgs[key], text="Ons Taalhuis is gecertificeerd."
+        )
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
