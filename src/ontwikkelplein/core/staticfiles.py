@@ -1,4 +1,4 @@
-"""Static files as production serves them, also under `make run` (docs/performance.md, "Light pages").
+"""Static files as production serves them, also under `make run` (docs/performance.md).
 
 WhiteNoise's CompressedManifestStaticFilesStorage gives every file a name with a hash of its
 contents and a gzip and a Brotli copy beside it (collectstatic writes them); WhiteNoise then
