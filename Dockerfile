@@ -12,7 +12,9 @@ FROM node:20.18.1-bookworm-slim AS assets
 WORKDIR /build
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund --loglevel=error
-COPY scripts/build-assets.sh scripts/
+COPY scripts/build-assets.sh scripts/select-utrecht-css.mjs scripts/
+# The templates, Python and JavaScript tell which Utrecht component rules the site uses.
+COPY src/ontwikkelplein/ src/ontwikkelplein/
 RUN bash scripts/build-assets.sh
 
 # --- 2. Python packages from the locked requirements, every one checked against its hash ---

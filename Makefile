@@ -12,6 +12,8 @@ run: setup
 	@# migrate also creates or updates the background worker's schedules (setup_schedules).
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py createcachetable
+	@# Hashed, gzip- and Brotli-compressed static files, cached by browsers (docs/performance.md).
+	$(PY) manage.py collectstatic --noinput -v 0
 	$(PY) manage.py load_demo
 	$(PY) manage.py print_demo_logins
 	@# conf/development.py: plain http on the loopback address, demo logins, mail on the console.

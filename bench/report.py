@@ -260,6 +260,8 @@ def render(runs: dict[str, dict]) -> str:
 
 
 OPENDATA_HEADING = "# Performance of open data (HSDS import and API)"
+# Written by hand from tests/browser/test_light_pages.py's output.
+LIGHT_PAGES_HEADING = '# Performance of resident pages ("Light pages")'
 DESK_HEADING = "# Performance of the front desk"
 
 
@@ -286,6 +288,7 @@ def assemble(runs: dict[str, dict], results: Path, previous: str) -> str:
         )
         + kept_part(previous, OPENDATA_HEADING)
         + (serve_report.section(results) or kept_part(previous, serve_report.HEADING))
+        + kept_part(previous, LIGHT_PAGES_HEADING)
     )
 
 

@@ -63,6 +63,9 @@ MIDDLEWARE = [
     "ontwikkelplein.core.health.HealthMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Pages compressed (static files come compressed from WhiteNoise above, untouched by this).
+    # Django's GZipMiddleware pads its output against BREACH; CSRF tokens are masked per answer.
+    "django.middleware.gzip.GZipMiddleware",
     # The Content-Security-Policy header on every answer (CONTENT_SECURITY_POLICY below).
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,7 +167,10 @@ DEFAULT_STORAGE = env.str(
 )
 STORAGES = {
     "default": {"BACKEND": DEFAULT_STORAGE},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Hashed names with gzip and Brotli copies, served by WhiteNoise and cached for ten years, also
+    # with DEBUG on (`make run` collects them first). docs/performance.md "Light pages"; the tests
+    # use plain names (conf/test.py).
+    "staticfiles": {"BACKEND": "ontwikkelplein.core.staticfiles.HashedStaticFilesStorage"},
 }
 if DEFAULT_STORAGE.startswith("storages.backends.s3"):
     STORAGES["default"]["OPTIONS"] = {

@@ -24,6 +24,14 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Background jobs run at once, in the test's own process and transaction (docs/background-work.md);
 # tests of real queued execution switch this off (core/tests/test_jobs.py).
 Q_CLUSTER = {**Q_CLUSTER, "sync": True}
+# Plain static file names: the tests render pages with the test client and never run
+# collectstatic, which the hashed names of base.py need (a missing manifest entry is an error).
+# The browser test of the page weight (tests/browser/test_light_pages.py) collects and serves the
+# production storage itself.
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
 # Files kept through the storage API go to a folder of this test process, not to var/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="ontwikkelplein-test-media-"))
 atexit.register(shutil.rmtree, MEDIA_ROOT, ignore_errors=True)
