@@ -5,6 +5,7 @@ changes nothing and never gives a 500."""
 import re
 
 import pytest
+from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -92,9 +93,7 @@ def test_get_changes_nothing_and_goes_back(client):
 
 
 @pytest.mark.django_db
-def test_the_form_needs_the_csrf_token(client):
-    from django.test import Client
-
+def test_the_form_needs_the_csrf_token():
     strict = Client(enforce_csrf_checks=True)
     response = strict.post(URL, {"grootte": "groter", "next": "/"})
     assert response.status_code == 403
