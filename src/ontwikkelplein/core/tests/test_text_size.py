@@ -115,6 +115,7 @@ def test_staff_pages_have_no_reading_tools_and_keep_their_size(client):
     client.cookies[text_size.COOKIE_NAME] = "grootst"
     html = client.get("/beheer/").content.decode()
     assert "data-read-aloud" not in html and "/tekstgrootte/" not in html
+    assert "reading.css" not in html and "reading.js" not in html
     assert "op-text-largest" not in html
 
 
