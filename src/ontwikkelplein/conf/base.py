@@ -94,6 +94,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "ontwikkelplein.notifications.context_processors.unread_notifications",
+                "ontwikkelplein.core.context_processors.reading_preferences",
             ],
         },
     },

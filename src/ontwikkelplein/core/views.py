@@ -1,18 +1,24 @@
 """Views every app shares: the CSRF failure page (settings.CSRF_FAILURE_VIEW) and the staff
 home ("Mijn werk"), which shows the panels registered in core.menu that the user may use.
 
+Also the text size form for visitors without JavaScript (set_text_size).
+
 The 404, 403, 400 and 500 pages are Django's own handlers with our templates (templates/404.html
 and friends); only the CSRF failure needs a view: Django's default renders its own English page.
 """
 
+from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
-from ontwikkelplein.core import menu
+from ontwikkelplein.core import menu, text_size
 
 
 @csrf_exempt
@@ -113,3 +119,33 @@ def staff_home(request):
         "core/staff/home.html",
         {"panels": menu.render_panels(request, menu.HOME_PAGE), "staff_nav": "home"},
     )
+
+
+def set_text_size(request):
+    """The text size buttons without JavaScript (core/_reading_tools.html): POST `grootte`
+    (normaal, groter, grootst) stores it in a cookie for a year and goes back to `next`, a page
+    of this site (the home page otherwise). An unknown size changes nothing and says so; any
+    other method just goes back. With JavaScript, reading.js sets the same cookie itself."""
+    next_url = request.POST.get("next") or request.GET.get("next") or ""
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = reverse("catalogue:home")
+    response = HttpResponseRedirect(next_url)
+    if request.method != "POST":
+        return response
+    value = request.POST.get("grootte", "")
+    if value not in text_size.SIZES:
+        messages.error(
+            request, _("Deze tekstgrootte bestaat niet. Kies normaal, groter of grootst.")
+        )
+        return response
+    response.set_cookie(
+        text_size.COOKIE_NAME,
+        value,
+        max_age=text_size.COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=False,  # reading.js keeps it in step with localStorage
+    )
+    return response

@@ -232,6 +232,8 @@ def test_printable_questionnaire_and_pdf(client):
     client.force_login(staff_user())
     page = client.get(reverse("impact:staff-print", args=["e-overheid", "na"]))
     assert page.status_code == 200 and "Het tempo was goed voor mij." in page.content.decode()
+    # A staff page: no read aloud or text size (those are for residents).
+    assert "data-read-aloud" not in page.content.decode()
     pdf = client.get(reverse("impact:staff-pdf", args=["e-overheid", "voor"]))
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     assert client.get(reverse("impact:staff-pdf", args=["e-overheid", "later"])).status_code == 404
