@@ -43,9 +43,10 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
         self.touched_offers: list = []
         self.done = 0
         self.publish_refused = False
-        self.pending = {"offers": [], "links": [], "places": [], "times": []}
+        self.pending = {"offers": [], "links": [], "places": [], "times": [], "checks": []}
         self.links: dict = {}
         self.unplaced: dict[str, str] = {}  # location id -> why it could not be placed
+        self.unnamed_organisations: set[str] = set()  # ids given a placeholder name
 
     # Reporting --------------------------------------------------------------------------------
 
