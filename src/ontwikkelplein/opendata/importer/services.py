@@ -18,6 +18,7 @@ from ontwikkelplein.catalogue.models import (
     OfferStatus,
     Programme,
     Schedule,
+    ScheduleKind,
     SignUp,
     Taxonomy,
 )
@@ -41,6 +42,7 @@ from ontwikkelplein.opendata.importer.report import CHUNK, conflict_message
 from ontwikkelplein.opendata.importer.rules import Invalid, parse_date
 from ontwikkelplein.opendata.models import ExternalTerm
 from ontwikkelplein.organisations.calendar import LocationCalendar
+from ontwikkelplein.organisations.models import Location
 
 DEFAULT_OFFER_TYPE = "activiteit"  # HSDS has no offer type; ours is required
 MEMBERSHIP_OPTION = "Lidmaatschap van de bibliotheek nodig"  # as opendata.hsds writes it
@@ -285,11 +287,19 @@ class ServicesWriter:
             m2m_changed = True
         if "service_at_locations" in obj and self._sync_locations(offer, obj, replace=True):
             m2m_changed = True
-        if self._mark_outside_hours(offer, obj):
-            m2m_changed = True
+        places = [
+            (place.location_id, list(place.schedules.all()))
+            for place in (
+                offer.offer_locations.all()
+                if not m2m_changed
+                else offer.offer_locations.prefetch_related("schedules")
+            )
+        ]
+        needs_check = self._check_times(offer, obj, places, stored=True)
         if status == OfferStatus.PUBLISHED:
             reasons = missing_for_publication(self._readiness(offer, obj, cached=not m2m_changed))
-            reasons = reasons or catalogue_services.missing_for_publication(offer)
+            if not reasons and needs_check:
+                reasons = catalogue_services.missing_for_publication(offer)
             wanted = OfferStatus.DRAFT if reasons else OfferStatus.PUBLISHED
             if reasons:
                 self.warn("service", obj, "status", draft_message(reasons))
@@ -377,8 +387,21 @@ class ServicesWriter:
         return places, times
 
     def flush(self):
-        """Store the new offers of a chunk: offers first, then what refers to them."""
+        """Store the new offers of a chunk: offers first, then what refers to them; then the
+        staff publication check where it is needed."""
         pending = self.pending
+        times = {}
+        for schedule in pending["times"]:
+            times.setdefault(schedule.offer_location_id, []).append(schedule)
+        places = {}
+        for place in pending["places"]:
+            places.setdefault(place.offer_id, []).append(
+                (place.location_id, times.get(place.pk, []))
+            )
+        checks = [
+            (offer, obj, self._check_times(offer, obj, places.get(offer.pk, []), stored=False))
+            for offer, obj in pending["checks"]
+        ]
         Offer.objects.bulk_create(pending["offers"], batch_size=CHUNK)
         by_model = {}
         for link in pending["links"]:
@@ -388,48 +411,63 @@ class ServicesWriter:
         OfferLocation.objects.bulk_create(pending["places"], batch_size=1000)
         Schedule.objects.bulk_create(pending["times"], batch_size=1000)
         self.pending = {k: [] for k in pending}
-        for offer, obj in pending["checks"]:
-            self._check_new_offer(offer, obj)
+        for offer, obj, needs_check in checks:
+            if needs_check and offer.status == OfferStatus.PUBLISHED:
+                self._staff_check(offer, obj)
 
-    def _check_new_offer(self, offer, obj):
-        """The checks staff publishing goes through (catalogue.services.missing_for_publication:
-        a walk-in offer needs a time, an appointment offer says how to make one, times that
-        contradict the location's calendar), for a new offer once it is stored; times outside
-        the opening hours are marked first (the producer said so)."""
-        self._mark_outside_hours(offer, obj)
-        if offer.status != OfferStatus.PUBLISHED:
-            return
+    def _staff_check(self, offer, obj) -> bool:
+        """The check staff publishing goes through (catalogue.services.missing_for_publication:
+        a walk-in offer needs a time ahead, an appointment offer says how to make one, no time
+        contradicts its place's calendar), for an offer to be published that is stored; when it
+        finds something the offer becomes a draft with those reasons. True when it passed."""
         reasons = catalogue_services.missing_for_publication(offer)
         if reasons:
             Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.DRAFT, published_at=None)
             offer.status, offer.published_at = OfferStatus.DRAFT, None
             self.warn("service", obj, "status", draft_message(reasons))
+        return not reasons
 
-    def _mark_outside_hours(self, offer, obj) -> bool:
-        """An imported time outside the opening hours the location has here is kept and marked
-        "ook buiten openingstijden" (the producer said it takes place then; a volunteer-run
-        evening class is fine), with a note; True when any was marked. Found with the staff
-        form's own check (catalogue.services.schedule_problem)."""
-        marked = False
-        if not _has_times(obj):
-            return marked
-        places = offer.offer_locations.select_related("location").prefetch_related(
-            "location__opening_hours", "location__closures", "location__special_hours", "schedules"
-        )
-        for place in places:
-            calendar = None
-            for schedule in place.schedules.all():
+    def _calendar(self, location_id):
+        """(LocationCalendar, name) of a location, read once per run (its opening hours were
+        written before the services)."""
+        found = self.calendars.get(location_id)
+        if found is None:
+            location = Location.objects.prefetch_related(
+                "opening_hours", "closures", "special_hours"
+            ).get(pk=location_id)
+            found = self.calendars[location_id] = (LocationCalendar.of(location), location.name)
+        return found
+
+    def _check_times(self, offer, obj, places, *, stored: bool) -> bool:
+        """Times outside the opening hours a place has here are kept and marked "ook buiten
+        openingstijden" (the producer said it takes place then; a volunteer-run evening class is
+        fine), with a note; found with the staff form's own check
+        (catalogue.services.schedule_problem). `places` is [(location id, [Schedule])]; stored
+        schedules are saved, new ones are marked before they are stored.
+
+        True when the staff publication check (`_staff_check`) must run: the offer is not
+        walk-in, has no weekly time, or a time has another problem. A walk-in offer with weekly
+        times that contradict nothing passes it, so the check's queries are spared for the
+        thousands of those a large file has."""
+        needs_check = offer.sign_up != SignUp.WALK_IN
+        weekly = False
+        for location_id, schedules in places:
+            for schedule in schedules:
+                weekly = weekly or schedule.kind == ScheduleKind.WEEKLY
                 if schedule.outside_opening_hours:
                     continue
-                calendar = calendar or LocationCalendar.of(place.location)
+                calendar, name = self._calendar(location_id)
                 found = catalogue_services.schedule_problem(
                     schedule, offer=offer, calendar=calendar
                 )
-                if found is None or found[0] != "opens_at":  # "opens_at": outside the hours
+                if found is None:
+                    continue
+                if found[0] != "opens_at":  # a closed day, out of season: the check says so
+                    needs_check = True
                     continue
                 schedule.outside_opening_hours = True
-                schedule.save(update_fields=["outside_opening_hours"])
-                marked = True
+                if stored:
+                    schedule.save(update_fields=["outside_opening_hours"])
                 self.warn(
                     "schedule",
                     obj,
@@ -438,12 +476,9 @@ class ServicesWriter:
                         "De tijd %(time)s bij %(place)s valt buiten de openingstijden; ze is "
                         "opgeslagen als ‘ook buiten openingstijden’."
                     )
-                    % {
-                        "time": catalogue_services.schedule_label(schedule),
-                        "place": place.location.name,
-                    },
+                    % {"time": catalogue_services.schedule_label(schedule), "place": name},
                 )
-        return marked
+        return needs_check or not weekly
 
     def _sign_up_when_silent(self, values, obj, organisation):
         """A service that says nothing about how to take part (no application_process) and

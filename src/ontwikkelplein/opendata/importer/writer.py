@@ -47,6 +47,7 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
         self.links: dict = {}
         self.unplaced: dict[str, str] = {}  # location id -> why it could not be placed
         self.unnamed_organisations: set[str] = set()  # ids given a placeholder name
+        self.calendars: dict = {}  # location id -> (LocationCalendar, name), importer.services
 
     # Reporting --------------------------------------------------------------------------------
 
