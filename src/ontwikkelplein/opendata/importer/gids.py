@@ -355,12 +355,11 @@ class Converter:
             raise _RowError("Titel", _("De titel is te lang: hoogstens 150 tekens."))
         provider = _text(row.get("Aanbieder"))
         organisation = self.organisations.get(provider.lower())
-        sid = _text(row.get("Aanbod-id")).lower()
+        sid = _text(row.get("Aanbod-id"))
         if sid and not UUID_RE.match(sid):
-            raise _RowError(
-                "Aanbod-id", _("Dit is geen geldige uuid: %(value)s.") % {"value": sid[:60]}
-            )
-        sid = sid or str(uuid.uuid5(NAMESPACE, f"{provider.lower()}|{title.lower()}"))
+            # Another system's id (as for HSDS, importer.ids): always the same uuid of ours.
+            sid = str(uuid.uuid5(NAMESPACE, f"aanbod-id:{provider.lower()}|{sid}"))
+        sid = sid.lower() or str(uuid.uuid5(NAMESPACE, f"{provider.lower()}|{title.lower()}"))
         service = services.get(sid)
         if service is None:
             service = self._service(sid, title, row, organisation)
@@ -480,11 +479,10 @@ class Converter:
         longitude = _coordinate(row, "Lengtegraad", 180)
         if not (name or street or postcode or latitude is not None):
             return None
-        place_id = _text(row.get("Plek-id")).lower()
+        place_id = _text(row.get("Plek-id"))
         if place_id and not UUID_RE.match(place_id):
-            raise _RowError(
-                "Plek-id", _("Dit is geen geldige uuid: %(value)s.") % {"value": place_id[:60]}
-            )
+            place_id = str(uuid.uuid5(uuid.UUID(sid), f"plek-id:{place_id}"))
+        place_id = place_id.lower()
         key = f"{provider.lower()}|{name.lower()}|{street.lower()}|{postcode.lower()}"
         lid = str(uuid.uuid5(NAMESPACE, f"locatie:{key}"))
         place_id = place_id or str(uuid.uuid5(uuid.UUID(sid), f"plek:{lid}"))

@@ -143,7 +143,22 @@ class LocationsWriter:
                 values["postcode"] = raw_postcode if len(raw_postcode) <= 7 else postcode
             elif location is None:
                 values["postcode"] = ""
-                if raw_postcode:
+                if postcode:
+                    # Only the four digits (3811): our postcode is a full one (3811 AB), so it
+                    # stays empty; the four digits still place the address (importer.placing)
+                    # and give an empty city its town.
+                    self.warn(
+                        "address",
+                        address,
+                        "postal_code",
+                        _(
+                            "Alleen de cijfers van de postcode (%(value)s) staan in het bestand: "
+                            "de plaats is daaruit bepaald, de postcode is leeg gelaten. Vul de "
+                            "hele postcode aan bij de locatie."
+                        )
+                        % {"value": postcode},
+                    )
+                elif raw_postcode:
                     self.warn(
                         "address",
                         address,

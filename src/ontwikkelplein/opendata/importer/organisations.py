@@ -1,12 +1,67 @@
 """Writing HSDS organizations as Organisations: matched by id, else by name; or everything
 imported for the one organisation chosen at the start."""
 
+from urllib.parse import urlsplit
+
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.opendata.importer.fields import as_uuid, assign, clean_url, first_phone, isil_of
 from ontwikkelplein.opendata.importer.report import conflict_message
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Organisation, OrganisationKind, PartnerSector
+
+# Domains of mailbox providers: an address there says nothing about the organisation's name.
+MAILBOX_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.nl",
+        "outlook.com",
+        "outlook.nl",
+        "live.com",
+        "live.nl",
+        "msn.com",
+        "yahoo.com",
+        "yahoo.nl",
+        "icloud.com",
+        "me.com",
+        "ziggo.nl",
+        "kpnmail.nl",
+        "kpnplanet.nl",
+        "planet.nl",
+        "home.nl",
+        "xs4all.nl",
+        "hetnet.nl",
+        "chello.nl",
+        "upcmail.nl",
+        "casema.nl",
+        "zeelandnet.nl",
+        "telfort.nl",
+        "tele2.nl",
+        "quicknet.nl",
+        "online.nl",
+        "proton.me",
+        "protonmail.com",
+    }
+)
+
+
+def domain_name(website, email) -> tuple[str, str]:
+    """A name for an organisation without one: the host of its website without "www."
+    (buurtwerk-utrecht.nl), else the domain of its e-mail address when that is not a mailbox
+    provider's; with the words saying where it came from. ("", "") when neither is usable."""
+    try:
+        host = (urlsplit(str(website or "").strip()).hostname or "").lower()
+    except ValueError:
+        host = ""
+    host = host.removeprefix("www.")
+    if "." in host:
+        return host[:200], _("het webadres")
+    domain = str(email or "").strip().rpartition("@")[2].lower()
+    if "." in domain and domain not in MAILBOX_DOMAINS:
+        return domain[:200], _("het e-mailadres")
+    return "", ""
 
 
 class OrganisationsWriter:
@@ -49,7 +104,10 @@ class OrganisationsWriter:
                 by_name.setdefault(o.name.lower(), o)
         for oid, obj in records.items():
             name = (obj.get("name") or "").strip()
-            organisation = by_id.get(oid) or by_name.get(name.lower())
+            organisation = by_id.get(oid) or (by_name.get(name.lower()) if name else None)
+            unnamed = False
+            if not name:  # valid HSDS ("" is a string); ours needs one
+                name, unnamed = self._name_for_unnamed(oid, obj, organisation)
             values = {
                 "name": name,
                 "description": obj.get("description") or "",
@@ -71,6 +129,43 @@ class OrganisationsWriter:
                     organisation.save()
                 self.outcome("organization", oid, name, "changed" if changed else "unchanged")
             self.org_map[oid] = organisation
+            if unnamed:
+                self.unnamed_organisations.add(str(organisation.pk))
+
+    def _name_for_unnamed(self, oid, obj, organisation) -> tuple[str, bool]:
+        """An organisation whose name in the file is empty: the one we know keeps its name; a
+        new one is named after the host of its website or the domain of its e-mail address
+        (not a mailbox provider's), with a note; otherwise it gets a placeholder, and its offers
+        stay drafts (importer.publishing) until staff give it a name."""
+        raw = self.report.raw_ids.get(oid, oid)
+        placeholder = (_("Organisatie zonder naam (%(id)s)") % {"id": raw})[:200]
+        if organisation is not None and organisation.name != placeholder:
+            return organisation.name, False
+        derived, source = domain_name(obj.get("website"), obj.get("email"))
+        if organisation is not None:
+            derived = ""  # named by us before: it keeps that name until staff change it
+        if derived and not Organisation.objects.filter(name__iexact=derived).exists():
+            self.warn(
+                "organization",
+                obj,
+                "name",
+                _(
+                    "De organisatie heeft geen naam in het bestand; ze heet nu ‘%(name)s’ (naar "
+                    "%(source)s). Controleer de naam."
+                )
+                % {"name": derived, "source": source},
+            )
+            return derived, False
+        self.warn(
+            "organization",
+            obj,
+            "name",
+            _(
+                "De organisatie heeft geen naam; vul die in en publiceer dan. Haar aanbod is als "
+                "concept opgeslagen."
+            ),
+        )
+        return placeholder, True
 
     def organisation_for(self, organization_id, kind, obj) -> Organisation | None:
         if self.target is not None:

@@ -18,6 +18,7 @@ class Readiness:
     has_target_group: bool = False
     unplaced: list[str] = field(default_factory=list)  # why places in the file were not stored
     untitled: bool = False  # the file gave no name; the title was made from the description
+    unnamed_organisation: bool = False  # the organisation has no name (importer.organisations)
 
 
 def missing_for_publication(readiness: Readiness) -> list[str]:
@@ -31,6 +32,8 @@ def missing_for_publication(readiness: Readiness) -> list[str]:
         reasons.append(_("Het aanbod heeft nog geen doelgroep."))
     if readiness.untitled:
         reasons.append(_("Het bestand gaf het aanbod geen naam: controleer de titel."))
+    if readiness.unnamed_organisation:
+        reasons.append(_("De organisatie heeft geen naam; vul die in en publiceer dan."))
     return reasons
 
 

@@ -13,6 +13,7 @@ from ontwikkelplein.opendata.importer.files import (
     Source,
     tables_to_objects,
 )
+from ontwikkelplein.opendata.importer.ids import empty_id_standin
 from ontwikkelplein.opendata.importer.rules import as_text_fields
 
 MAX_RECORDS = 200_000
@@ -33,6 +34,7 @@ class Bundle:
     problems: list = field(default_factory=list)  # found while reading (a G!DS row)
     overrides: dict = field(default_factory=dict)  # service id -> our field values (G!DS)
     location_overrides: dict = field(default_factory=dict)  # location id -> our field values
+    raw_ids: dict = field(default_factory=dict)  # our uuid -> the id in the file (importer.ids)
 
     @property
     def size(self) -> int:
@@ -166,8 +168,19 @@ def _merge(target: dict, obj: dict) -> dict:
     return target
 
 
+def _own_id(bundle: Bundle, kind: str, obj: dict):
+    """The record's id; an empty one is replaced by one made from its name (importer.ids), in
+    place, so every copy of the record in the file agrees."""
+    rid = obj.get("id")
+    if rid == "":
+        rid = empty_id_standin(kind, obj, bundle.notes)
+        if rid is not None:
+            obj["id"] = rid
+    return rid
+
+
 def _add_organization(bundle: Bundle, obj: dict) -> None:
-    oid = obj.get("id")
+    oid = _own_id(bundle, "organization", obj)
     if not isinstance(oid, str):
         return
     record = {k: v for k, v in obj.items() if k not in ("services", "locations")}
@@ -181,7 +194,7 @@ def _add_organization(bundle: Bundle, obj: dict) -> None:
 
 
 def _add_location(bundle: Bundle, obj: dict, organization_id) -> None:
-    lid = obj.get("id")
+    lid = _own_id(bundle, "location", obj)
     if not isinstance(lid, str):
         return
     _merge(bundle.locations.setdefault(lid, {}), obj)
@@ -197,12 +210,14 @@ def _add_location_of(bundle: Bundle, sal: dict, organization_id) -> None:
 
 
 def _add_service(bundle: Bundle, obj: dict, organization_id) -> None:
-    sid = obj.get("id")
+    sid = _own_id(bundle, "service", obj)
     if not isinstance(sid, str):
         return
     service = dict(obj)
     organization = service.get("organization")
-    if isinstance(organization, dict) and isinstance(organization.get("id"), str):
+    if isinstance(organization, dict) and isinstance(
+        _own_id(bundle, "organization", organization), str
+    ):
         _merge(bundle.organizations.setdefault(organization["id"], {}), organization)
         service.setdefault("organization_id", organization["id"])
     if organization_id and not service.get("organization_id"):

@@ -34,6 +34,7 @@ class ImportReport:
     dry_run: bool = False
     # Likely duplicates (importer.duplicates): ours, imported_id, imported_title, score
     duplicates: list[dict] = field(default_factory=list)
+    raw_ids: dict = field(default_factory=dict)  # our uuid -> the id in the file (importer.ids)
 
     @property
     def ok(self) -> bool:

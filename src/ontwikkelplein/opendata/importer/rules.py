@@ -171,11 +171,13 @@ def as_text_fields(data) -> None:
 
 @dataclass(frozen=True)
 class Spec:
-    # HSDS "required" fields that need a value here: ids, names and enums we cannot do without.
-    # The schemas' other required fields are plain strings without a minimum length, so an empty
-    # string (and, as other producers write it, null or nothing) is valid: an address without
-    # state_province, a metadata row without previous_value. What our model needs from them is
-    # derived while writing (importer.locations), never refused here.
+    # HSDS "required" fields that must be there (not null, not absent); an empty string is
+    # valid HSDS (an empty id: importer.ids; an empty organisation name: importer.organisations),
+    # the enums refuse it themselves. The schemas' other required fields are plain strings
+    # without a minimum length, so an empty string (and, as other producers write it, null or
+    # nothing) is valid: an address without state_province, a metadata row without
+    # previous_value. What our model needs from them is derived while writing
+    # (importer.locations), never refused here.
     required: tuple = ()
     present: tuple = ()  # required by HSDS as a string: may be empty, not null or absent
     uuids: tuple = ()
@@ -453,19 +455,16 @@ def _check_fields(kind: str, spec: Spec, value: dict, prefix: str) -> list[Probl
     def add(field, message):
         found.append(problem(kind, value, prefix + field, message))
 
-    for field in spec.required:
-        present = value.get(field)
-        if present is None or (isinstance(present, str) and not present.strip()):
-            add(field, _("Dit veld is verplicht."))
-    for field in spec.present:
+    for field in (*spec.required, *spec.present):
         if value.get(field) is None:
             add(field, _("Dit veld is verplicht."))
     for field in spec.uuids:
+        # JSON Schema 2020-12 treats "format": "uuid" as an annotation (the official validator
+        # accepts "svc-1"): any string is an id, mapped to a uuid of ours (importer.ids). An
+        # empty reference is how many producers write "none"; an empty id, see importer.ids.
         present = value.get(field)
-        if field != "id" and present == "":
-            continue  # an empty reference is how many producers write "none"
-        if present is not None and not (isinstance(present, str) and UUID_RE.match(present)):
-            add(field, _("Dit is geen geldige uuid: %(value)s.") % {"value": _text(present, 60)})
+        if present is not None and not isinstance(present, str):
+            add(field, _("Dit is geen geldige id: %(value)s.") % {"value": _text(present, 60)})
     for field in spec.emails:
         present = value.get(field)
         if present not in (None, "") and not (isinstance(present, str) and EMAIL_RE.match(present)):

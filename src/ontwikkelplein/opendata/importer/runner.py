@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from ontwikkelplein.catalogue import search
 from ontwikkelplein.opendata.importer.checking import check
 from ontwikkelplein.opendata.importer.files import Source
+from ontwikkelplein.opendata.importer.ids import IdMapper
 from ontwikkelplein.opendata.importer.records import collect
 from ontwikkelplein.opendata.importer.report import ImportOptions, ImportReport
 from ontwikkelplein.opendata.importer.rules import Problem
@@ -38,6 +39,8 @@ def _run(source: Source, options: ImportOptions) -> ImportReport:
     report.errors.extend(check(bundle, options.progress))
     if report.errors:
         return report
+    IdMapper(bundle, str(options.organisation.pk) if options.organisation else None).run()
+    report.raw_ids = bundle.raw_ids
     if options.progress:
         options.progress("save", 0, report.total)  # before the transaction: others can see it
     writer = Writer(bundle, options, report)

@@ -11,14 +11,18 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import classification
+from ontwikkelplein.catalogue import services as catalogue_services
 from ontwikkelplein.catalogue.models import (
     Offer,
     OfferLocation,
     OfferStatus,
     Programme,
     Schedule,
+    ScheduleKind,
+    SignUp,
     Taxonomy,
 )
+from ontwikkelplein.core.person import format_phone
 from ontwikkelplein.opendata.importer.fields import (
     as_uuid,
     assign,
@@ -37,6 +41,8 @@ from ontwikkelplein.opendata.importer.publishing import (
 from ontwikkelplein.opendata.importer.report import CHUNK, conflict_message
 from ontwikkelplein.opendata.importer.rules import Invalid, parse_date
 from ontwikkelplein.opendata.models import ExternalTerm
+from ontwikkelplein.organisations.calendar import LocationCalendar
+from ontwikkelplein.organisations.models import Location
 
 DEFAULT_OFFER_TYPE = "activiteit"  # HSDS has no offer type; ours is required
 MEMBERSHIP_OPTION = "Lidmaatschap van de bibliotheek nodig"  # as opendata.hsds writes it
@@ -104,6 +110,34 @@ def season_months(schedules) -> tuple[int | None, int | None]:
             continue  # all year round: no season
         return first.month, last.month
     return None, None
+
+
+def _has_times(obj: dict) -> bool:
+    """Whether a service gives times anywhere: a schedule with a day or an opening time, at a
+    place or (not a season) of the service itself."""
+    schedules = [*(obj.get("schedules") or [])]
+    for sal in obj.get("service_at_locations") or []:
+        if isinstance(sal, dict) and isinstance(sal.get("schedules"), list):
+            schedules.extend(sal["schedules"])
+    return any(
+        isinstance(s, dict) and (s.get("opens_at") or s.get("byday") or s.get("dtstart"))
+        for s in schedules
+    )
+
+
+def contact_ways(phone, email, website) -> str:
+    """How to make an appointment, in Dutch ("bel 030 123 4567 of mail info@buurtwerk.nl");
+    empty when there is no way."""
+    ways = []
+    if phone:
+        ways.append(_("bel %(phone)s") % {"phone": format_phone(phone)})
+    if email:
+        ways.append(_("mail %(email)s") % {"email": email})
+    if website:
+        ways.append(_("kijk op %(url)s") % {"url": website})
+    if len(ways) > 1:
+        return _("%(first)s of %(last)s") % {"first": ", ".join(ways[:-1]), "last": ways[-1]}
+    return ways[0] if ways else ""
 
 
 class ServicesWriter:
@@ -196,6 +230,7 @@ class ServicesWriter:
         except Invalid as exc:
             self.error("service", obj, exc.args[1] if len(exc.args) > 1 else "-", exc.args[0])
             return
+        self._sign_up_when_silent(values, obj, organisation)
         values |= self.bundle.overrides.get(sid, {})  # a G!DS row's exact values
         self._classify(values, terms, offer)
         partners = values.pop("partners", None)
@@ -214,8 +249,13 @@ class ServicesWriter:
             values.pop("offer_type_id", None)
         status = self._status(obj, None if created else offer, organisation)
         values["status"] = status
-        if status == OfferStatus.PUBLISHED and not offer.published_at:
+        if created and status == OfferStatus.PUBLISHED:
             values["published_at"] = timezone.now()
+        elif status == OfferStatus.PUBLISHED:
+            # An offer we have is published only after the checks below (its places and
+            # terms may change first); until then it keeps its status, so a second import of
+            # the same file changes nothing, also for an offer that stays a draft.
+            values["status"] = offer.status
         if created:
             assign(offer, values)
             self._create_offer(offer, obj, terms, externals or [])
@@ -247,12 +287,28 @@ class ServicesWriter:
             m2m_changed = True
         if "service_at_locations" in obj and self._sync_locations(offer, obj, replace=True):
             m2m_changed = True
+        places = [
+            (place.location_id, list(place.schedules.all()))
+            for place in (
+                offer.offer_locations.all()
+                if not m2m_changed
+                else offer.offer_locations.prefetch_related("schedules")
+            )
+        ]
+        needs_check = self._check_times(offer, obj, places, stored=True)
         if status == OfferStatus.PUBLISHED:
             reasons = missing_for_publication(self._readiness(offer, obj, cached=not m2m_changed))
+            if not reasons and needs_check:
+                reasons = catalogue_services.missing_for_publication(offer)
+            wanted = OfferStatus.DRAFT if reasons else OfferStatus.PUBLISHED
             if reasons:
-                offer.status = OfferStatus.DRAFT
-                offer.save(update_fields=["status"])
                 self.warn("service", obj, "status", draft_message(reasons))
+            if wanted != offer.status:
+                offer.status = wanted
+                if wanted == OfferStatus.PUBLISHED and not offer.published_at:
+                    offer.published_at = timezone.now()
+                offer.save(update_fields=["status", "published_at", "updated_at"])
+                changed = True
         if m2m_changed and not created and not changed:
             offer.save(update_fields=["updated_at"])
         outcome = "created" if created else "changed" if (changed or m2m_changed) else "unchanged"
@@ -271,6 +327,7 @@ class ServicesWriter:
                     has_target_group=bool(terms["target_groups"]),
                     unplaced=self._unplaced(obj),
                     untitled=not (obj.get("name") or "").strip(),
+                    unnamed_organisation=str(offer.organisation_id) in self.unnamed_organisations,
                 )
             )
             if reasons:
@@ -297,6 +354,7 @@ class ServicesWriter:
                 % {"title": title[:150]},
             )
         self.pending["offers"].append(offer)
+        self.pending["checks"].append((offer, obj))
         for attr, wanted_terms in terms.items():
             through = getattr(Offer, attr).through
             for term_id in dict.fromkeys(t.pk for t in wanted_terms):
@@ -329,8 +387,21 @@ class ServicesWriter:
         return places, times
 
     def flush(self):
-        """Store the new offers of a chunk: offers first, then what refers to them."""
+        """Store the new offers of a chunk: offers first, then what refers to them; then the
+        staff publication check where it is needed."""
         pending = self.pending
+        times = {}
+        for schedule in pending["times"]:
+            times.setdefault(schedule.offer_location_id, []).append(schedule)
+        places = {}
+        for place in pending["places"]:
+            places.setdefault(place.offer_id, []).append(
+                (place.location_id, times.get(place.pk, []))
+            )
+        checks = [
+            (offer, obj, self._check_times(offer, obj, places.get(offer.pk, []), stored=False))
+            for offer, obj in pending["checks"]
+        ]
         Offer.objects.bulk_create(pending["offers"], batch_size=CHUNK)
         by_model = {}
         for link in pending["links"]:
@@ -340,6 +411,91 @@ class ServicesWriter:
         OfferLocation.objects.bulk_create(pending["places"], batch_size=1000)
         Schedule.objects.bulk_create(pending["times"], batch_size=1000)
         self.pending = {k: [] for k in pending}
+        for offer, obj, needs_check in checks:
+            if needs_check and offer.status == OfferStatus.PUBLISHED:
+                self._staff_check(offer, obj)
+
+    def _staff_check(self, offer, obj) -> bool:
+        """The check staff publishing goes through (catalogue.services.missing_for_publication:
+        a walk-in offer needs a time ahead, an appointment offer says how to make one, no time
+        contradicts its place's calendar), for an offer to be published that is stored; when it
+        finds something the offer becomes a draft with those reasons. True when it passed."""
+        reasons = catalogue_services.missing_for_publication(offer)
+        if reasons:
+            Offer.objects.filter(pk=offer.pk).update(status=OfferStatus.DRAFT, published_at=None)
+            offer.status, offer.published_at = OfferStatus.DRAFT, None
+            self.warn("service", obj, "status", draft_message(reasons))
+        return not reasons
+
+    def _calendar(self, location_id):
+        """(LocationCalendar, name) of a location, read once per run (its opening hours were
+        written before the services)."""
+        found = self.calendars.get(location_id)
+        if found is None:
+            location = Location.objects.prefetch_related(
+                "opening_hours", "closures", "special_hours"
+            ).get(pk=location_id)
+            found = self.calendars[location_id] = (LocationCalendar.of(location), location.name)
+        return found
+
+    def _check_times(self, offer, obj, places, *, stored: bool) -> bool:
+        """Times outside the opening hours a place has here are kept and marked "ook buiten
+        openingstijden" (the producer said it takes place then; a volunteer-run evening class is
+        fine), with a note; found with the staff form's own check
+        (catalogue.services.schedule_problem). `places` is [(location id, [Schedule])]; stored
+        schedules are saved, new ones are marked before they are stored.
+
+        True when the staff publication check (`_staff_check`) must run: the offer is not
+        walk-in, has no weekly time, or a time has another problem. A walk-in offer with weekly
+        times that contradict nothing passes it, so the check's queries are spared for the
+        thousands of those a large file has."""
+        needs_check = offer.sign_up != SignUp.WALK_IN
+        weekly = False
+        for location_id, schedules in places:
+            for schedule in schedules:
+                weekly = weekly or schedule.kind == ScheduleKind.WEEKLY
+                if schedule.outside_opening_hours:
+                    continue
+                calendar, name = self._calendar(location_id)
+                found = catalogue_services.schedule_problem(
+                    schedule, offer=offer, calendar=calendar
+                )
+                if found is None:
+                    continue
+                if found[0] != "opens_at":  # a closed day, out of season: the check says so
+                    needs_check = True
+                    continue
+                schedule.outside_opening_hours = True
+                if stored:
+                    schedule.save(update_fields=["outside_opening_hours"])
+                self.warn(
+                    "schedule",
+                    obj,
+                    "service_at_locations",
+                    _(
+                        "De tijd %(time)s bij %(place)s valt buiten de openingstijden; ze is "
+                        "opgeslagen als ‘ook buiten openingstijden’."
+                    )
+                    % {"time": catalogue_services.schedule_label(schedule), "place": name},
+                )
+        return needs_check or not weekly
+
+    def _sign_up_when_silent(self, values, obj, organisation):
+        """A service that says nothing about how to take part (no application_process) and
+        gives no times is not a walk-in offer without times: when it, its place or its
+        organisation has a phone number, e-mail address or website, it is an offer "op
+        afspraak" that says how to make the appointment; without any, it stays walk-in, and the
+        publication check keeps it a draft (a walk-in offer needs a time)."""
+        if "sign_up" not in values or (obj.get("application_process") or "").strip():
+            return
+        if _has_times(obj):
+            return
+        ways = contact_ways(
+            values.get("contact_phone"), values.get("contact_email"), values.get("website")
+        ) or contact_ways(organisation.phone, organisation.email, organisation.website)
+        if ways:
+            values["sign_up"] = SignUp.APPOINTMENT
+            values["sign_up_instructions"] = _("Maak een afspraak: %(ways)s.") % {"ways": ways}
 
     def _links(self, offer_ids) -> dict:
         """(relation, offer id) -> the term ids it has: the comparison needs ids, not models."""
@@ -361,7 +517,9 @@ class ServicesWriter:
         """Places, themes and target groups: from the rows read for the chunk when nothing
         changed."""
         readiness = Readiness(
-            unplaced=self._unplaced(obj), untitled=not (obj.get("name") or "").strip()
+            unplaced=self._unplaced(obj),
+            untitled=not (obj.get("name") or "").strip(),
+            unnamed_organisation=str(offer.organisation_id) in self.unnamed_organisations,
         )
         if cached:
             readiness.has_place = bool(offer.offer_locations.all())

@@ -7,6 +7,8 @@ What can only be known against the database (a location in a town we do not know
 that belongs to another library) is checked here and reported as an error, which rolls the
 whole transaction back (importer.runner)."""
 
+import dataclasses
+
 from ontwikkelplein.catalogue.models import Programme, Taxonomy, TaxonomyTerm
 from ontwikkelplein.opendata.importer.duplicates import DuplicateFinder
 from ontwikkelplein.opendata.importer.locations import LocationsWriter
@@ -41,17 +43,25 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
         self.touched_offers: list = []
         self.done = 0
         self.publish_refused = False
-        self.pending = {"offers": [], "links": [], "places": [], "times": []}
+        self.pending = {"offers": [], "links": [], "places": [], "times": [], "checks": []}
         self.links: dict = {}
         self.unplaced: dict[str, str] = {}  # location id -> why it could not be placed
+        self.unnamed_organisations: set[str] = set()  # ids given a placeholder name
+        self.calendars: dict = {}  # location id -> (LocationCalendar, name), importer.services
 
     # Reporting --------------------------------------------------------------------------------
 
     def error(self, kind, obj, field_name, message):
-        self.report.errors.append(problem(kind, obj, field_name, message))
+        self.report.errors.append(self._problem(kind, obj, field_name, message))
 
     def warn(self, kind, obj, field_name, message):
-        self.report.warnings.append(problem(kind, obj, field_name, message))
+        self.report.warnings.append(self._problem(kind, obj, field_name, message))
+
+    def _problem(self, kind, obj, field_name, message):
+        """A problem named by the id as the file wrote it (importer.ids maps other ids)."""
+        found = problem(kind, obj, field_name, message)
+        raw = self.report.raw_ids.get(found.record_id)
+        return dataclasses.replace(found, record_id=raw[:60]) if raw else found
 
     def outcome(self, kind, obj_id, name, outcome):
         self.report.counts[outcome] += 1
@@ -61,6 +71,7 @@ class Writer(OrganisationsWriter, LocationsWriter, TermsWriter, ServicesWriter, 
                     "type": kind,
                     "type_label": str(TYPE_LABELS.get(kind, kind)),
                     "id": str(obj_id),
+                    "source_id": self.report.raw_ids.get(str(obj_id), ""),
                     "name": str(name)[:150],
                     "outcome": outcome,
                 }

@@ -38,6 +38,20 @@ def validator(name: str):
     )
 
 
+@cache
+def official_validator(name: str):
+    """As ../shared/hsds-3.1/validate.py validates: Draft 2020-12 without a format checker
+    ("format": "uuid" is an annotation there, so an id such as "svc-1" is valid)."""
+    return validator(name).evolve(format_checker=None)
+
+
+def official_errors(name: str, obj) -> list[str]:
+    return [
+        f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}"
+        for e in official_validator(name).iter_errors(obj)
+    ]
+
+
 def errors(name: str, obj) -> list[str]:
     return [
         f"{'/'.join(str(p) for p in e.absolute_path) or '(root)'}: {e.message}"

@@ -130,7 +130,7 @@ def test_one_broken_record_stores_nothing_and_is_named(tmp_path):
 @pytest.mark.parametrize(
     ("change", "field", "words"),
     [
-        ({"id": "niet-een-uuid"}, "id", "geen geldige uuid"),
+        ({"id": {"nested": "object"}}, "id", "geen geldige id"),
         ({"name": None}, "name", "verplicht"),
         ({"email": "geen-adres"}, "email", "geen geldig e-mailadres"),
         ({"name": "x" * 151}, "name", "te lang"),

@@ -138,3 +138,17 @@ def test_a_spreadsheet_with_other_columns_is_refused_with_a_clear_message(tmp_pa
     run = services.import_path(path, organisation=Organisation.objects.create(name="B"))
     assert run.status == ImportStatus.REJECTED
     assert "Eén los CSV-bestand" in run.errors[0]["message"]
+
+
+def test_ids_of_another_system_in_the_sheet_import_with_stable_ids(tmp_path):
+    """An Aanbod-id or Plek-id that is not a uuid (another system's "A-17") is mapped to the
+    same uuid of ours on every import, as for HSDS (docs/hsds-import.md)."""
+    library = Organisation.objects.create(name="Bibliotheek Eemland", kind="library")
+    path = tmp_path / "aanbod.csv"
+    path.write_bytes(sheet(row(**{"Aanbod-id": "A-17", "Plek-id": "P 3"})))
+    run = services.import_path(path, organisation=library)
+    assert run.status == ImportStatus.DONE, run.errors
+    offer = Offer.objects.get(organisation=library)
+    again = services.import_path(path, organisation=library)
+    assert again.status == ImportStatus.DONE and (again.created, again.changed) == (0, 0)
+    assert Offer.objects.get(organisation=library).pk == offer.pk

@@ -304,3 +304,13 @@ def test_an_import_whose_worker_died_is_reported_as_interrupted(
     assert running.status == ImportStatus.FAILED
     page = client.get(reverse("opendata:import-detail", args=[running.pk])).content.decode()
     assert "onderbroken" in page and "Niets opgeslagen" in page
+
+
+def test_the_report_shows_the_id_as_the_file_wrote_it(client, library, specialist):
+    """An id that is not a uuid ("svc-1") is mapped to one of ours; the report page names the
+    file's id beside the record, so staff can trace it (docs/hsds-import.md)."""
+    service = hsds_service(id="svc-1")
+    run, page = upload_and_start(client, library, [service])
+    assert run.status == ImportStatus.DONE, run.errors
+    assert "id in het bestand:" in page and "<code>svc-1</code>" in page
+    assert Offer.objects.get().title == service["name"]

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ontwikkelplein.catalogue.models import Offer
+from ontwikkelplein.catalogue.models import Offer, SignUp
 from ontwikkelplein.opendata import exports, hsds, services
 from ontwikkelplein.opendata.importer.services import season_months
 from ontwikkelplein.opendata.models import ImportStatus
@@ -62,7 +62,11 @@ def test_the_period_holds_today_exactly_when_the_offer_is_in_season(start, end, 
 @pytest.fixture
 def cat(db):
     made = make_catalogue()
-    Offer.objects.filter(pk=made.plain.pk).update(season_start_month=3, season_end_month=4)
+    # A sign-up offer: a walk-in offer without times is not published by an import (the staff
+    # publication check), and these tests export what the import published.
+    Offer.objects.filter(pk=made.plain.pk).update(
+        season_start_month=3, season_end_month=4, sign_up=SignUp.REGISTRATION
+    )
     made.plain.refresh_from_db()
     return made
 
