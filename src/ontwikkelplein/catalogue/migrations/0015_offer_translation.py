@@ -5,28 +5,48 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('catalogue', '0014_schedule_outside_hours_and_appointment'),
+        ("catalogue", "0014_schedule_outside_hours_and_appointment"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='OfferTranslation',
+            name="OfferTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('language', models.CharField(max_length=8, verbose_name='taal')),
-                ('title', models.CharField(max_length=150, verbose_name='titel')),
-                ('summary', models.CharField(blank=True, max_length=200, verbose_name='korte zin (B1)')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='catalogue.offer', verbose_name='aanbod')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("language", models.CharField(max_length=8, verbose_name="taal")),
+                ("title", models.CharField(max_length=150, verbose_name="titel")),
+                (
+                    "summary",
+                    models.CharField(blank=True, max_length=200, verbose_name="korte zin (B1)"),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="catalogue.offer",
+                        verbose_name="aanbod",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vertaling van aanbod',
-                'verbose_name_plural': 'vertalingen van aanbod',
-                'ordering': ['language'],
-                'constraints': [models.UniqueConstraint(fields=('offer', 'language'), name='catalogue_offertranslation_one_per_language')],
+                "verbose_name": "vertaling van aanbod",
+                "verbose_name_plural": "vertalingen van aanbod",
+                "ordering": ["language"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("offer", "language"),
+                        name="catalogue_offertranslation_one_per_language",
+                    )
+                ],
             },
         ),
     ]
