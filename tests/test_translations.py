@@ -7,22 +7,39 @@ when it is missing or older than the .po, or skips with the reason when gettext 
 import ast
 import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from django.conf import settings
 from django.core.management import call_command
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import get_resolver, reverse
 from django.utils import translation
+from django.utils.translation import trans_real
+from django.utils.translation.trans_real import CONTEXT_SEPARATOR
 
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type, theme
+from ontwikkelplein.core.languages import RESIDENT_MESSAGES_IN_SHARED_CODE, is_resident_message
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import LocationFactory, staff_user
 
 SRC = Path(settings.BASE_DIR)
 PO_FILE = SRC / "locale" / "en" / "LC_MESSAGES" / "django.po"
 MO_FILE = PO_FILE.with_suffix(".mo")
+# Every language but Dutch (the msgids) has a catalogue; staff texts only need English.
+OTHER_LANGUAGES = [code for code, _name in settings.LANGUAGES if code != "nl"]
+RESIDENT_ONLY_LANGUAGES = [code for code in OTHER_LANGUAGES if code not in settings.STAFF_LANGUAGES]
+
+
+def _po(code: str) -> Path:
+    return SRC / "locale" / code / "LC_MESSAGES" / "django.po"
+
+
+def _mo(code: str) -> Path:
+    return _po(code).with_suffix(".mo")
+
+
 SET_LANGUAGE = "/i18n/setlang/"
 
 # %(name)s, %(n)d, %s, {name} and {} as Python and Django use them; %% is a literal percent.
@@ -35,7 +52,8 @@ HTML_TAG = re.compile(r"<[^>]+>")
 
 def read_po(path: Path) -> list[dict]:
     """Entries of a .po file as dicts: context (or None), msgid, plural (or None), msgstr
-    {index: text}, flags, obsolete. The header (empty msgid) is the first entry."""
+    {index: text}, flags, obsolete, references ("path:line"). The header (empty msgid) is the
+    first entry."""
     entries: list[dict] = []
     entry: dict | None = None
     target: tuple = ()
@@ -59,12 +77,16 @@ def read_po(path: Path) -> list[dict]:
                 "msgstr": {},
                 "flags": set(),
                 "obsolete": False,
+                "references": [],
             }
         if line.startswith("#~"):
             entry["obsolete"] = True
             continue
         if line.startswith("#,"):
             entry["flags"].update(flag.strip() for flag in line[2:].split(","))
+            continue
+        if line.startswith("#:"):
+            entry["references"].extend(line[2:].split())
             continue
         if line.startswith("#"):
             continue
@@ -108,15 +130,20 @@ def placeholders(text: str) -> list[str]:
 
 @pytest.fixture(scope="session")
 def compiled_catalogue():
-    """Builds the .mo when it is missing or stale; the pages below need it."""
-    if MO_FILE.exists() and MO_FILE.stat().st_mtime >= PO_FILE.stat().st_mtime:
+    """Builds the .mo files that are missing or stale; the pages below need them."""
+    stale = [
+        code
+        for code in OTHER_LANGUAGES
+        if not _mo(code).exists() or _mo(code).stat().st_mtime < _po(code).stat().st_mtime
+    ]
+    if not stale:
         return
     if shutil.which("msgfmt") is None:
-        pytest.skip("gettext's msgfmt is missing, so the English catalogue cannot be compiled")
+        pytest.skip("gettext's msgfmt is missing, so the catalogues cannot be compiled")
     with pytest.MonkeyPatch.context() as patch:
         # compilemessages walks the current directory; keep it out of .venv and node_modules.
         patch.chdir(SRC)
-        call_command("compilemessages", locale=["en"], verbosity=0)
+        call_command("compilemessages", locale=stale, verbosity=0)
     # Catalogues loaded before were read without the .mo. Changing LOCALE_PATHS (here: to the
     # same value) makes Django drop them, so they are read again.
     with override_settings(LOCALE_PATHS=list(settings.LOCALE_PATHS)):
@@ -330,3 +357,171 @@ def test_term_names_follow_the_language(db, compiled_catalogue):
     term.name_en = ""
     with translation.override("en"):
         assert term.display_name == "Digitale overheid en DigiD"  # no English name: the Dutch one
+
+
+# --- Resident pages in every language (docs/public-site.md, "Talen") ---
+
+PLURAL_FORMS = {
+    "en": "nplurals=2; plural=(n != 1);",
+    "ar": "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : "
+    "n%100>=11 && n%100<=99 ? 4 : 5;",
+    "tr": "nplurals=2; plural=(n > 1);",
+    "uk": "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "
+    "(n%100<10 || n%100>=20) ? 1 : 2);",
+    "pl": "nplurals=3; plural=(n==1 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);",
+}
+
+
+def resident_messages(entries: list[dict]) -> list[dict]:
+    return [e for e in messages(entries) if is_resident_message(e["msgid"], e["references"])]
+
+
+def untranslated_resident_messages(path: Path, nplurals: int) -> list[str]:
+    """The resident msgids of a catalogue without a translation in every plural form, or fuzzy."""
+    wrong = []
+    for e in resident_messages(read_po(path)):
+        forms = range(nplurals) if e["plural"] is not None else (0,)
+        if "fuzzy" in e["flags"] or not all(e["msgstr"].get(i, "").strip() for i in forms):
+            wrong.append(e["msgid"])
+    return wrong
+
+
+def test_resident_strings_are_defined_mechanically():
+    found = resident_messages(read_po(_po("ar")))
+    assert len(found) > 550, "the resident sources look truncated"
+    ids = {e["msgid"] for e in found}
+    assert {"Waar kan ik terecht?", "Ik wil hulp", "Je staat op de wachtlijst"} <= ids
+    assert "Dichtstbij eerst" in ids and "maandag" in ids  # listed from shared code
+    assert "Inloggen voor medewerkers" not in ids  # the staff login page
+    assert "Nieuwe doorverwijzing %(ref)s" not in ids  # an e-mail to staff
+    # Every text listed from shared code is still in the catalogue.
+    every = {e["msgid"] for e in messages(read_po(_po("ar")))}
+    assert sorted(RESIDENT_MESSAGES_IN_SHARED_CODE - every) == []
+
+
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_every_resident_string_is_translated(code):
+    header = read_po(_po(code))[0]
+    assert header["msgid"] == "" and "fuzzy" not in header["flags"]
+    assert f"Language: {code}\n" in header["msgstr"][0]
+    assert f"Plural-Forms: {PLURAL_FORMS[code]}\n" in header["msgstr"][0]
+    nplurals = int(re.search(r"nplurals=(\d)", PLURAL_FORMS[code]).group(1))
+    assert untranslated_resident_messages(_po(code), nplurals) == []
+
+
+def test_the_resident_check_fails_on_a_missing_or_fuzzy_translation(tmp_path):
+    text = _po("ar").read_text(encoding="utf-8")
+    broken = tmp_path / "django.po"
+    # One resident text left empty, one marked fuzzy, one plural form missing.
+    text = text.replace('msgstr "أريد المساعدة"', 'msgstr ""', 1)
+    text = text.replace('msgid "Hulp zoeken"', '#, fuzzy\nmsgid "Hulp zoeken"', 1)
+    text = re.sub(r'msgstr\[5\] "تم العثور على [^"]*"', 'msgstr[5] ""', text, count=1)
+    broken.write_text(text, encoding="utf-8")
+    assert sorted(untranslated_resident_messages(broken, 6)) == [
+        "%(counter)s plek gevonden",
+        "Hulp zoeken",
+        "Ik wil hulp",
+    ]
+
+
+@pytest.mark.parametrize("code", RESIDENT_ONLY_LANGUAGES)
+def test_translations_keep_placeholders_and_html_in_every_plural_form(code):
+    wrong = []
+    for e in messages(read_po(_po(code))):
+        for index, text in e["msgstr"].items():
+            if not text:
+                continue  # a staff text: Dutch is shown
+            dutch = e["msgid"] if index == 0 or e["plural"] is None else e["plural"]
+            if placeholders(dutch) != placeholders(text):
+                wrong.append(f"placeholders: {dutch!r} -> {text!r}")
+            if [t.split()[0] for t in HTML_TAG.findall(dutch)] != [
+                t.split()[0] for t in HTML_TAG.findall(text)
+            ]:
+                wrong.append(f"html: {dutch!r} -> {text!r}")
+            if any(a not in text for a in re.findall(r'\w+="[^"]*"', dutch)):
+                wrong.append(f"html attributes: {dutch!r} -> {text!r}")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("code", OTHER_LANGUAGES)
+def test_msgfmt_accepts_the_catalogue(code):
+    if shutil.which("msgfmt") is None:
+        pytest.skip("gettext's msgfmt is missing")
+    result = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(_po(code))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.fixture
+def recorded_messages(monkeypatch):
+    """The msgids looked up while the test runs (every gettext, ngettext and pgettext)."""
+    # Import every view module first: some texts are looked up once, when a module is imported.
+    get_resolver().url_patterns  # noqa: B018
+    seen: set[str] = set()
+    gettext, ngettext = trans_real.DjangoTranslation.gettext, trans_real.DjangoTranslation.ngettext
+
+    def recording_gettext(self, message):
+        seen.add(message.split(CONTEXT_SEPARATOR)[-1])
+        return gettext(self, message)
+
+    def recording_ngettext(self, singular, plural, number):
+        seen.add(singular.split(CONTEXT_SEPARATOR)[-1])
+        return ngettext(self, singular, plural, number)
+
+    monkeypatch.setattr(trans_real.DjangoTranslation, "gettext", recording_gettext)
+    monkeypatch.setattr(trans_real.DjangoTranslation, "ngettext", recording_ngettext)
+    return seen
+
+
+def test_resident_pages_show_only_resident_strings(client, offer, recorded_messages):
+    """Renders the resident pages in Arabic and checks that every interface text they looked up
+    is a resident string, so that the definition in core/languages.py stays complete."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    urls = [
+        reverse("catalogue:home"),
+        reverse("catalogue:search") + "?q=spreekuur&waar=Nergenshuizen",
+        reverse("catalogue:search") + "?q=xyzzy&gratis=1",
+        reverse("catalogue:offer-detail", args=[offer.pk]),
+        reverse("wayfinder:start"),
+        reverse("referrals:status"),
+        reverse("referrals:status") + "?code=ABCD-2345",
+        reverse("impact:code-entry"),
+        "/bestaat-niet/",
+    ]
+    for url in urls:
+        assert client.get(url).status_code in (200, 404), url
+    ours = {e["msgid"]: e for e in messages(read_po(_po("ar")))}
+    outside = sorted(
+        m
+        for m in recorded_messages
+        if m in ours and not is_resident_message(m, ours[m]["references"])
+    )
+    assert outside == [], "resident pages show these staff strings:\n" + "\n".join(outside)
+    assert "Waar kan ik terecht?" in recorded_messages
+
+
+@pytest.mark.parametrize(
+    ("code", "question", "weekday"),
+    [
+        ("ar", "إلى أين أذهب؟", "كل يوم الاثنين"),
+        ("tr", "Nereye gidebilirim?", "Her pazartesi"),
+        ("uk", "Куди звернутися?", "Щотижня: понеділок"),
+        ("pl", "Gdzie mogę się zwrócić?", "Co tydzień (poniedziałek)"),
+    ],
+)
+def test_resident_pages_in_each_language(
+    client, offer, compiled_catalogue, code, question, weekday
+):
+    home = page(client.get(reverse("catalogue:home"), {"taal": code}))
+    assert f"<title>{question} – Ontwikkelplein</title>" in home
+    assert "Waar kan ik terecht?" not in home
+    detail = page(client.get(reverse("catalogue:offer-detail", args=[offer.pk])))
+    assert weekday in detail
+    # The offer itself is as its library wrote it, in Dutch, and marked so.
+    assert 'id="aanbod-titel" lang="nl">Spreekuur digitale overheid</h1>' in detail
+    # Staff pages stay Dutch: the staff texts have no translation in this language.
+    assert "Inloggen voor medewerkers" in page(client.get(reverse("accounts:login")))

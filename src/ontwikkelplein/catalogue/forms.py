@@ -21,6 +21,7 @@ from ontwikkelplein.catalogue.models import (
     SignUp,
     Taxonomy,
     TaxonomyTerm,
+    translation_languages,
 )
 from ontwikkelplein.catalogue.search import ORDER_DISTANCE, ORDER_FIT, SearchParams, analyse
 from ontwikkelplein.core.forms import StaffFormMixin, date_input, time_input
@@ -911,3 +912,47 @@ class TermKeywordsForm(StaffFormMixin, forms.Form):
                 % {"words": ", ".join(bad)}
             )
         return text
+
+
+# --- Translations of an offer's title and summary ---
+
+
+class OfferTranslationsForm(StaffFormMixin, forms.Form):
+    """A title and a summary per language of the resident pages (translation_languages()). The
+    fields take the language's direction (dir="auto"), so Arabic is typed right to left."""
+
+    def __init__(self, *args, offer, **kwargs):
+        super().__init__(*args, **kwargs)
+        current = {t.language: t for t in offer.translations.all()}
+        self.languages = []
+        for code, name in translation_languages():
+            existing = current.get(code)
+            attrs = {"lang": code, "dir": "auto"}
+            self.fields[f"title_{code}"] = forms.CharField(
+                label=_("Titel"),
+                max_length=150,
+                required=False,
+                initial=existing.title if existing else "",
+                widget=forms.TextInput(attrs=attrs),
+            )
+            self.fields[f"summary_{code}"] = forms.CharField(
+                label=_("Korte zin"),
+                max_length=200,
+                required=False,
+                initial=existing.summary if existing else "",
+                widget=forms.TextInput(attrs=attrs),
+            )
+            self.languages.append(
+                {
+                    "code": code,
+                    "name": name,
+                    "title": self[f"title_{code}"],
+                    "summary": self[f"summary_{code}"],
+                }
+            )
+
+    def texts(self) -> dict[str, tuple[str, str]]:
+        return {
+            code: (self.cleaned_data[f"title_{code}"], self.cleaned_data[f"summary_{code}"])
+            for code, _name in translation_languages()
+        }

@@ -350,6 +350,37 @@ class Offer(TimestampedModel):
         return [labels[r] for r in self.requirements if r in labels]
 
 
+def translation_languages() -> list[tuple[str, str]]:
+    """The languages of the resident pages an offer's title and summary may be translated into:
+    every language of settings.LANGUAGES but Dutch, in which offers are written."""
+    return [(code, name) for code, name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
+
+
+class OfferTranslation(TimestampedModel):
+    """A library's own translation of an offer's title and summary, shown on the resident pages
+    in that language (docs/public-site.md, "Talen"). The rest stays as written, in Dutch."""
+
+    offer = models.ForeignKey(
+        Offer, on_delete=models.CASCADE, related_name="translations", verbose_name=_("aanbod")
+    )
+    language = models.CharField(_("taal"), max_length=8)
+    title = models.CharField(_("titel"), max_length=150)
+    summary = models.CharField(_("korte zin (B1)"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("vertaling van aanbod")
+        verbose_name_plural = _("vertalingen van aanbod")
+        ordering = ["language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["offer", "language"], name="catalogue_offertranslation_one_per_language"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.language})"
+
+
 class OfferLocation(models.Model):
     """Where an offer takes place (HSDS service_at_location)."""
 

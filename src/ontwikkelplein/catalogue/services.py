@@ -20,6 +20,7 @@ from ontwikkelplein.catalogue.models import (
     OfferTemplate,
     OfferTemplateAdoption,
     OfferTemplateVersion,
+    OfferTranslation,
     Schedule,
     ScheduleKind,
     SignUp,
@@ -27,6 +28,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
     UnmatchedSearch,
     UnmatchedSearchVisitor,
+    translation_languages,
 )
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.calendar import LocationCalendar, SlotProblem, check_slot
@@ -761,3 +763,31 @@ def seed_national_term_keywords() -> int:
     filled = reference_data.seed_term_keywords(TaxonomyTerm)
     classification.clear()
     return filled
+
+
+# --- Translations of an offer's title and summary (docs/public-site.md, "Talen") ---
+
+
+def save_offer_translations(offer: Offer, texts: dict[str, tuple[str, str]]) -> None:
+    """Stores a library's translations of an offer's title and summary, per language code of
+    translation_languages(). An empty title removes that language's translation. A summary
+    without a title is refused: the page would show a Dutch title above a translated summary."""
+    allowed = dict(translation_languages())
+    errors = {}
+    for code, (title, summary) in texts.items():
+        if code not in allowed:
+            raise ValidationError(_("Deze taal kan niet."))
+        if summary.strip() and not title.strip():
+            errors[f"title_{code}"] = _("Vul ook de titel in deze taal in.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        for code, (title, summary) in texts.items():
+            if not title.strip():
+                OfferTranslation.objects.filter(offer=offer, language=code).delete()
+                continue
+            OfferTranslation.objects.update_or_create(
+                offer=offer,
+                language=code,
+                defaults={"title": title.strip(), "summary": summary.strip()},
+            )

@@ -15,6 +15,11 @@ urlpatterns = [
     path("beheer/aanbod/<uuid:pk>/", staff.offer_preview, name="staff-offer-preview"),
     path("beheer/aanbod/<uuid:pk>/bewerken/", staff.offer_edit, name="staff-offer-edit"),
     path("beheer/aanbod/<uuid:pk>/tijden/", staff.offer_schedules, name="staff-offer-schedules"),
+    path(
+        "beheer/aanbod/<uuid:pk>/vertalingen/",
+        staff.offer_translations,
+        name="staff-offer-translations",
+    ),
     path("beheer/aanbod/<uuid:pk>/publiceren/", staff.offer_publish, name="staff-offer-publish"),
     path("beheer/aanbod/<uuid:pk>/archiveren/", staff.offer_archive, name="staff-offer-archive"),
     path("beheer/aanbod/<uuid:pk>/gecontroleerd/", staff.offer_verify, name="staff-offer-verify"),

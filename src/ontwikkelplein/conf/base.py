@@ -145,7 +145,17 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="nl")
-LANGUAGES = [("nl", _("Nederlands")), ("en", _("English"))]
+# Resident pages are in all of LANGUAGES; staff and partner pages only in STAFF_LANGUAGES (another
+# chosen language shows them in Dutch). ontwikkelplein/middleware.py, docs/public-site.md "Talen".
+LANGUAGES = [
+    ("nl", _("Nederlands")),
+    ("en", _("English")),
+    ("ar", _("Arabisch")),
+    ("tr", _("Turks")),
+    ("uk", _("Oekraïens")),
+    ("pl", _("Pools")),
+]
+STAFF_LANGUAGES = ["nl", "en"]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True

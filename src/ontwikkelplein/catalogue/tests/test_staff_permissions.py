@@ -13,10 +13,15 @@ from ontwikkelplein.catalogue.tests.staff_world import build_world
 from ontwikkelplein.organisations.tests.factories import MembershipFactory, staff_user
 
 OFFER_READ = ["catalogue:staff-offer-preview"]
-OFFER_CHANGE_GET = ["catalogue:staff-offer-edit", "catalogue:staff-offer-schedules"]
+OFFER_CHANGE_GET = [
+    "catalogue:staff-offer-edit",
+    "catalogue:staff-offer-schedules",
+    "catalogue:staff-offer-translations",
+]
 OFFER_CHANGE_POST = [
     "catalogue:staff-offer-edit",
     "catalogue:staff-offer-schedules",
+    "catalogue:staff-offer-translations",
     "catalogue:staff-offer-publish",
     "catalogue:staff-offer-archive",
     "catalogue:staff-offer-verify",

@@ -9,7 +9,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
@@ -413,11 +413,16 @@ def offer_detail(request, pk):
             )
         )
     organisation = offer.organisation
+    # The library's own translation of the title and summary, if it made one for this language.
+    translated = next(
+        (t for t in offer.translations.all() if t.language == translation.get_language()), None
+    )
     phone = offer.contact_phone or organisation.phone
     website = offer.website or organisation.website
     back_query = _clean_back_query(request.GET.get("van", ""))
     context = {
         "offer": offer,
+        "translated": translated,
         "today": today,
         "locations": blocks,
         "is_walk_in": offer.sign_up == SignUp.WALK_IN,

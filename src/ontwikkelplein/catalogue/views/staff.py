@@ -18,6 +18,7 @@ from ontwikkelplein.catalogue.forms import (
     LANGUAGE_CHOICES,
     DatedScheduleForm,
     OfferForm,
+    OfferTranslationsForm,
     StaffOfferFilterForm,
     WeeklyScheduleForm,
 )
@@ -294,5 +295,30 @@ def unmatched_searches(request):
             "page": _page(request, selectors.unmatched_searches(), UNMATCHED_PER_PAGE),
             "is_kb_admin": scoping.is_kb_admin(request.user),
             "staff_nav": "unmatched",
+        },
+    )
+
+
+@staff_required
+def offer_translations(request, pk):
+    """The library's translations of an offer's title and summary, per resident language."""
+    offer = _editable_offer(request, pk)
+    form = OfferTranslationsForm(posted(request), offer=offer)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_offer_translations(offer, form.texts())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("De vertalingen zijn opgeslagen."))
+            return redirect("catalogue:staff-offer-preview", pk=offer.pk)
+    return render(
+        request,
+        "catalogue/staff/offer_translations.html",
+        {
+            "offer": offer,
+            "form": form,
+            "error_summary": errors_for_summary(form) if form.is_bound else [],
+            "staff_nav": "offers",
         },
     )

@@ -404,6 +404,7 @@ CASES: dict[str, Case] = {
     "catalogue:staff-offer-preview": Case("offer", READ),
     "catalogue:staff-offer-edit": Case("offer", EDIT),
     "catalogue:staff-offer-schedules": Case("offer", EDIT),
+    "catalogue:staff-offer-translations": Case("offer", EDIT),
     "catalogue:staff-offer-publish": Case("offer", EDIT),
     "catalogue:staff-offer-archive": Case("offer", EDIT),
     "catalogue:staff-offer-verify": Case("offer", EDIT),

@@ -358,7 +358,7 @@ def test_after_sending_the_resident_sees_how_to_reach_the_organisation(client, l
     assert "Zo bereik je Bibliotheek Eemland" in page
     assert 'href="tel:0334225500">033 - 422 55 00</a>' in reach
     assert "mailto:info@eemland.example" in reach
-    assert "Eemhuis<br>Eemplein 77<br>3812 EA Amersfoort" in reach
+    assert "Eemhuis<br><bdi>Eemplein 77</bdi><br><bdi>3812 EA Amersfoort</bdi>" in reach
     assert "<dt>Dinsdag</dt><dd>10:00 – 17:00</dd>" in reach
     assert "Aa Buurthuis" not in reach
 
