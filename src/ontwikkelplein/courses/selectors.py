@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,7 +27,11 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
-from ontwikkelplein.organisations.calendar import LocationCalendar
+from ontwikkelplein.organisations.calendar import (
+    LocationCalendar,
+    PlannedConflict,
+    special_hours_text,
+)
 from ontwikkelplein.organisations.models import Location
 from ontwikkelplein.organisations.scoping import own_organisations, readable_organisations
 from ontwikkelplein.places.geo import distance_km
@@ -526,3 +531,45 @@ def reach(scope_organisations, period, *, suppress: bool = False) -> Reach:
         per_run=per_run,
         suppressed=suppress,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Closed days added after sessions were planned (organisations/calendar.py, CONFLICT_SOURCES)
+
+
+def location_conflicts(location, calendar, today: datetime.date) -> list[PlannedConflict]:
+    """Sessions ahead at `location` (not cancelled, of runs not cancelled) on a day it is closed,
+    or outside that day's exceptional hours when staff did not mark them "ook buiten
+    openingstijden"."""
+    found = []
+    sessions = (
+        Session.objects.filter(run__location=location, cancelled=False, date__gte=today)
+        .exclude(run__status=RunStatus.CANCELLED)
+        .select_related("run", "run__offer")
+        .order_by("date", "start_time")
+    )
+    for session in sessions:
+        reason = calendar.closed_reason(session.date)
+        if reason is None and session.date in calendar.special:
+            hours = calendar.day(session.date)
+            if not session.outside_opening_hours and not hours.covers(
+                session.start_time, session.end_time
+            ):
+                reason = special_hours_text(hours)
+        if reason is None:
+            continue
+        run = session.run
+        found.append(
+            PlannedConflict(
+                date=session.date,
+                what=_("Cursus %(course)s, bijeenkomst %(start)s–%(end)s")
+                % {
+                    "course": f"{run.offer.title} ({run.name})" if run.name else run.offer.title,
+                    "start": f"{session.start_time:%H:%M}",
+                    "end": f"{session.end_time:%H:%M}",
+                },
+                reason=reason,
+                url=reverse("courses:staff-run-detail", args=[run.pk]),
+            )
+        )
+    return found
