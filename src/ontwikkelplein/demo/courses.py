@@ -28,9 +28,10 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
-from ontwikkelplein.demo.dates import plausible_dates
+from ontwikkelplein.demo.dates import next_plausible, plausible_dates
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.organisations.calendar import LocationCalendar
+from ontwikkelplein.organisations.models import ClosurePeriod
 
 LIBRARIES = ["eemland", "oosterschelde"]
 CONSENT = (
@@ -49,6 +50,21 @@ PEOPLE = [
 ]
 # Who came to which of the four finished sessions ("p" present, "a" absent, "e" excused).
 PAST_MARKS = ["pppp", "ppap", "pepp", "ppaa", "pppp", "papp", "pppp"]
+
+
+# The library whose next Digisterker run shows a closed day added after its sessions were planned:
+# residents read "Vervalt: ... is dan gesloten (onderhoud aan het gebouw)" at the second session,
+# the specialist sees it on "Mijn werk", the run page and the location's page.
+AFTER_PLANNING = "eemland"
+MAINTENANCE = "onderhoud aan het gebouw"
+
+
+def closure_after_planning(lib: str, run: Run) -> ClosurePeriod:
+    """The maintenance day, taken away while the sessions are (re)planned and put back on the
+    second session's day by the caller, so reloading plans the same dates."""
+    pk = 10**9 + demo_uuid("closure", f"{lib}:onderhoud").int % 10**8
+    ClosurePeriod.objects.filter(pk=pk).delete()
+    return ClosurePeriod(pk=pk, location=run.location, reason=MAINTENANCE)
 
 
 def _offer(lib: str, kind: str) -> Offer | None:
@@ -81,6 +97,13 @@ def _sessions(run: Run, key: str, dates: list[datetime.date], start: str, end: s
     # Never on a Sunday, a public holiday, in the Christmas break or when the place is closed.
     dates = plausible_dates(dates, run.location)
     calendar = LocationCalendar.of(run.location)
+    # Nor on the location's own closed days (demo/calendar.py), keeping the order.
+    for n, day in enumerate(dates):
+        if n and day <= dates[n - 1]:
+            day = next_plausible(dates[n - 1] + datetime.timedelta(days=1), run.location)
+        while calendar.closed_reason(day) is not None:
+            day = next_plausible(day + datetime.timedelta(days=1), run.location)
+        dates[n] = day
     start_time, end_time = datetime.time.fromisoformat(start), datetime.time.fromisoformat(end)
     sessions = []
     for n, day in enumerate(dates):
@@ -156,7 +179,10 @@ def load_courses(today: datetime.date | None = None) -> int:
                 intake_required=True,
                 walk_in=False,
             )
-            _sessions(
+            # In Eemland the building closes for maintenance on the second session's day,
+            # decided after the sessions were planned (closure_after_planning).
+            closure = closure_after_planning(lib, run) if lib == AFTER_PLANNING else None
+            sessions = _sessions(
                 run,
                 key,
                 [first + datetime.timedelta(weeks=w) for w in range(4)],
@@ -164,6 +190,10 @@ def load_courses(today: datetime.date | None = None) -> int:
                 "12:00",
                 "Leeszaal",
             )
+            if closure is not None:
+                closure.start_date = closure.end_date = sessions[1].date
+                closure.location = run.location
+                closure.save()
             RunHelper.objects.update_or_create(
                 run=run, name="Joke Vermeulen", defaults={"role": RunHelper.Role.TEACHER}
             )

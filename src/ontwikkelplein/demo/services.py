@@ -24,6 +24,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.calendar import load_calendars
 from ontwikkelplein.demo.courses import load_courses
 from ontwikkelplein.demo.dates import fit_dated, fit_weekly
 from ontwikkelplein.demo.desk import load_desk_registrations
@@ -33,6 +34,7 @@ from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.referrals import load_referrals
+from ontwikkelplein.demo.verification import load_verification
 from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
 from ontwikkelplein.organisations.models import (
     Location,
@@ -315,6 +317,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         municipalities = _ensure_places()
         orgs = _load_organisations(municipalities)
         locations = _load_locations(orgs, municipalities)
+        # Closed days first: the offers' and courses' dates are planned around them.
+        closed_days = load_calendars(locations, today)
         _load_users(orgs)
         offers = _load_offers(orgs, locations, today)
         templates = load_offer_templates()
@@ -326,6 +330,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     runs = load_courses(today)
     questionnaires = load_impact()
     wayfinder_paths = load_wayfinder_paths(today)
+    with transaction.atomic():
+        verification_requests = load_verification(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -342,6 +348,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "questionnaires": questionnaires,
         "wayfinder_paths": wayfinder_paths,
         "need_phrases": need_phrases,
+        "closed_days": closed_days,
+        "verification_requests": verification_requests,
     }
 
 
