@@ -6,7 +6,10 @@
 - each library's main branch has a late evening ("open tot 21:00") on another day in those two
   weeks: exceptional hours that cover the usual ones, so no demo time falls outside them;
 - the other branches and service points close for two summer weeks (from the Monday of week 29,
-  this summer or, when that has passed, the next one).
+  this summer or, when that has passed, the next one);
+- Eemland's main branch closes for maintenance on the day of its next Digisterker run's second
+  session: a closed day decided after the sessions were planned (demo/courses.py), which the
+  public pages show as "Vervalt" at that session.
 
 Loaded before the offers and courses, which then plan around these days (demo/dates.py,
 demo/courses.py). Idempotent: each row has a fixed id (demo_uuid) and moves along with today;
@@ -16,6 +19,7 @@ closed days and hours staff added to demo locations are left alone.
 import datetime
 
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.courses import AFTER_PLANNING, load_maintenance_day
 from ontwikkelplein.demo.dates import is_plausible, open_weekdays
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.organisations.models import ClosurePeriod, LocationKind, SpecialOpeningHours
@@ -88,6 +92,9 @@ def load_calendars(locations: dict, today: datetime.date) -> int:
         main = locations.get(lib["main"])
         if main is None:
             continue
+        if lib["key"] == AFTER_PLANNING:
+            load_maintenance_day(today, main)
+            rows += 1
         late = _open_workday(study_day + datetime.timedelta(days=2), [main])
         opens = min(
             (h.opens_at for h in main.opening_hours.all() if h.weekday == late.weekday()),

@@ -75,7 +75,7 @@ def test_closed_days_show_on_the_public_pages(client):
     # The specialist sees it on Mijn werk, the location's page lists it with a link.
     login(client, "specialist")
     home = client.get(reverse("core:staff-home")).content.decode()
-    assert "valt op een dag dat de locatie gesloten is" in home
+    assert "1 bijeenkomst valt op een dag dat de locatie gesloten is." in home
     closure = ClosurePeriod.objects.get(reason=MAINTENANCE)
     page = client.get(
         reverse("organisations:location-edit", args=[closure.location_id])
