@@ -171,6 +171,12 @@ class LocationCalendar:
                 found.append(Closure(day, day, reason))
         return found
 
+    def upcoming_special_hours(self, today: datetime.date, days: int = CLOSURE_NOTICE_DAYS):
+        """Days after today, for `days` days, with exceptional hours (today's are in
+        today_text), as DayHours by date."""
+        last = today + datetime.timedelta(days=days)
+        return [self.day(day) for day in sorted(self.special) if today < day < last]
+
 
 def _consecutive(end: datetime.date, day: datetime.date, calendar: LocationCalendar) -> bool:
     """`day` follows `end` with only days between that the location is closed anyway."""
@@ -308,6 +314,25 @@ def today_text(hours: DayHours, now: datetime.time) -> str:
     parts = [f"{_hhmm(opens)}–{_hhmm(closes)}" for opens, closes in hours.slots]
     return _("Vandaag open %(hours)s") % {
         "hours": _(" en ").join([", ".join(parts[:-1]), parts[-1]])
+    }
+
+
+def special_day_text(hours: DayHours) -> str:
+    """ "Maandag 14 december open van 13:00 tot 21:00" (exceptional hours), or with several
+    slots "... open 9:00–12:00 en 13:00–15:00"."""
+    day = formats.date_format(hours.date, "l j F")
+    day = day[:1].upper() + day[1:]
+    if len(hours.slots) == 1:
+        opens, closes = hours.slots[0]
+        return _("%(day)s open van %(opens)s tot %(closes)s") % {
+            "day": day,
+            "opens": _hhmm(opens),
+            "closes": _hhmm(closes),
+        }
+    parts = [f"{_hhmm(opens)}–{_hhmm(closes)}" for opens, closes in hours.slots]
+    return _("%(day)s open %(hours)s") % {
+        "day": day,
+        "hours": _(" en ").join([", ".join(parts[:-1]), parts[-1]]),
     }
 
 

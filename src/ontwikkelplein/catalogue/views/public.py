@@ -36,6 +36,7 @@ from ontwikkelplein.organisations.calendar import (
     CLOSURE_NOTICE_DAYS,
     LocationCalendar,
     closure_text,
+    special_day_text,
     today_text,
 )
 from ontwikkelplein.organisations.models import Location
@@ -408,7 +409,18 @@ def offer_detail(request, pk):
                     for rows in (list(g) for _day, g in groupby(hours, key=lambda h: h.weekday))
                 ],
                 today=today_text(calendar.day(today), now),
-                closures=[closure_text(c) for c in calendar.upcoming_closures(today)],
+                # Closed days and days with exceptional hours ahead, by date.
+                closures=[
+                    text
+                    for _day, text in sorted(
+                        [(c.start, closure_text(c)) for c in calendar.upcoming_closures(today)]
+                        + [
+                            (h.date, special_day_text(h))
+                            for h in calendar.upcoming_special_hours(today)
+                        ],
+                        key=lambda pair: pair[0],
+                    )
+                ],
                 skipped=sorted(set(skipped)),
             )
         )

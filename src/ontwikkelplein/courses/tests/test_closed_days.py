@@ -208,3 +208,16 @@ class TestStaffAreTold:
             ),
         )
         assert response.url == reverse("organisations:location-list")
+
+
+def test_offer_page_lists_exceptional_hours_ahead_with_the_closed_days(client, run):
+    """Below the opening hours: "Gesloten op ..." and the days with other hours, by date."""
+    late = run.first.date + datetime.timedelta(days=1)
+    SpecialOpeningHoursFactory(
+        location=run.location, date=late, opens_at=datetime.time(13), closes_at=datetime.time(21)
+    )
+    OfferLocationFactory(offer=run.offer, location=run.location)
+    page = client.get(reverse("catalogue:offer-detail", args=[run.offer.pk])).content.decode()
+    closed = page.index("(studiedag)</li>")
+    special = page.index("open van 13:00 tot 21:00")
+    assert closed < special
