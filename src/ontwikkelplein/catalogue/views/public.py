@@ -289,6 +289,34 @@ def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     return " ".join(lowered.get(word.lower(), word) for word in text.split())
 
 
+def _without_closed_days(cards) -> list[ResultCard]:
+    """Leave out of the cards the dated times on a day their location is closed (a closed day
+    added after the time was entered); the offer page says "Niet op ...". The calendars are
+    read only for the locations of dated times on the page."""
+    dated = {
+        s.offer_location.location_id
+        for card in cards
+        for s in card.times
+        if s.kind == ScheduleKind.DATED
+    }
+    if not dated:
+        return cards
+    calendars = {
+        location.pk: LocationCalendar.of(location)
+        for location in Location.objects.filter(pk__in=dated).prefetch_related(
+            "opening_hours", "closures", "special_hours"
+        )
+    }
+    for card in cards:
+        card.times = [
+            s
+            for s in card.times
+            if s.kind != ScheduleKind.DATED
+            or calendars[s.offer_location.location_id].closed_reason(s.date) is None
+        ]
+    return cards
+
+
 def _result_cards(results, today) -> list[ResultCard]:
     """Cards for the hits, whose offers search() loaded with selectors.offers_for_cards."""
     cards = []
@@ -308,10 +336,12 @@ def _result_cards(results, today) -> list[ResultCard]:
                 distance_km=hit.distance_km,
                 offer_location=chosen,
                 location_count=len(offer_locations),
-                times=times[:CARD_TIMES],
-                more_times=len(times) > CARD_TIMES,
+                times=times,
             )
         )
+    for card in _without_closed_days(cards):
+        card.more_times = len(card.times) > CARD_TIMES
+        card.times = card.times[:CARD_TIMES]
     return cards
 
 
