@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -22,6 +23,7 @@ from ontwikkelplein.catalogue.models import (
     Programme,
     Requirement,
     Schedule,
+    ScheduleKind,
     SignUp,
     Taxonomy,
     TaxonomyTerm,
@@ -29,6 +31,11 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations import selectors as organisation_selectors
+from ontwikkelplein.organisations.calendar import (
+    PlannedConflict,
+    own_closed_days,
+    special_hours_text,
+)
 from ontwikkelplein.organisations.models import Location, OrganisationKind, Role
 from ontwikkelplein.organisations.selectors import HelpKind, HelpPoint
 from ontwikkelplein.places.geo import distance_km
@@ -645,3 +652,77 @@ def classification_terms() -> dict[str, list[TaxonomyTerm]]:
     for term in terms.order_by("position", "name"):
         grouped[term.taxonomy.slug].append(term)
     return grouped
+
+
+# ---------------------------------------------------------------------------------------------
+# Closed days added after times were planned (organisations/calendar.py, CONFLICT_SOURCES)
+
+
+def location_conflicts(location, calendar, today: datetime.date) -> list:
+    """Offer times at `location` (offers not archived) that fall on a day it is closed: a dated
+    time on any closed day, a weekly time on the location's own closed days (the holidays were
+    always skipped), and either outside a day's exceptional hours unless staff marked it "ook
+    buiten openingstijden"."""
+    schedules = (
+        Schedule.objects.filter(offer_location__location=location)
+        .exclude(offer_location__offer__status=OfferStatus.ARCHIVED)
+        .select_related("offer_location__offer")
+    )
+    closed = list(own_closed_days(calendar, today))
+    found = []
+
+    def add(schedule, day, reason):
+        offer = schedule.offer_location.offer
+        found.append(
+            PlannedConflict(
+                date=day,
+                what=_("Aanbod %(title)s, %(start)s–%(end)s")
+                % {
+                    "title": offer.title,
+                    "start": f"{schedule.opens_at:%H:%M}",
+                    "end": f"{schedule.closes_at:%H:%M}",
+                },
+                reason=reason,
+                url=reverse("catalogue:staff-offer-schedules", args=[offer.pk]),
+            )
+        )
+
+    def outside_special(schedule, day) -> str | None:
+        if day not in calendar.special or schedule.outside_opening_hours:
+            return None
+        hours = calendar.day(day)
+        if hours.covers(schedule.opens_at, schedule.closes_at):
+            return None
+        return special_hours_text(hours)
+
+    for schedule in schedules:
+        offer = schedule.offer_location.offer
+        if schedule.kind == ScheduleKind.DATED:
+            if schedule.date is None or schedule.date < today:
+                continue
+            reason = calendar.closed_reason(schedule.date) or outside_special(
+                schedule, schedule.date
+            )
+            if reason:
+                add(schedule, schedule.date, reason)
+            continue
+        if schedule.valid_to and schedule.valid_to < today:
+            continue
+
+        def applies(day, schedule=schedule, offer=offer) -> bool:
+            return (
+                day.weekday() == schedule.weekday
+                and offer.in_season(day)
+                and not (schedule.valid_from and day < schedule.valid_from)
+                and not (schedule.valid_to and day > schedule.valid_to)
+            )
+
+        for day, reason in closed:
+            if applies(day):
+                add(schedule, day, reason)
+        for day in sorted(calendar.special):
+            if day >= today and applies(day):
+                reason = outside_special(schedule, day)
+                if reason:
+                    add(schedule, day, reason)
+    return found

@@ -13,7 +13,7 @@ def confirmation_context(enrolment: Enrolment) -> dict:
     return {
         "enrolment": enrolment,
         "run": run,
-        "sessions": selectors.upcoming_sessions(run),
+        "sessions": selectors.shown_sessions(run),
         "position": services.waiting_position(enrolment),
     }
 

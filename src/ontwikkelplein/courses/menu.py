@@ -25,7 +25,12 @@ def runs_courses(user) -> bool:
 
 def sessions_panel(request) -> dict:
     sessions = selectors.coming_sessions(request.user)
-    return {"sessions": sessions[:PANEL_ROWS], "count": sessions.count()}
+    return {
+        "sessions": selectors.mark_closed(sessions[:PANEL_ROWS]),
+        "count": sessions.count(),
+        # Planned before the location closed that day: the teacher moves or cancels them.
+        "closed_day": selectors.closed_day_sessions(selectors.work_runs(request.user)),
+    }
 
 
 def register() -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q, Sum
 from django.http import Http404
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -26,6 +27,12 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
+from ontwikkelplein.organisations.calendar import (
+    LocationCalendar,
+    PlannedConflict,
+    special_hours_text,
+)
+from ontwikkelplein.organisations.models import Location
 from ontwikkelplein.organisations.scoping import own_organisations, readable_organisations
 from ontwikkelplein.places.geo import distance_km
 
@@ -71,6 +78,46 @@ def upcoming_sessions(run, on: datetime.date | None = None):
     return run.sessions.filter(cancelled=False, date__gte=on).order_by("date", "start_time")
 
 
+def location_calendars(location_ids) -> dict:
+    """{location id: LocationCalendar} in four queries, whatever the number of locations."""
+    locations = Location.objects.filter(pk__in=set(location_ids)).prefetch_related(
+        "opening_hours", "closures", "special_hours"
+    )
+    return {location.pk: LocationCalendar.of(location) for location in locations}
+
+
+def mark_closed(sessions, calendars: dict | None = None) -> list:
+    """The sessions as a list, each with `closed_reason`: why its run's location is closed all
+    that day (a closed day or period added after the session was planned, or a holiday;
+    organisations/calendar.py), or None when the session can take place. A session on a closed
+    day does not take place ("vervalt"): the public pages show it as cancelled, it does not count
+    as a start or for sign-up, and no attendance is expected (stored `cancelled` stays as staff
+    set it, so removing the closure brings the session back)."""
+    sessions = list(sessions)
+    if calendars is None:
+        calendars = location_calendars(s.run.location_id for s in sessions)
+    for session in sessions:
+        calendar = calendars.get(session.run.location_id)
+        session.closed_reason = calendar.closed_reason(session.date) if calendar else None
+    return sessions
+
+
+def session_closed_reason(session) -> str | None:
+    """As mark_closed, for one session."""
+    return mark_closed([session])[0].closed_reason
+
+
+def shown_sessions(run, on: datetime.date | None = None) -> list:
+    """What a resident is told about a run's dates: its sessions from `on`, not cancelled by
+    staff, in order, marked with `closed_reason` (mark_closed)."""
+    return mark_closed(upcoming_sessions(run, on).select_related("run"))
+
+
+def happening(sessions) -> list:
+    """The marked sessions that take place (not on a closed day)."""
+    return [s for s in sessions if not getattr(s, "closed_reason", None)]
+
+
 def first_session(run):
     return run.sessions.filter(cancelled=False).order_by("date", "start_time").first()
 
@@ -96,11 +143,21 @@ def sign_up_open(run, on: datetime.date | None = None) -> bool:
     closes = sign_up_closes_on(run)
     if closes and on > closes:
         return False
-    return upcoming_sessions(run, on).exists()
+    return bool(happening(shown_sessions(run, on)))
 
 
-def with_upcoming_sessions(runs, on: datetime.date):
-    """The runs, each with `upcoming`: its sessions from `on`, not cancelled, in order."""
+def with_upcoming_sessions(runs, on: datetime.date) -> list:
+    """The runs, each with `upcoming`: its sessions from `on`, not cancelled, in order, marked
+    with `closed_reason` (mark_closed); and `happening`: those that take place."""
+    runs = list(_prefetch_upcoming(runs, on))
+    calendars = location_calendars(run.location_id for run in runs)
+    for run in runs:
+        run.upcoming = mark_closed(run.upcoming, calendars)
+        run.happening = happening(run.upcoming)
+    return runs
+
+
+def _prefetch_upcoming(runs, on: datetime.date):
     return runs.prefetch_related(
         Prefetch(
             "sessions",
@@ -124,7 +181,7 @@ def public_runs(offer, on: datetime.date | None = None) -> list[Run]:
     )
     result = []
     for run in runs:
-        if not run.upcoming:
+        if not run.happening:
             continue
         run.can_sign_up = sign_up_open(run, on)
         if not (run.can_sign_up or run.walk_in):
@@ -132,7 +189,7 @@ def public_runs(offer, on: datetime.date | None = None) -> list[Run]:
         run.places_left = places_left(run)
         run.waiting = waiting_count(run)
         result.append(run)
-    result.sort(key=lambda r: (r.upcoming[0].date, r.upcoming[0].start_time))
+    result.sort(key=lambda r: (r.happening[0].date, r.happening[0].start_time))
     return result
 
 
@@ -164,7 +221,7 @@ def similar_open_runs(offer, near, on: datetime.date | None = None, limit: int =
     )
     found = []
     for run in runs:
-        if not run.upcoming:
+        if not run.happening:
             continue
         run.can_sign_up = sign_up_open(run, on)
         run.places_left = places_left(run)
@@ -177,7 +234,7 @@ def similar_open_runs(offer, near, on: datetime.date | None = None, limit: int =
             else None
         )
         found.append(run)
-    found.sort(key=lambda r: (r.distance_km is None, r.distance_km or 0.0, r.upcoming[0].date))
+    found.sort(key=lambda r: (r.distance_km is None, r.distance_km or 0.0, r.happening[0].date))
     return found[:limit]
 
 
@@ -187,7 +244,7 @@ def next_start(offer, on: datetime.date | None = None) -> datetime.date | None:
     runs = public_runs(offer, on)
     if not runs:
         return None
-    return min(run.upcoming[0].date for run in runs)
+    return min(run.happening[0].date for run in runs)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -212,16 +269,23 @@ def runs_for_user(user):
     )
 
 
+def work_runs(user):
+    """Runs of the organisations the user works for, or where the user teaches or volunteers."""
+    helper_of = (
+        Run.objects.filter(helpers__user=user) if user.is_authenticated else Run.objects.none()
+    )
+    return Run.objects.filter(
+        Q(organisation__in=own_organisations(user)) | Q(pk__in=helper_of.values("pk"))
+    )
+
+
 def coming_sessions(user, days: int = 14, on: datetime.date | None = None):
     """Sessions of the next `days` days (from today) of runs of the organisations the user
     works for, or where the user teaches or volunteers; not cancelled, not of cancelled runs."""
     on = on or today()
-    helper_of = (
-        Run.objects.filter(helpers__user=user) if user.is_authenticated else Run.objects.none()
-    )
     return (
         Session.objects.filter(
-            Q(run__organisation__in=own_organisations(user)) | Q(run__in=helper_of.values("pk")),
+            run__in=work_runs(user),
             date__gte=on,
             date__lte=on + datetime.timedelta(days=days),
             cancelled=False,
@@ -231,6 +295,19 @@ def coming_sessions(user, days: int = 14, on: datetime.date | None = None):
         .order_by("date", "start_time")
         .distinct()
     )
+
+
+def closed_day_sessions(runs, on: datetime.date | None = None) -> list:
+    """Sessions from `on` of the given runs (not cancelled, of runs not cancelled) that fall on
+    a day their location is closed (mark_closed): the staff move or cancel them."""
+    on = on or today()
+    sessions = (
+        Session.objects.filter(run__in=runs, cancelled=False, date__gte=on)
+        .exclude(run__status=RunStatus.CANCELLED)
+        .select_related("run", "run__offer", "run__location")
+        .order_by("date", "start_time")
+    )
+    return [s for s in mark_closed(sessions) if s.closed_reason]
 
 
 def run_for_user(user, run_id) -> Run:
@@ -368,9 +445,11 @@ def _row(label, key, runs, period) -> ReachRow:
         date__gte=period.start,
         date__lte=min(period.end, today()),
     )
-    session_ids = list(sessions.values_list("pk", flat=True))
+    # A session on a day its location is closed did not take place (mark_closed).
+    held = happening(mark_closed(sessions.select_related("run")))
+    session_ids = [session.pk for session in held]
     # Only participants of runs with a session in the period count for that period.
-    runs_in_period = set(sessions.values_list("run_id", flat=True))
+    runs_in_period = {session.run_id for session in held}
     enrolments = list(_participants(runs_in_period))
     attendance = {}
     present = marks = 0
@@ -452,3 +531,45 @@ def reach(scope_organisations, period, *, suppress: bool = False) -> Reach:
         per_run=per_run,
         suppressed=suppress,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# Closed days added after sessions were planned (organisations/calendar.py, CONFLICT_SOURCES)
+
+
+def location_conflicts(location, calendar, today: datetime.date) -> list[PlannedConflict]:
+    """Sessions ahead at `location` (not cancelled, of runs not cancelled) on a day it is closed,
+    or outside that day's exceptional hours when staff did not mark them "ook buiten
+    openingstijden"."""
+    found = []
+    sessions = (
+        Session.objects.filter(run__location=location, cancelled=False, date__gte=today)
+        .exclude(run__status=RunStatus.CANCELLED)
+        .select_related("run", "run__offer")
+        .order_by("date", "start_time")
+    )
+    for session in sessions:
+        reason = calendar.closed_reason(session.date)
+        if reason is None and session.date in calendar.special:
+            hours = calendar.day(session.date)
+            if not session.outside_opening_hours and not hours.covers(
+                session.start_time, session.end_time
+            ):
+                reason = special_hours_text(hours)
+        if reason is None:
+            continue
+        run = session.run
+        found.append(
+            PlannedConflict(
+                date=session.date,
+                what=_("Cursus %(course)s, bijeenkomst %(start)s–%(end)s")
+                % {
+                    "course": f"{run.offer.title} ({run.name})" if run.name else run.offer.title,
+                    "start": f"{session.start_time:%H:%M}",
+                    "end": f"{session.end_time:%H:%M}",
+                },
+                reason=reason,
+                url=reverse("courses:staff-run-detail", args=[run.pk]),
+            )
+        )
+    return found

@@ -159,7 +159,7 @@ def _email_context(enrolment, **extra) -> dict:
         "run": run,
         "offer": run.offer,
         "location": run.location,
-        "sessions": list(selectors.upcoming_sessions(run)),
+        "sessions": selectors.shown_sessions(run),
         "organisation": run.organisation,
         "site_url": settings.SITE_URL,
         **extra,
@@ -872,6 +872,15 @@ def _check_register(session, user) -> None:
     check_member(user, session.run)
     if session.cancelled:
         raise CourseError(_("Deze bijeenkomst gaat niet door."))
+    reason = selectors.session_closed_reason(session)
+    if reason is not None:
+        raise CourseError(
+            _(
+                "Deze bijeenkomst vervalt: %(place)s is dan gesloten (%(reason)s). Je hoeft "
+                "geen aanwezigheid in te vullen."
+            )
+            % {"place": session.run.location.name, "reason": reason}
+        )
     if session.date > _today():
         raise CourseError(_("Aanwezigheid vul je in op de dag zelf of later."))
 
@@ -946,7 +955,7 @@ def send_reminders(now=None) -> int:
         run__status=RunStatus.PUBLISHED,
         run__walk_in=False,
     ).select_related("run", "run__offer", "run__location", "run__organisation")
-    for session in sessions:
+    for session in selectors.happening(selectors.mark_closed(sessions)):
         with transaction.atomic():
             locked = Session.objects.select_for_update().get(pk=session.pk)
             if locked.reminder_sent_at is not None:

@@ -28,9 +28,10 @@ from ontwikkelplein.courses.models import (
     RunStatus,
     Session,
 )
-from ontwikkelplein.demo.dates import plausible_dates
+from ontwikkelplein.demo.dates import next_plausible, plausible_dates
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.organisations.calendar import LocationCalendar
+from ontwikkelplein.organisations.models import ClosurePeriod
 
 LIBRARIES = ["eemland", "oosterschelde"]
 CONSENT = (
@@ -49,6 +50,62 @@ PEOPLE = [
 ]
 # Who came to which of the four finished sessions ("p" present, "a" absent, "e" excused).
 PAST_MARKS = ["pppp", "ppap", "pepp", "ppaa", "pppp", "papp", "pppp"]
+
+
+# The library whose next Digisterker run shows a closed day added after its sessions were planned:
+# residents read "Vervalt: ... is dan gesloten (onderhoud aan het gebouw)" at the second session,
+# the specialist sees it on "Mijn werk", the run page and the location's page.
+AFTER_PLANNING = "eemland"
+MAINTENANCE = "onderhoud aan het gebouw"
+
+
+def maintenance_id() -> int:
+    return 10**9 + demo_uuid("closure", f"{AFTER_PLANNING}:onderhoud").int % 10**8
+
+
+def next_run_days(today: datetime.date, i: int) -> list[datetime.date]:
+    """The wished days of library i's next Digisterker run: weekly from ten days on."""
+    first = today + datetime.timedelta(days=10 + 3 * i)
+    return [first + datetime.timedelta(weeks=w) for w in range(4)]
+
+
+def plan_dates(
+    location, days, *, before_maintenance=False
+) -> tuple[list[datetime.date], LocationCalendar]:
+    """The days moved to plausible ones (demo/dates.py) that are not closed, in order and
+    distinct, and the calendar used. `before_maintenance`: planned before the maintenance day
+    was decided (Eemland's next Digisterker run), so that day is not avoided and planning again
+    gives the same days."""
+    days = plausible_dates(days, location)
+    calendar = LocationCalendar.of(location)
+    if before_maintenance:
+        calendar.closures = [c for c in calendar.closures if c.pk != maintenance_id()]
+    for n, day in enumerate(days):
+        if n and day <= days[n - 1]:
+            day = next_plausible(days[n - 1] + datetime.timedelta(days=1), location)
+        while calendar.closed_reason(day) is not None:
+            day = next_plausible(day + datetime.timedelta(days=1), location)
+        days[n] = day
+    return days, calendar
+
+
+def load_maintenance_day(today: datetime.date, location) -> ClosurePeriod:
+    """Close `location` (Eemland's main branch, where its Digisterker runs) on the day of the next
+    run's second session; loaded with the other closed days, before the offers, which then plan
+    around it."""
+    days, _calendar = plan_dates(
+        location, next_run_days(today, LIBRARIES.index(AFTER_PLANNING)), before_maintenance=True
+    )
+    closure, _created = ClosurePeriod.objects.update_or_create(
+        pk=maintenance_id(),
+        defaults={
+            "location": location,
+            "start_date": days[1],
+            "end_date": days[1],
+            "reason": MAINTENANCE,
+        },
+    )
+    return closure
 
 
 def _offer(lib: str, kind: str) -> Offer | None:
@@ -77,10 +134,17 @@ def _run(key: str, offer: Offer, **values) -> Run:
     return run
 
 
-def _sessions(run: Run, key: str, dates: list[datetime.date], start: str, end: str, room=""):
+def _sessions(
+    run: Run,
+    key: str,
+    dates: list[datetime.date],
+    start: str,
+    end: str,
+    room="",
+    before_maintenance=False,
+):
     # Never on a Sunday, a public holiday, in the Christmas break or when the place is closed.
-    dates = plausible_dates(dates, run.location)
-    calendar = LocationCalendar.of(run.location)
+    dates, calendar = plan_dates(run.location, dates, before_maintenance=before_maintenance)
     start_time, end_time = datetime.time.fromisoformat(start), datetime.time.fromisoformat(end)
     sessions = []
     for n, day in enumerate(dates):
@@ -146,7 +210,6 @@ def load_courses(today: datetime.date | None = None) -> int:
         digisterker = _offer(lib, "digisterker")
         if digisterker is not None:
             key = f"{lib}:digisterker:next"
-            first = today + datetime.timedelta(days=10 + 3 * i)
             run = _run(
                 key,
                 digisterker,
@@ -156,13 +219,16 @@ def load_courses(today: datetime.date | None = None) -> int:
                 intake_required=True,
                 walk_in=False,
             )
+            # In Eemland the building closes for maintenance on the second session's day,
+            # decided after the sessions were planned (load_maintenance_day).
             _sessions(
                 run,
                 key,
-                [first + datetime.timedelta(weeks=w) for w in range(4)],
+                next_run_days(today, i),
                 "10:00",
                 "12:00",
                 "Leeszaal",
+                before_maintenance=lib == AFTER_PLANNING,
             )
             RunHelper.objects.update_or_create(
                 run=run, name="Joke Vermeulen", defaults={"role": RunHelper.Role.TEACHER}

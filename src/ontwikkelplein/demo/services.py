@@ -24,6 +24,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.calendar import load_calendars
 from ontwikkelplein.demo.courses import load_courses
 from ontwikkelplein.demo.dates import fit_dated, fit_weekly
 from ontwikkelplein.demo.desk import load_desk_registrations
@@ -34,6 +35,7 @@ from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
 from ontwikkelplein.demo.referrals import load_referrals
+from ontwikkelplein.demo.verification import load_verification
 from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
 from ontwikkelplein.organisations.models import (
     Location,
@@ -316,6 +318,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         municipalities = _ensure_places()
         orgs = _load_organisations(municipalities)
         locations = _load_locations(orgs, municipalities)
+        # Closed days first: the offers' and courses' dates are planned around them.
+        closed_days = load_calendars(locations, today)
         _load_users(orgs)
         offers = _load_offers(orgs, locations, today)
         templates = load_offer_templates()
@@ -328,6 +332,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     questionnaires = load_impact()
     wayfinder_paths = load_wayfinder_paths(today)
     programme_register = load_programme_register(today)
+    with transaction.atomic():
+        verification_requests = load_verification(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -345,6 +351,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "wayfinder_paths": wayfinder_paths,
         "need_phrases": need_phrases,
         "programme_register": programme_register,
+        "closed_days": closed_days,
+        "verification_requests": verification_requests,
     }
 
 

@@ -18,6 +18,11 @@ week) has unknown hours: only closed days (2, 3) are known for it, and times the
 
 Every offer time and course session is checked with `check_slot` (catalogue and courses
 services, at save and at publish) and the public pages show `DayHours` and `upcoming_closures`.
+
+A closed day added after times were planned there does not move them: the public pages show the
+occurrence as not taking place, and `planned_conflicts` tells the staff who save the location's
+calendar what is planned on its closed days (the apps that plan register a source in
+`CONFLICT_SOURCES`; organisations imports neither catalogue nor courses).
 """
 
 import datetime
@@ -166,6 +171,12 @@ class LocationCalendar:
                 found.append(Closure(day, day, reason))
         return found
 
+    def upcoming_special_hours(self, today: datetime.date, days: int = CLOSURE_NOTICE_DAYS):
+        """Days after today, for `days` days, with exceptional hours (today's are in
+        today_text), as DayHours by date."""
+        last = today + datetime.timedelta(days=days)
+        return [self.day(day) for day in sorted(self.special) if today < day < last]
+
 
 def _consecutive(end: datetime.date, day: datetime.date, calendar: LocationCalendar) -> bool:
     """`day` follows `end` with only days between that the location is closed anyway."""
@@ -175,6 +186,54 @@ def _consecutive(end: datetime.date, day: datetime.date, calendar: LocationCalen
             return False
         between += datetime.timedelta(days=1)
     return True
+
+
+@dataclass(frozen=True)
+class PlannedConflict:
+    """Something planned at a location on a day it is closed (or outside its exceptional hours
+    that day): a course session, an offer's dated or weekly time."""
+
+    date: datetime.date
+    what: str  # "Computercursus (groep A), 14:00–16:00"
+    reason: str  # the closed day's reason, or the exceptional hours
+    url: str = ""  # where staff change it
+
+
+# Functions (location, calendar, today) -> list[PlannedConflict]; registered by the apps that plan
+# things at locations (catalogue: offer times, courses: sessions) in their AppConfig.ready.
+CONFLICT_SOURCES: list = []
+
+
+def planned_conflicts(location, today: datetime.date) -> list[PlannedConflict]:
+    """What is planned at `location` from `today` on days it is closed, by date."""
+    from ontwikkelplein.organisations.models import Location
+
+    location = Location.objects.prefetch_related("opening_hours", "closures", "special_hours").get(
+        pk=location.pk
+    )
+    calendar = LocationCalendar.of(location)
+    found = []
+    for source in CONFLICT_SOURCES:
+        found.extend(source(location, calendar, today))
+    return sorted(found, key=lambda c: (c.date, c.what))
+
+
+def own_closed_days(calendar: LocationCalendar, today: datetime.date):
+    """The days from `today` the location's own closed periods close it (not the holidays, which
+    the weekly times have always skipped, and not days opened by exceptional hours)."""
+    for closure in calendar.closures:
+        day = max(closure.start_date, today)
+        while day <= closure.end_date:
+            if day not in calendar.special:
+                yield day, closure.reason or _("gesloten")
+            day += datetime.timedelta(days=1)
+
+
+def special_hours_text(hours: DayHours) -> str:
+    """ "afwijkende openingstijden: 9:00–15:00" for a day with exceptional hours."""
+    return _("afwijkende openingstijden: %(hours)s") % {
+        "hours": ", ".join(f"{_hhmm(opens)}–{_hhmm(closes)}" for opens, closes in hours.slots)
+    }
 
 
 class SlotProblem:
@@ -255,6 +314,25 @@ def today_text(hours: DayHours, now: datetime.time) -> str:
     parts = [f"{_hhmm(opens)}–{_hhmm(closes)}" for opens, closes in hours.slots]
     return _("Vandaag open %(hours)s") % {
         "hours": _(" en ").join([", ".join(parts[:-1]), parts[-1]])
+    }
+
+
+def special_day_text(hours: DayHours) -> str:
+    """ "Maandag 14 december open van 13:00 tot 21:00" (exceptional hours), or with several
+    slots "... open 9:00–12:00 en 13:00–15:00"."""
+    day = formats.date_format(hours.date, "l j F")
+    day = day[:1].upper() + day[1:]
+    if len(hours.slots) == 1:
+        opens, closes = hours.slots[0]
+        return _("%(day)s open van %(opens)s tot %(closes)s") % {
+            "day": day,
+            "opens": _hhmm(opens),
+            "closes": _hhmm(closes),
+        }
+    parts = [f"{_hhmm(opens)}–{_hhmm(closes)}" for opens, closes in hours.slots]
+    return _("%(day)s open %(hours)s") % {
+        "day": day,
+        "hours": _(" en ").join([", ".join(parts[:-1]), parts[-1]]),
     }
 
 

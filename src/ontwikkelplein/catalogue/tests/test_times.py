@@ -247,6 +247,35 @@ class TestOfferPage:
         assert "Niet op dinsdag 22 december: Bibliotheek Centrum is dan gesloten (lekkage)." in page
         assert "Gesloten van 21 december tot en met 23 december (lekkage)" in page
 
+    def test_a_result_card_leaves_out_a_dated_time_on_a_day_closed_later(self, place):
+        from types import SimpleNamespace
+
+        from ontwikkelplein.catalogue.views.public import _result_cards
+
+        self.publish_with(
+            place,
+            kind=ScheduleKind.DATED,
+            date=D(2026, 12, 22),
+            weekday=1,
+            opens_at=T(10),
+            closes_at=T(12),
+        )
+        Schedule.objects.create(
+            offer_location=offer_location(place),
+            kind=ScheduleKind.DATED,
+            date=D(2026, 12, 29),
+            weekday=1,
+            opens_at=T(10),
+            closes_at=T(12),
+        )
+        ClosurePeriodFactory(
+            location=place["location"], start_date=D(2026, 12, 22), reason="lekkage"
+        )
+        hit = SimpleNamespace(offer=place["offer"], nearest_location=None, distance_km=None)
+        (card,) = _result_cards(SimpleNamespace(hits=[hit]), D(2026, 12, 7))
+        assert [s.date for s in card.times] == [D(2026, 12, 29)]
+        assert not card.more_times
+
     def test_a_walk_in_page_never_says_aanmelden(self, client, place):
         self.publish_with(
             place, kind=ScheduleKind.WEEKLY, weekday=1, opens_at=T(10), closes_at=T(12)

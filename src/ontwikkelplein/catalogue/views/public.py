@@ -36,6 +36,7 @@ from ontwikkelplein.organisations.calendar import (
     CLOSURE_NOTICE_DAYS,
     LocationCalendar,
     closure_text,
+    special_day_text,
     today_text,
 )
 from ontwikkelplein.organisations.models import Location
@@ -288,6 +289,34 @@ def _corrected_text(text: str, corrections: dict[str, str]) -> str:
     return " ".join(lowered.get(word.lower(), word) for word in text.split())
 
 
+def _without_closed_days(cards) -> list[ResultCard]:
+    """Leave out of the cards the dated times on a day their location is closed (a closed day
+    added after the time was entered); the offer page says "Niet op ...". The calendars are
+    read only for the locations of dated times on the page."""
+    dated = {
+        s.offer_location.location_id
+        for card in cards
+        for s in card.times
+        if s.kind == ScheduleKind.DATED
+    }
+    if not dated:
+        return cards
+    calendars = {
+        location.pk: LocationCalendar.of(location)
+        for location in Location.objects.filter(pk__in=dated).prefetch_related(
+            "opening_hours", "closures", "special_hours"
+        )
+    }
+    for card in cards:
+        card.times = [
+            s
+            for s in card.times
+            if s.kind != ScheduleKind.DATED
+            or calendars[s.offer_location.location_id].closed_reason(s.date) is None
+        ]
+    return cards
+
+
 def _result_cards(results, today) -> list[ResultCard]:
     """Cards for the hits, whose offers search() loaded with selectors.offers_for_cards."""
     cards = []
@@ -307,10 +336,12 @@ def _result_cards(results, today) -> list[ResultCard]:
                 distance_km=hit.distance_km,
                 offer_location=chosen,
                 location_count=len(offer_locations),
-                times=times[:CARD_TIMES],
-                more_times=len(times) > CARD_TIMES,
+                times=times,
             )
         )
+    for card in _without_closed_days(cards):
+        card.more_times = len(card.times) > CARD_TIMES
+        card.times = card.times[:CARD_TIMES]
     return cards
 
 
@@ -408,7 +439,18 @@ def offer_detail(request, pk):
                     for rows in (list(g) for _day, g in groupby(hours, key=lambda h: h.weekday))
                 ],
                 today=today_text(calendar.day(today), now),
-                closures=[closure_text(c) for c in calendar.upcoming_closures(today)],
+                # Closed days and days with exceptional hours ahead, by date.
+                closures=[
+                    text
+                    for _day, text in sorted(
+                        [(c.start, closure_text(c)) for c in calendar.upcoming_closures(today)]
+                        + [
+                            (h.date, special_day_text(h))
+                            for h in calendar.upcoming_special_hours(today)
+                        ],
+                        key=lambda pair: pair[0],
+                    )
+                ],
                 skipped=sorted(set(skipped)),
             )
         )

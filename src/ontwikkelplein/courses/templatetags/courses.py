@@ -41,7 +41,7 @@ def offer_runs(offer):
                 "run": run,
                 "sessions": sessions[:SESSIONS_SHOWN],
                 "more": max(0, len(sessions) - SESSIONS_SHOWN),
-                "session_count": len(sessions),
+                "session_count": len(run.happening),
                 "places_left": run.places_left,
                 "full": run.can_sign_up and run.places_left == 0,
             }
@@ -82,7 +82,7 @@ def offer_has_runs(offer) -> bool:
 def offer_next_start(offer):
     """As selectors.next_start: the first session ahead of the runs the offer page shows."""
     runs = _public_runs(offer)
-    return min((run.upcoming[0].date for run in runs), default=None)
+    return min((run.happening[0].date for run in runs), default=None)
 
 
 @register.simple_tag

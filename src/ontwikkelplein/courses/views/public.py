@@ -195,7 +195,7 @@ def _enrolment_context(enrolment) -> dict:
         "enrolment": enrolment,
         "run": run,
         "offer": run.offer,
-        **_sessions_context(selectors.upcoming_sessions(run)),
+        **_sessions_context(selectors.shown_sessions(run)),
         "position": services.waiting_position(enrolment),
         "offer_hours": int(getattr(settings, "COURSE_OFFER_HOURS", 48)),
     }

@@ -210,10 +210,13 @@ PARTICIPANT_GROUPS = [
 def run_detail(request, pk):
     run = selectors.run_for_user(request.user, pk)
     member = _is_member(request.user, run)
-    sessions = list(run.sessions.all().select_related("head_count").order_by("date", "start_time"))
+    sessions = selectors.mark_closed(
+        run.sessions.all().select_related("head_count").order_by("date", "start_time")
+    )
     context = {
         "run": run,
         "sessions": sessions,
+        "closed_day": [s for s in sessions if s.closed_reason and not s.cancelled],
         "today": timezone.localdate(),
         "can_edit": scoping.can_edit(request.user, run.organisation_id),
         "is_member": member,
@@ -334,7 +337,7 @@ def run_sessions(request, pk):
         "courses/staff/run_sessions.html",
         {
             "run": run,
-            "sessions": run.sessions.order_by("date", "start_time"),
+            "sessions": selectors.mark_closed(run.sessions.order_by("date", "start_time")),
             "today": timezone.localdate(),
             "one": one,
             "weekly": weekly,
@@ -546,6 +549,7 @@ def register(request, pk):
             "head_form": head_form,
             "error_summary": errors,
             "too_early": session.date > timezone.localdate(),
+            "closed_reason": selectors.session_closed_reason(session),
             **NAV,
         },
     )

@@ -32,8 +32,12 @@ def test_demo_offers_and_runs_do_not_contradict_themselves():
     runs = Run.objects.filter(status=RunStatus.PUBLISHED).select_related("offer")
     assert runs.exists()
     run_problems = {
-        f"{run.offer.title} / {run.name}": found
-        for run in runs
+        (run.organisation.name, run.name): found
+        for run in runs.select_related("organisation")
         if (found := course_services.run_problems(run))
     }
-    assert run_problems == {}
+    # One exception on purpose (demo/courses.py, AFTER_PLANNING): Eemland's building closes for
+    # maintenance on the second session's day, decided after the sessions were planned.
+    ((key, found),) = run_problems.items()
+    assert key == ("Bibliotheek Eemland", "Volgende reeks")
+    assert len(found) == 1 and "onderhoud aan het gebouw" in found[0]

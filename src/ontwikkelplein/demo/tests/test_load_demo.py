@@ -11,19 +11,24 @@ from django.utils import timezone
 from ontwikkelplein.catalogue.models import Offer, OfferLocation, OfferStatus, Schedule
 from ontwikkelplein.catalogue.reference_data import THEMES
 from ontwikkelplein.catalogue.search import SearchParams, search
+from ontwikkelplein.courses.models import Session
 from ontwikkelplein.demo import data
 from ontwikkelplein.desk.models import Contact, DailyCount
+from ontwikkelplein.notifications.models import OutboxMessage
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import (
     OUTREACH_KINDS,
+    ClosurePeriod,
     Location,
     Membership,
     OpeningHours,
     Organisation,
     OrganisationKind,
     Role,
+    SpecialOpeningHours,
 )
 from ontwikkelplein.places.geo import resolve_place
+from ontwikkelplein.verification.models import ChangeSuggestion, VerificationRequest
 
 pytestmark = pytest.mark.django_db
 
@@ -68,6 +73,14 @@ def snapshot():
         "partners": Offer.partners.through.objects.count(),
         "contacts": sorted(Contact.objects.values_list("id", "client_reference")),
         "daily_counts": sorted(DailyCount.objects.values_list("id", "questions", "contacts")),
+        "closures": sorted(ClosurePeriod.objects.values_list("id", "start_date", "end_date")),
+        "special_hours": sorted(SpecialOpeningHours.objects.values_list("id", "date")),
+        "sessions": sorted(Session.objects.values_list("id", "date")),
+        "verification": sorted(
+            VerificationRequest.objects.values_list("token_hash", "answer", "created_at")
+        ),
+        "suggestions": sorted(ChangeSuggestion.objects.values_list("id", "status")),
+        "outbox": OutboxMessage.objects.count(),
     }
 
 

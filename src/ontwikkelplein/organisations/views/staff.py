@@ -6,10 +6,13 @@ import uuid
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from ontwikkelplein.core.forms import formset_errors_for_summary, posted
 from ontwikkelplein.organisations import scoping, selectors, services
+from ontwikkelplein.organisations.calendar import planned_conflicts
 from ontwikkelplein.organisations.forms import (
     LocationForm,
     closures_formset,
@@ -94,6 +97,21 @@ def location_edit(request, pk):
             form.add_error(None, error)
         else:
             messages.success(request, _saved_message(location))
+            conflicts = planned_conflicts(location, timezone.localdate())
+            if conflicts:
+                # Stay on the page, which lists them with links.
+                messages.warning(
+                    request,
+                    ngettext(
+                        "Let op: %(n)s ding staat gepland op een dag dat de locatie dicht is. "
+                        "Je ziet het hieronder.",
+                        "Let op: %(n)s dingen staan gepland op een dag dat de locatie dicht is. "
+                        "Je ziet ze hieronder.",
+                        len(conflicts),
+                    )
+                    % {"n": len(conflicts)},
+                )
+                return redirect("organisations:location-edit", pk=location.pk)
             return redirect("organisations:location-list")
     return _form_page(request, form, formset, calendar, location=location)
 
@@ -145,6 +163,8 @@ def _form_page(request, form, formset, calendar, location):
             "closures_formset": calendar["closures"],
             "special_hours_formset": calendar["special_hours"],
             "location": location,
+            # What is planned on its closed days (organisations/calendar.py, planned_conflicts).
+            "conflicts": planned_conflicts(location, timezone.localdate()) if location else [],
             "error_summary": errors,
             "staff_nav": "locations",
         },

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ontwikkelplein.demo.services import DemoDataError, load_demo
+from ontwikkelplein.demo.verification import partner_links
 
 
 class Command(BaseCommand):
@@ -37,3 +38,6 @@ class Command(BaseCommand):
                 "{referrals} new referrals.".format(**counts)
             )
         )
+        # The partner pages have no login: their demo links (see demo/verification.py).
+        for title, path in partner_links():
+            self.stdout.write(f"Offer check link for '{title}': {settings.SITE_URL}{path}")
