@@ -23,6 +23,7 @@ RESIDENT_SOURCES = (
     "templates/errors/*",
     # Shared form and page parts that resident pages use.
     "core/templates/core/_pagination.html",
+    "core/templates/core/_reading_tools.html",
     "core/templates/core/message.html",
     "core/templates/core/forms/_error_summary.html",
     "core/templates/core/forms/_fieldsets.html",
@@ -36,6 +37,7 @@ RESIDENT_SOURCES = (
     "core/spam.py",
     "core/forms.py",
     "core/views.py",
+    "core/text_size.py",
     "organisations/calendar.py",
     # Search, the offer page and the wegwijzer.
     "catalogue/templates/catalogue/public/*",
