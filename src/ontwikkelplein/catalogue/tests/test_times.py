@@ -12,7 +12,7 @@ from django.urls import reverse
 from ontwikkelplein.catalogue import services
 from ontwikkelplein.catalogue.models import OfferStatus, Schedule, ScheduleKind, SignUp
 from ontwikkelplein.catalogue.tests.factories import OfferFactory
-from ontwikkelplein.organisations.models import Role
+from ontwikkelplein.organisations.models import Role, SpecialOpeningHours
 from ontwikkelplein.organisations.tests.factories import (
     ClosurePeriodFactory,
     LocationFactory,
@@ -246,6 +246,39 @@ class TestOfferPage:
         assert "dinsdag 22 december, 10:00 tot 12:00 uur" not in page
         assert "Niet op dinsdag 22 december: Bibliotheek Centrum is dan gesloten (lekkage)." in page
         assert "Gesloten van 21 december tot en met 23 december (lekkage)" in page
+
+    def test_a_day_of_exceptional_hours_without_room_for_the_time_is_said(self, client, place):
+        # Thursday 10 December the library opens only 13:00-20:00: the 10:00 time cannot be
+        # there; on Thursday 17 December its hours (9:00-12:00) cover it.
+        SpecialOpeningHours.objects.create(
+            location=place["location"], date=D(2026, 12, 10), opens_at=T(13), closes_at=T(20)
+        )
+        SpecialOpeningHours.objects.create(
+            location=place["location"], date=D(2026, 12, 17), opens_at=T(9), closes_at=T(12)
+        )
+        self.publish_with(
+            place, kind=ScheduleKind.WEEKLY, weekday=3, opens_at=T(10), closes_at=T(12)
+        )
+        page = self.page(client, place)
+        assert (
+            "Niet op donderdag 10 december: Bibliotheek Centrum is dan gesloten "
+            "(afwijkende openingstijden: 13:00–20:00)." in page
+        )
+        assert "Niet op donderdag 17 december" not in page
+
+    def test_a_time_marked_outside_opening_hours_still_takes_place(self, client, place):
+        SpecialOpeningHours.objects.create(
+            location=place["location"], date=D(2026, 12, 10), opens_at=T(13), closes_at=T(20)
+        )
+        self.publish_with(
+            place,
+            kind=ScheduleKind.WEEKLY,
+            weekday=3,
+            opens_at=T(10),
+            closes_at=T(12),
+            outside_opening_hours=True,
+        )
+        assert "Niet op donderdag 10 december" not in self.page(client, place)
 
     def test_a_result_card_leaves_out_a_dated_time_on_a_day_closed_later(self, place):
         from types import SimpleNamespace

@@ -37,6 +37,7 @@ from ontwikkelplein.organisations.calendar import (
     LocationCalendar,
     closure_text,
     special_day_text,
+    special_hours_text,
     today_text,
 )
 from ontwikkelplein.organisations.models import Location
@@ -290,9 +291,9 @@ def _corrected_text(text: str, corrections: dict[str, str]) -> str:
 
 
 def _without_closed_days(cards) -> list[ResultCard]:
-    """Leave out of the cards the dated times on a day their location is closed (a closed day
-    added after the time was entered); the offer page says "Niet op ...". The calendars are
-    read only for the locations of dated times on the page."""
+    """Leave out of the cards the dated times that do not take place (not_taking_place: a closed
+    day or exceptional hours added after the time was entered); the offer page says "Niet op
+    ...". The calendars are read only for the locations of dated times on the page."""
     dated = {
         s.offer_location.location_id
         for card in cards
@@ -312,7 +313,7 @@ def _without_closed_days(cards) -> list[ResultCard]:
             s
             for s in card.times
             if s.kind != ScheduleKind.DATED
-            or calendars[s.offer_location.location_id].closed_reason(s.date) is None
+            or not_taking_place(s, s.date, calendars[s.offer_location.location_id]) is None
         ]
     return cards
 
@@ -370,10 +371,27 @@ def upcoming_schedules(schedules, today) -> list[Schedule]:
 # --- Offer page ---
 
 
+def not_taking_place(schedule, day, calendar) -> str | None:
+    """Why a time does not take place on `day` at its location: closed all day, or a day of
+    exceptional hours that leave no room for it (unless staff marked the time "ook buiten
+    openingstijden"); None when it takes place."""
+    reason = calendar.closed_reason(day)
+    if reason is not None:
+        return reason
+    hours = calendar.day(day)
+    if (
+        hours.exceptional
+        and not schedule.outside_opening_hours
+        and not hours.covers(schedule.opens_at, schedule.closes_at)
+    ):
+        return special_hours_text(hours)
+    return None
+
+
 def skipped_weekly(offer, weekly, calendar, today) -> list[tuple[datetime.date, str]]:
     """The days in the coming weeks (CLOSURE_NOTICE_DAYS) on which a weekly time would fall but
-    does not take place because the location is closed: (date, reason). Only days the time is
-    valid and the offer in season."""
+    does not take place because the location is closed then (not_taking_place): (date, reason).
+    Only days the time is valid and the offer in season."""
     skipped = []
     for offset in range(CLOSURE_NOTICE_DAYS):
         day = today + datetime.timedelta(days=offset)
@@ -384,7 +402,7 @@ def skipped_weekly(offer, weekly, calendar, today) -> list[tuple[datetime.date, 
                 schedule.valid_to and day > schedule.valid_to
             ):
                 continue
-            reason = calendar.closed_reason(day)
+            reason = not_taking_place(schedule, day, calendar)
             if reason is not None:
                 skipped.append((day, reason))
     return skipped
@@ -423,7 +441,7 @@ def offer_detail(request, pk):
         weekly = [s for s in times if s.kind == ScheduleKind.WEEKLY]
         dated, skipped = [], []
         for schedule in (s for s in times if s.kind == ScheduleKind.DATED):
-            reason = calendar.closed_reason(schedule.date)
+            reason = not_taking_place(schedule, schedule.date, calendar)
             if reason is None:
                 dated.append(schedule)
             else:
