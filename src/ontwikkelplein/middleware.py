@@ -19,6 +19,8 @@ RESIDENT_URL_NAMES = frozenset(
         "catalogue:home",
         "catalogue:search",
         "catalogue:offer-detail",
+        "catalogue:offer-poster",
+        "catalogue:offer-cards",
         "wayfinder:start",
         "wayfinder:finish",
         "wayfinder:result",

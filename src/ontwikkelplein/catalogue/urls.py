@@ -9,6 +9,8 @@ urlpatterns = [
     path("", public.home, name="home"),
     path("zoeken/", public.search, name="search"),
     path("aanbod/<uuid:pk>/", public.offer_detail, name="offer-detail"),
+    path("aanbod/<uuid:pk>/poster/", public.offer_poster, name="offer-poster"),
+    path("aanbod/<uuid:pk>/kaartjes/", public.offer_cards, name="offer-cards"),
     # Staff back office
     path("beheer/aanbod/", staff.offer_list, name="staff-offer-list"),
     path("beheer/aanbod/nieuw/", staff.offer_create, name="staff-offer-create"),

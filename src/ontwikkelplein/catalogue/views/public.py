@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from django.conf import settings
 from django.http import Http404, QueryDict
 from django.shortcuts import render
 from django.urls import reverse
@@ -32,6 +33,7 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.catalogue.selectors import phone_href
 from ontwikkelplein.catalogue.services import record_unmatched_search
+from ontwikkelplein.core import documents
 from ontwikkelplein.organisations.calendar import (
     CLOSURE_NOTICE_DAYS,
     LocationCalendar,
@@ -571,3 +573,65 @@ def language_names(codes) -> list[str]:
         except KeyError:
             names.append(code.upper())
     return names
+
+
+# --- Poster and cards ---
+
+
+def _offer_for_print(request, pk):
+    offer = selectors.published_offer(pk)
+    if offer is None:
+        raise Http404
+    url = request.build_absolute_uri(reverse("catalogue:offer-detail", args=[offer.pk]))
+    language = translation.get_language()
+    if language != settings.LANGUAGE_CODE:
+        url += f"?taal={language}"
+    today = timezone.localdate()
+    places = []
+    for offer_location in offer.offer_locations.all():
+        calendar = LocationCalendar.of(offer_location.location)
+        times = upcoming_schedules(offer_location.schedules.all(), today)
+        places.append(
+            {
+                "location": offer_location.location,
+                "times": [
+                    s
+                    for s in times
+                    if s.kind == ScheduleKind.WEEKLY
+                    or not_taking_place(s, s.date, calendar) is None
+                ][:POSTER_TIMES],
+            }
+        )
+    translated = next((t for t in offer.translations.all() if t.language == language), None)
+    return {
+        "offer": offer,
+        "translated": translated,
+        "places": places,
+        "today": today,
+        "offer_url": url,
+        "is_walk_in": offer.sign_up == SignUp.WALK_IN,
+    }
+
+
+POSTER_TIMES = 4
+CARDS_PER_SHEET = 8
+
+
+def offer_poster(request, pk):
+    """An A4 poster of a published offer with a QR code to its page, to print and hang up."""
+    context = _offer_for_print(request, pk)
+    context["qr"] = documents.qr_svg(
+        context["offer_url"], label=_("QR-code naar dit aanbod op de website"), css_class="op-qr"
+    )
+    return render(request, "catalogue/public/poster.html", context)
+
+
+def offer_cards(request, pk):
+    """An A4 sheet of small cards with the offer's title, place and a QR code, to cut and hand
+    out."""
+    context = _offer_for_print(request, pk)
+    qr = documents.qr_svg(
+        context["offer_url"], label=_("QR-code naar dit aanbod op de website"), css_class="op-qr"
+    )
+    context["cards"] = [qr] * CARDS_PER_SHEET
+    return render(request, "catalogue/public/cards.html", context)
