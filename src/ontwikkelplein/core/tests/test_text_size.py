@@ -30,7 +30,7 @@ def test_every_resident_page_has_the_text_size_buttons_and_a_hidden_read_aloud_b
     # Shown only by reading.js, once a voice for the page's language is found.
     assert "data-read-aloud hidden" in html
     assert "reading.js" in html and "reading.css" in html
-    assert '<html lang="nl" class="utrecht-html">' in html
+    assert '<html lang="nl" dir="ltr" class="utrecht-html">' in html
 
 
 @pytest.mark.django_db
@@ -47,12 +47,12 @@ def test_a_chosen_size_is_remembered_in_a_cookie_and_drawn_by_the_server(client,
     assert cookie["samesite"] == "Lax"
 
     html = client.get("/").content.decode()
-    assert f'<html lang="nl" class="utrecht-html {css_class}">' in html
+    assert f'<html lang="nl" dir="ltr" class="utrecht-html {css_class}">' in html
     assert pressed(html) == [value]
     assert f'data-text-size-class="{css_class}"' in html
 
     client.post(URL, {"grootte": "normaal", "next": "/"})
-    assert '<html lang="nl" class="utrecht-html">' in client.get("/").content.decode()
+    assert '<html lang="nl" dir="ltr" class="utrecht-html">' in client.get("/").content.decode()
 
 
 @pytest.mark.django_db
@@ -104,7 +104,7 @@ def test_the_form_needs_the_csrf_token():
 def test_a_tampered_cookie_is_ignored(client):
     client.cookies[text_size.COOKIE_NAME] = '"><script>alert(1)</script>'
     html = client.get("/").content.decode()
-    assert '<html lang="nl" class="utrecht-html">' in html
+    assert '<html lang="nl" dir="ltr" class="utrecht-html">' in html
     assert "<script>alert(1)" not in html
 
 
