@@ -9,6 +9,8 @@ import argparse
 import json
 from pathlib import Path
 
+import parts
+
 HEADING = "# Performance of automatic classification"
 # The part that follows this one when it is put in for the first time.
 BEFORE = "# Performance of open data (HSDS import and API)"
@@ -114,19 +116,9 @@ def section(results: Path) -> str:
 
 
 def splice(document: str, part: str) -> str:
-    """`document` with its classification part replaced by `part`, or with `part` put in before
-    the open data part (at the end when there is none)."""
-    part = part.strip("\n") + "\n"
-    marker = "\n" + HEADING + "\n"
-    if marker in document:
-        head, rest = document.split(marker, 1)
-        end = rest.find("\n# Performance of")
-        tail = rest[end:] if end >= 0 else ""
-        return head.rstrip("\n") + "\n\n" + part + tail
-    if "\n" + BEFORE in document:
-        head, rest = document.split("\n" + BEFORE, 1)
-        return head.rstrip("\n") + "\n\n" + part + "\n" + BEFORE + rest
-    return document.rstrip("\n") + "\n\n" + part
+    """`document` with its classification part replaced by `part` (before the open data part
+    when it has none yet)."""
+    return parts.splice(document, HEADING, part, before=BEFORE)
 
 
 def main() -> None:

@@ -9,6 +9,8 @@ import argparse
 import json
 from pathlib import Path
 
+import parts
+
 ENGINES = [("sqlite", "SQLite (FTS5)"), ("postgres", "PostgreSQL (full text)")]
 CATEGORIES = {
     "catalogue": "Plain catalogue words",
@@ -184,18 +186,9 @@ def section(results: Path) -> str:
 
 
 def splice(document: str, part: str) -> str:
-    """`document` with its search quality part replaced by `part` (or put in before the front
-    desk part, or at the end, when it has none yet)."""
-    part = part.strip("\n") + "\n"
-    if "\n" + HEADING + "\n" in document:
-        head, rest = document.split("\n" + HEADING + "\n", 1)
-        tail = rest.split("\n" + NEXT_HEADING, 1)
-        following = "\n" + NEXT_HEADING + tail[1] if len(tail) == 2 else ""
-        return head.rstrip("\n") + "\n\n" + part + following
-    if "\n" + NEXT_HEADING in document:
-        head, rest = document.split("\n" + NEXT_HEADING, 1)
-        return head.rstrip("\n") + "\n\n" + part + "\n" + NEXT_HEADING + rest
-    return document.rstrip("\n") + "\n\n" + part
+    """`document` with its search quality part replaced by `part` (before the front desk part
+    when it has none yet)."""
+    return parts.splice(document, HEADING, part, before=NEXT_HEADING)
 
 
 def main() -> None:

@@ -11,6 +11,7 @@ import classification_report
 import desk_report
 import quality_report
 import serve_report
+from parts import kept_part
 from run import PAGE_P95_RATIO_BASELINE, PAGE_P95_RATIO_TARGET
 
 REPO = Path(__file__).resolve().parent.parent
@@ -263,16 +264,6 @@ OPENDATA_HEADING = "# Performance of open data (HSDS import and API)"
 # Written by hand from tests/browser/test_light_pages.py's output.
 LIGHT_PAGES_HEADING = '# Performance of resident pages ("Light pages")'
 DESK_HEADING = "# Performance of the front desk"
-
-
-def kept_part(document: str, heading: str) -> str:
-    """The part of `document` from the line `heading` up to the next "# Performance of" part."""
-    start = document.find("\n" + heading + "\n")
-    if start < 0:
-        return ""
-    end = document.find("\n# Performance of", start + len(heading) + 2)
-    part = document[start + 1 : end if end >= 0 else len(document)]
-    return "\n" + part.rstrip("\n") + "\n"
 
 
 def assemble(runs: dict[str, dict], results: Path, previous: str) -> str:

@@ -4,6 +4,8 @@ bench/results/serve.json (written by bench/serve.py). bench/report.py appends it
 import json
 from pathlib import Path
 
+import parts
+
 PAGES = [
     ("home", "Home page `GET /`"),
     ("search", "Search with a word and a postcode `GET /zoeken/?q=…&waar=…`"),
@@ -139,9 +141,9 @@ HEADING = "# Performance of the production server under load"
 
 
 def splice(document: str, part: str) -> str:
-    """`document` with its load part replaced by `part` (it is always the last part)."""
-    head = document.split("\n" + HEADING, 1)[0].rstrip("\n") + "\n"
-    return head + part
+    """`document` with its load part replaced by `part` (the parts after it, such as the light
+    pages, are kept)."""
+    return parts.splice(document, HEADING, part)
 
 
 def main() -> None:

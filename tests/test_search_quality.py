@@ -222,11 +222,41 @@ def test_the_full_report_keeps_the_hand_written_open_data_part(monkeypatch):
         f"{report.OPENDATA_HEADING}\n\nimport figures\n\n```\n# a comment\n```\n\n"
         "# Performance of the production server under load\nold\n"
     )
-    kept = report.kept_part(document, report.OPENDATA_HEADING)
+    import parts
+
+    kept = parts.kept_part(document, report.OPENDATA_HEADING)
     assert kept.startswith(f"\n{report.OPENDATA_HEADING}\n")
     assert "# a comment" in kept and "import figures" in kept
     assert "under load" not in kept and "front desk" not in kept
-    assert report.kept_part("# Performance of search\n", report.OPENDATA_HEADING) == ""
+    assert parts.kept_part("# Performance of search\n", report.OPENDATA_HEADING) == ""
+
+
+def test_each_report_rewrites_only_its_own_part(monkeypatch):
+    """A *_report.py run alone replaces its part and keeps every other one, also the parts after
+    it (the load part is not the last one any more: the light pages follow it)."""
+    monkeypatch.syspath_prepend(str(Path(sq.__file__).parent))
+    import classification_report
+    import quality_report
+    import report
+    import serve_report
+
+    document = (
+        "# Performance of search\nsearch\n\n# Search quality\nold quality\n\n"
+        f"{report.DESK_HEADING}\ndesk\n\n{report.OPENDATA_HEADING}\nopen data\n\n"
+        f"{serve_report.HEADING}\nold load\n\n{report.LIGHT_PAGES_HEADING}\nlight\n"
+    )
+    loaded = serve_report.splice(document, f"{serve_report.HEADING}\nnew load\n")
+    assert "new load" in loaded and "old load" not in loaded
+    assert loaded.endswith(f"{report.LIGHT_PAGES_HEADING}\nlight\n")
+    quality = quality_report.splice(document, "# Search quality\nnew quality\n")
+    assert "new quality" in quality and "old quality" not in quality
+    assert quality.count("# Performance of") == document.count("# Performance of")
+    # A part the file does not have yet goes before the part named to follow it.
+    classified = classification_report.splice(
+        document, f"{classification_report.HEADING}\nclassification\n"
+    )
+    assert classified.index("classification") < classified.index(report.OPENDATA_HEADING)
+    assert classified.index(report.DESK_HEADING) < classified.index("classification")
 
 
 def test_the_full_report_keeps_parts_whose_benchmark_has_not_run_here(monkeypatch, tmp_path):
