@@ -108,9 +108,16 @@ def moment(query, name: str) -> datetime.datetime | None:
             _("%(name)s moet een datum of tijdstip zijn, zoals 2025-01-31 of 2025-01-31T09:00:00Z.")
             % {"name": name}
         )
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    return value
+    try:
+        if timezone.is_naive(value):
+            value = timezone.make_aware(value)
+        # In UTC: an offset the ISO format allows (-21:49) is one PostgreSQL refuses (±15:59).
+        return value.astimezone(datetime.UTC)
+    except (OverflowError, ValueError) as error:  # a moment beyond year 1 or 9999 in UTC
+        raise BadParameter(
+            _("%(name)s moet een datum of tijdstip zijn, zoals 2025-01-31 of 2025-01-31T09:00:00Z.")
+            % {"name": name}
+        ) from error
 
 
 def output_format(query) -> str:

@@ -250,6 +250,7 @@ def test_empty_result_set(client, db):
         ({"taxonomy_term_id": "digid"}, None),
         ({"organization_id": "1"}, None),
         ({"modified_after": "gisteren"}, None),
+        ({"modified_after": "0001-01-01T00:00:00+23:59"}, None),
         ({"search": "x" * 501}, "search mag hoogstens 500 tekens lang zijn."),
     ],
 )
@@ -322,6 +323,19 @@ def test_filter_modified_after(client, cat):
     assert ids(get(client, "/services", modified_after=since)) == [str(cat.plain.pk)]
     day = (timezone.localdate() - datetime.timedelta(days=40)).isoformat()
     assert get(client, "/services", modified_after=day)["total_items"] == 3
+
+
+def test_modified_after_with_any_offset_iso_allows(client, cat):
+    # -21:49 is a valid ISO 8601 offset that PostgreSQL refuses (it allows up to 15:59): read
+    # in UTC, the moment filters like any other.
+    long_ago = timezone.now() - datetime.timedelta(days=30)
+    Offer.objects.exclude(pk=cat.plain.pk).update(updated_at=long_ago)
+    since = (timezone.now() - datetime.timedelta(days=1)).astimezone(
+        datetime.timezone(-datetime.timedelta(hours=21, minutes=49))
+    )
+    for path in ("/services", "/service_at_locations"):
+        assert get(client, path, modified_after=since.isoformat())["total_items"] >= 1
+    assert ids(get(client, "/services", modified_after=since.isoformat())) == [str(cat.plain.pk)]
 
 
 def test_search_ranks_like_the_public_site(client, cat):
