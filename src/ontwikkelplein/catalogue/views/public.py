@@ -623,6 +623,11 @@ def offer_poster(request, pk):
     context["qr"] = documents.qr_svg(
         context["offer_url"], label=_("QR-code naar dit aanbod op de website"), css_class="op-qr"
     )
+    context.update(
+        sheet_name=_("Poster"),
+        heading=_("Poster om op te hangen"),
+        intro=_("Een A4-poster van dit aanbod, met een QR-code naar de website."),
+    )
     return render(request, "catalogue/public/poster.html", context)
 
 
@@ -634,4 +639,12 @@ def offer_cards(request, pk):
         context["offer_url"], label=_("QR-code naar dit aanbod op de website"), css_class="op-qr"
     )
     context["cards"] = [qr] * CARDS_PER_SHEET
+    context.update(
+        sheet_name=_("Kaartjes"),
+        heading=_("Kaartjes om uit te delen"),
+        intro=_(
+            "Acht kaartjes op een A4 met een QR-code naar dit aanbod. Knip ze langs de "
+            "stippellijnen."
+        ),
+    )
     return render(request, "catalogue/public/cards.html", context)
