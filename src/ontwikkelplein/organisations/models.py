@@ -280,3 +280,59 @@ class Membership(CreatedAtModel):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.organisation} ({self.get_role_display()})"
+
+
+class BrandingScope(models.TextChoices):
+    MUNICIPALITIES = "municipalities", _("Al het aanbod in onze gemeenten")
+    OWN = "own", _("Alleen ons eigen aanbod")
+
+
+class Branding(TimestampedModel):
+    """How an organisation shows the resident pages as its own: on its own address (`/b/<slug>/`
+    or a host name the installation maps) and in the embed on its website (docs/embedding.md).
+    The logo is kept in the database, not in MEDIA_ROOT, which is never served (uploads are
+    private): it is small, re-encoded on upload and served with a hashed name."""
+
+    organisation = models.OneToOneField(
+        Organisation, on_delete=models.CASCADE, related_name="branding"
+    )
+    slug = models.SlugField(
+        _("korte naam in het webadres"),
+        max_length=50,
+        unique=True,
+        help_text=_("Bijvoorbeeld bibliotheek-eemland voor /b/bibliotheek-eemland/."),
+    )
+    display_name = models.CharField(_("naam op de pagina's"), max_length=120)
+    primary_colour = models.CharField(
+        _("hoofdkleur"), max_length=7, default="#01689b", help_text=_("Bijvoorbeeld #01689B.")
+    )
+    accent_colour = models.CharField(
+        _("tweede kleur"), max_length=7, default="#ffffff", help_text=_("Bijvoorbeeld #FFFFFF.")
+    )
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_type = models.CharField(_("soort logo-bestand"), max_length=30, blank=True)
+    logo_alt = models.CharField(_("tekst bij het logo"), max_length=120, blank=True)
+    scope = models.CharField(
+        _("welk aanbod"),
+        max_length=20,
+        choices=BrandingScope.choices,
+        default=BrandingScope.MUNICIPALITIES,
+    )
+    host = models.CharField(
+        _("eigen webadres (host)"),
+        max_length=253,
+        blank=True,
+        help_text=_("Bijvoorbeeld hulp.bibliotheekeemland.nl. Leeg laten als u dat niet heeft."),
+    )
+
+    class Meta:
+        verbose_name = _("huisstijl")
+        verbose_name_plural = _("huisstijlen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["host"], condition=~models.Q(host=""), name="branding_host_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
