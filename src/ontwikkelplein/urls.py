@@ -20,6 +20,7 @@ urlpatterns = [
         name="api-docs",
     ),
     path("", include("ontwikkelplein.core.urls")),
+    path("", include("ontwikkelplein.organisations.branding_urls")),
     path("", include("ontwikkelplein.desk.urls")),
     path("", include("ontwikkelplein.referrals.urls")),
     path("", include("ontwikkelplein.notifications.urls")),

@@ -4,6 +4,7 @@ import factory
 
 from ontwikkelplein.accounts.tests.factories import UserFactory
 from ontwikkelplein.organisations.models import (
+    Branding,
     ClosurePeriod,
     Location,
     LocationKind,
@@ -15,6 +16,19 @@ from ontwikkelplein.organisations.models import (
     SpecialOpeningHours,
 )
 from ontwikkelplein.places.tests.factories import MunicipalityFactory
+
+
+class BrandingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Branding
+
+    organisation = factory.SubFactory(
+        "ontwikkelplein.organisations.tests.factories.OrganisationFactory"
+    )
+    slug = factory.Sequence(lambda n: f"bibliotheek-testland-{n}")
+    display_name = factory.Sequence(lambda n: f"Bibliotheek Testland {n}")
+    primary_colour = "#6b2c91"
+    accent_colour = "#ffd200"
 
 
 class OrganisationFactory(factory.django.DjangoModelFactory):
