@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue import classification, selectors, services
 from ontwikkelplein.catalogue.models import (
+    LANGUAGE_CHOICES,
     Guidance,
     NeedLanguage,
     NeedPhrase,
@@ -21,6 +22,7 @@ from ontwikkelplein.catalogue.models import (
     SignUp,
     Taxonomy,
     TaxonomyTerm,
+    language_names,
     translation_languages,
 )
 from ontwikkelplein.catalogue.search import ORDER_DISTANCE, ORDER_FIT, SearchParams, analyse
@@ -31,28 +33,6 @@ from ontwikkelplein.places.geo import Place, find_place
 
 # --- Staff forms (back office) ---
 # Conventions (Utrecht classes, Dutch messages, error summary) come from StaffFormMixin.
-
-# Languages an offer can be given in (ISO 639-1), the ones Dutch libraries meet most.
-LANGUAGE_CHOICES = [
-    ("nl", _("Nederlands")),
-    ("fy", _("Fries")),
-    ("en", _("Engels")),
-    ("ar", _("Arabisch")),
-    ("tr", _("Turks")),
-    ("pl", _("Pools")),
-    ("uk", _("Oekraïens")),
-    ("ru", _("Russisch")),
-    ("ti", _("Tigrinya")),
-    ("so", _("Somalisch")),
-    ("fa", _("Perzisch (Farsi, Dari)")),
-    ("bg", _("Bulgaars")),
-    ("ro", _("Roemeens")),
-    ("de", _("Duits")),
-    ("fr", _("Frans")),
-    ("es", _("Spaans")),
-    ("pt", _("Portugees")),
-    ("zh", _("Chinees")),
-]
 
 
 def _terms(slug: str, current=()) -> QuerySet[TaxonomyTerm]:
@@ -466,7 +446,8 @@ class PageField(forms.Field):
 
 class SearchForm(forms.Form):
     """GET form of /zoeken/. Parameter names are a public contract (links, bookmarks, tests):
-    q, waar, afstand, volgorde, thema, doelgroep, soort, gratis, inloop, dag, pagina."""
+    q, waar, afstand, volgorde, thema, doelgroep, soort, hulptaal, gratis, inloop, dag, pagina.
+    (Not `taal`: that is the language of the page, see middleware.py.)"""
 
     q = SearchTextField(cut_at=200, label=_("Waar wil je hulp bij?"))
     waar = SearchTextField(
@@ -487,13 +468,15 @@ class SearchForm(forms.Form):
     thema = LenientMultipleChoiceField(label=_("Onderwerp"))
     doelgroep = LenientMultipleChoiceField(label=_("Voor wie?"))
     soort = LenientMultipleChoiceField(label=_("Soort hulp"))
+    hulptaal = LenientMultipleChoiceField(label=_("Hulp in een andere taal"))
     dag = LenientMultipleChoiceField(choices=DAY_CHOICES, label=_("Op welke dag?"))
     gratis = forms.BooleanField(required=False, label=_("Alleen gratis"))
     inloop = forms.BooleanField(required=False, label=_("Zonder afspraak (vrije inloop)"))
     pagina = PageField()
 
-    def __init__(self, data=None, *, terms: dict[str, list], **kwargs):
-        """`terms`: active TaxonomyTerms by taxonomy slug (selectors.active_terms)."""
+    def __init__(self, data=None, *, terms: dict[str, list], languages=(), **kwargs):
+        """`terms`: active TaxonomyTerms by taxonomy slug (selectors.active_terms); `languages`:
+        the codes to offer in "Hulp in een andere taal" (selectors.offer_languages)."""
         super().__init__(data, **kwargs)
         self.place: Place | None = None
         self.place_text = ""
@@ -504,6 +487,9 @@ class SearchForm(forms.Form):
         self.fields["thema"].choices = _term_choices(terms, Taxonomy.THEME)
         self.fields["doelgroep"].choices = _term_choices(terms, Taxonomy.TARGET_GROUP)
         self.fields["soort"].choices = _term_choices(terms, Taxonomy.OFFER_TYPE)
+        self.fields["hulptaal"].choices = sorted(
+            zip(languages, language_names(languages), strict=True), key=lambda pair: pair[1]
+        )
 
     def clean_waar(self):
         text = self.cleaned_data["waar"]
@@ -538,7 +524,8 @@ class SearchForm(forms.Form):
     def has_filters(self) -> bool:
         values = self.values
         return any(
-            values[name] for name in ("thema", "doelgroep", "soort", "dag", "gratis", "inloop")
+            values[name]
+            for name in ("thema", "doelgroep", "soort", "hulptaal", "dag", "gratis", "inloop")
         )
 
     def search_params(self, *, per_page: int, page: int | None = None) -> SearchParams:
@@ -549,6 +536,7 @@ class SearchForm(forms.Form):
             themes=tuple(values["thema"]),
             target_groups=tuple(values["doelgroep"]),
             offer_types=tuple(values["soort"]),
+            languages=tuple(values["hulptaal"]),
             free_only=values["gratis"],
             walk_in_only=values["inloop"],
             weekdays=tuple(DAY_CODES[code] for code in values["dag"]),
@@ -566,7 +554,7 @@ class SearchForm(forms.Form):
         items: list[tuple[str, str]] = [
             (name, values[name]) for name in ("q", "waar", "afstand", "volgorde") if values[name]
         ]
-        for name in ("thema", "doelgroep", "soort", "dag"):
+        for name in ("thema", "doelgroep", "soort", "hulptaal", "dag"):
             items.extend((name, value) for value in values[name])
         items.extend((name, "1") for name in ("gratis", "inloop") if values[name])
         if page > 1:

@@ -11,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.models import CreatedAtModel, TimestampedModel
@@ -143,6 +143,46 @@ class Requirement(models.TextChoices):
     OWN_DEVICE = "own_device", _("Eigen laptop, tablet of telefoon")
     LETTER = "letter", _("De brief of het formulier waar het om gaat")
     LIBRARY_CARD = "library_card", _("Bibliotheekpas")
+
+
+# Languages an offer can be given in (ISO 639-1), the ones Dutch libraries meet most.
+LANGUAGE_CHOICES = [
+    ("nl", _("Nederlands")),
+    ("fy", _("Fries")),
+    ("en", _("Engels")),
+    ("ar", _("Arabisch")),
+    ("tr", _("Turks")),
+    ("pl", _("Pools")),
+    ("uk", _("Oekraïens")),
+    ("ru", _("Russisch")),
+    ("ti", _("Tigrinya")),
+    ("so", _("Somalisch")),
+    ("fa", _("Perzisch (Farsi, Dari)")),
+    ("bg", _("Bulgaars")),
+    ("ro", _("Roemeens")),
+    ("de", _("Duits")),
+    ("fr", _("Frans")),
+    ("es", _("Spaans")),
+    ("pt", _("Portugees")),
+    ("zh", _("Chinees")),
+]
+
+
+def language_names(codes) -> list[str]:
+    """ISO 639-1 codes as names in the language of the page ('ar' -> 'Arabisch'): the names
+    staff choose from first, then Django's list, else the code itself."""
+    ours = dict(LANGUAGE_CHOICES)
+    names = []
+    for code in codes or []:
+        code = str(code).lower()
+        if code in ours:
+            names.append(str(ours[code]))
+            continue
+        try:
+            names.append(str(get_language_info(code)["name_translated"]))
+        except KeyError:
+            names.append(code.upper())
+    return names
 
 
 class Offer(TimestampedModel):

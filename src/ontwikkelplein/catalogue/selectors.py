@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import Count, F, Prefetch, Q, QuerySet
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
@@ -20,6 +20,7 @@ from ontwikkelplein.catalogue.models import (
     OfferTemplate,
     OfferTemplateAdoption,
     OfferTemplateVersion,
+    OfferTranslation,
     Programme,
     Requirement,
     Schedule,
@@ -137,6 +138,21 @@ def active_terms(*taxonomy_slugs: str) -> dict[str, list]:
     for term in terms.order_by("position", "name"):
         grouped[term.taxonomy.slug].append(term)
     return grouped
+
+
+def offer_languages() -> list[str]:
+    """The languages other than Dutch that published offers give help in, for the search filter
+    "Hulp in een andere taal" (a filter without results is no help). One query over the distinct
+    lists, which are few."""
+    lists = (
+        Offer.objects.filter(status=OfferStatus.PUBLISHED)
+        .filter(Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate()))
+        .values_list("languages", flat=True)
+        .distinct()
+    )
+    found = {str(code).lower() for codes in lists if isinstance(codes, list) for code in codes}
+    found.discard(settings.LANGUAGE_CODE)
+    return sorted(code for code in found if code.isalpha())
 
 
 # Programme codes (reference_data.PROGRAMMES) of a help point's own offer, by HelpKind.
@@ -278,7 +294,21 @@ def offers_for_cards(offer_ids) -> dict:
             ),
         )
     )
-    return {offer.pk: offer for offer in queryset}
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    if language != settings.LANGUAGE_CODE:
+        # The library's translation of title and summary into the page's language, if any.
+        queryset = queryset.prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=OfferTranslation.objects.filter(language=language),
+                to_attr="page_translations",
+            )
+        )
+    offers = {offer.pk: offer for offer in queryset}
+    for offer in offers.values():
+        if not hasattr(offer, "page_translations"):
+            offer.page_translations = []
+    return offers
 
 
 def offers_for_staff(user, status=None, organisation=None, text: str = "") -> QuerySet[Offer]:

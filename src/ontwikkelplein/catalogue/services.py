@@ -791,3 +791,5 @@ def save_offer_translations(offer: Offer, texts: dict[str, tuple[str, str]]) -> 
                 language=code,
                 defaults={"title": title.strip(), "summary": summary.strip()},
             )
+        # Residents also find an offer by its translated title and summary.
+        _reindex(offer.pk)

@@ -71,7 +71,7 @@ RESIDENT_SOURCES = (
 # test_resident_pages_show_only_resident_strings); add a text here when that test names it.
 RESIDENT_MESSAGES_IN_SHARED_CODE = frozenset(
     {
-        # The languages help is given in (catalogue/forms.py, LANGUAGE_CHOICES).
+        # The languages help is given in (catalogue/models.py, LANGUAGE_CHOICES).
         "Nederlands",
         "Fries",
         "Engels",
@@ -106,6 +106,7 @@ RESIDENT_MESSAGES_IN_SHARED_CODE = frozenset(
         "Volgorde",
         "Dichtstbij eerst werkt als je een postcode of plaats invult.",
         "Soort hulp",
+        "Hulp in een andere taal",
         "Op welke dag?",
         "Alleen gratis",
         "Zonder afspraak (vrije inloop)",

@@ -142,6 +142,9 @@ def ido(lib, i, today):
         printer=True,
         privacy_room=True,
         partners=["belastingdienst", "svb", "uwv"] if i % 2 == 0 else ["belastingdienst"],
+        # What the desk's staff and volunteers speak besides Dutch (the search filter
+        # "Hulp in een andere taal").
+        languages=pick([["nl", "en", "ar"], ["nl", "tr"], ["nl", "en", "uk"], ["nl", "pl"]], i),
         verified_days_ago=12 + 9 * i,
         locations=[
             at(

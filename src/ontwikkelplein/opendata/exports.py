@@ -13,8 +13,14 @@ from dataclasses import dataclass
 
 from django.utils import timezone, translation
 
-from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
-from ontwikkelplein.catalogue.models import Guidance, Offer, OfferLocation, Requirement, Taxonomy
+from ontwikkelplein.catalogue.models import (
+    LANGUAGE_CHOICES,
+    Guidance,
+    Offer,
+    OfferLocation,
+    Requirement,
+    Taxonomy,
+)
 from ontwikkelplein.core.tabular import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE, Sheet, to_csv, to_xlsx
 from ontwikkelplein.opendata import hsds, selectors
 from ontwikkelplein.organisations.models import Organisation

@@ -17,8 +17,8 @@ from decimal import Decimal
 
 from django.utils import timezone, translation
 
-from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
 from ontwikkelplein.catalogue.models import (
+    LANGUAGE_CHOICES,
     Offer,
     OfferLocation,
     Requirement,

@@ -2,13 +2,16 @@
 with the vocabulary (catalogue_search_word) that corrections are looked up in. index_offer()
 after each change to an offer, rebuild_index() for everything at once."""
 
+import functools
 from collections import Counter
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Prefetch, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import get_language_info
 
-from ontwikkelplein.catalogue.models import Offer, OfferLocation, OfferStatus
+from ontwikkelplein.catalogue.models import LANGUAGE_CHOICES, Offer, OfferLocation, OfferStatus
 from ontwikkelplein.catalogue.search.analysis import Word, analyse, word
 from ontwikkelplein.catalogue.search.compounds import split_known
 from ontwikkelplein.catalogue.search.engines import Document, Entry, as_uuid, current_engine
@@ -21,6 +24,7 @@ def _index_queryset():
         "target_groups",
         "levels",
         "partners",
+        "translations",
         Prefetch("offer_locations", queryset=OfferLocation.objects.select_related("location")),
     )
 
@@ -38,7 +42,9 @@ def _indexable(offer: Offer | None, today) -> bool:
 def document(offer: Offer) -> Document:
     """Title (weight A), summary (B), and description plus every name a resident might search
     for (C): themes, target groups, offer type, levels, programmes, provider and partners,
-    location names and towns; then the parts of its compounds (compound_parts())."""
+    location names and towns, the languages help is given in (language_words()) and the
+    library's translations of title and summary; then the parts of its compounds
+    (compound_parts())."""
     body_parts = [offer.description, offer.offer_type.name, offer.organisation.name]
     body_parts += [t.name for t in offer.themes.all()]
     body_parts += [t.name for t in offer.target_groups.all()]
@@ -48,9 +54,43 @@ def document(offer: Offer) -> Document:
     body_parts += [p.name for p in offer.partners.all()]
     for offer_location in offer.offer_locations.all():
         body_parts += [offer_location.location.name, offer_location.location.city]
+    body_parts += language_words(offer.languages)
+    for translated in offer.translations.all():
+        body_parts += [translated.title, translated.summary]
     title, summary = analyse(offer.title), analyse(offer.summary)
     body = analyse("\n".join(body_parts))
     return Document(title=title, summary=summary, body=body + compound_parts(title, summary, body))
+
+
+@functools.cache
+def _names_of_language(code: str) -> tuple[str, ...]:
+    """A language's name in every language of the resident pages ("Arabisch", "Arabic",
+    "Arapça", "арабська", "arabski", "عربي"), in English and in the language itself."""
+    ours = dict(LANGUAGE_CHOICES)
+    names = set()
+    if code in ours:
+        for resident_language, _name in settings.LANGUAGES:
+            with translation.override(resident_language):
+                names.add(str(ours[code]))
+    try:
+        info = get_language_info(code)
+    except KeyError:
+        pass
+    else:
+        names.update((info["name"], info["name_local"]))
+    return tuple(sorted(names))
+
+
+def language_words(codes) -> list[str]:
+    """The names of the languages help is given in, so that "Arabisch" or "Türkçe" finds an
+    offer given in that language. Not Dutch: nearly every offer is, and "Nederlands" is what
+    residents search for when they want to learn it."""
+    return [
+        name
+        for code in dict.fromkeys(str(c).lower() for c in codes or [])
+        if code != settings.LANGUAGE_CODE
+        for name in _names_of_language(code)
+    ]
 
 
 def compound_parts(*fields: list[Word]) -> list[Word]:

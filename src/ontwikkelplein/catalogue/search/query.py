@@ -61,6 +61,7 @@ class SearchParams:
     themes: tuple[str, ...] = ()  # TaxonomyTerm codes
     target_groups: tuple[str, ...] = ()
     offer_types: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()  # ISO 639-1: help is given in one of these (Offer.languages)
     free_only: bool = False
     walk_in_only: bool = False
     weekdays: tuple[int, ...] = ()  # 0 = Monday
@@ -121,6 +122,15 @@ def _filter_where(params: SearchParams, today) -> tuple[str, list]:
                 taxonomy__slug=Taxonomy.OFFER_TYPE, code__in=list(params.offer_types)
             ).values("pk")
         )
+    if params.languages:
+        # Offer.languages is a JSON list such as ["nl", "ar"]; its text holds "ar" with the
+        # quotes on both engines (SQLite has no JSON containment lookup).
+        # A code that is not one (only letters) matches nothing; an empty Q would match all.
+        wanted = Q(pk__isnull=True)
+        for code in sorted(set(params.languages)):
+            if code.isalpha():
+                wanted |= Q(languages__icontains=f'"{code}"')
+        qs = qs.filter(wanted)
     if params.free_only:
         qs = qs.filter(is_free=True)
     if params.walk_in_only:

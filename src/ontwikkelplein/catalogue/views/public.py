@@ -12,14 +12,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.cache import patch_vary_headers
-from django.utils.translation import get_language_info
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import search as search_engine
 from ontwikkelplein.catalogue import selectors, unmatched
 from ontwikkelplein.catalogue.forms import (
     DISTANCE_CHOICES,
-    LANGUAGE_CHOICES,
     ORDER_CHOICES,
     SearchForm,
 )
@@ -30,6 +28,7 @@ from ontwikkelplein.catalogue.models import (
     ScheduleKind,
     SignUp,
     Taxonomy,
+    language_names,
 )
 from ontwikkelplein.catalogue.selectors import phone_href
 from ontwikkelplein.catalogue.services import record_unmatched_search
@@ -77,6 +76,7 @@ SEARCH_KEYS = frozenset(
         "thema",
         "doelgroep",
         "soort",
+        "hulptaal",
         "gratis",
         "inloop",
         "dag",
@@ -88,6 +88,7 @@ NO_FILTERS = {
     "thema": [],
     "doelgroep": [],
     "soort": [],
+    "hulptaal": [],
     "dag": [],
     "gratis": False,
     "inloop": False,
@@ -122,7 +123,7 @@ class ResultCard:
 
 def search(request):
     terms = selectors.active_terms(*FILTER_TAXONOMIES)
-    form = SearchForm(request.GET, terms=terms)
+    form = SearchForm(request.GET, terms=terms, languages=selectors.offer_languages())
     form.is_valid()  # never fails as a whole; see SearchForm
     params = form.search_params(per_page=PER_PAGE)
     # The hits arrive with what their cards show (one read of the offers).
@@ -233,13 +234,14 @@ class FilterGroup:
 def _filter_groups(form: SearchForm) -> list[FilterGroup]:
     values = form.values
     groups = []
-    for name in ("thema", "doelgroep", "soort", "dag"):
+    for name in ("thema", "doelgroep", "soort", "hulptaal", "dag"):
         bound = form[name]
         options = [
             FilterOption(name, str(code), str(label), str(code) in values[name], f"id_{name}_{i}")
             for i, (code, label) in enumerate(bound.field.choices)
         ]
-        groups.append(FilterGroup(str(bound.label), options))
+        if options:  # no offer in another language: no empty group
+            groups.append(FilterGroup(str(bound.label), options))
     groups.append(
         FilterGroup(
             str(_("Kosten en meedoen")),
@@ -556,23 +558,6 @@ def _clean_back_query(raw: str) -> str:
         for value in data.getlist(key)
     ]
     return urlencode(items[:100])
-
-
-def language_names(codes) -> list[str]:
-    """ISO 639-1 codes as names in the language of the page ('ar' -> 'Arabisch'): the names
-    staff choose from first, then Django's list, else the code itself."""
-    ours = dict(LANGUAGE_CHOICES)
-    names = []
-    for code in codes or []:
-        code = str(code).lower()
-        if code in ours:
-            names.append(str(ours[code]))
-            continue
-        try:
-            names.append(str(get_language_info(code)["name_translated"]))
-        except KeyError:
-            names.append(code.upper())
-    return names
 
 
 # --- Poster and cards ---

@@ -9,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from ontwikkelplein.catalogue import selectors, services
-from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES, AdoptTemplateForm, OfferTemplateForm
+from ontwikkelplein.catalogue.forms import AdoptTemplateForm, OfferTemplateForm
+from ontwikkelplein.catalogue.models import LANGUAGE_CHOICES
 from ontwikkelplein.catalogue.views.staff import form_page
 from ontwikkelplein.core.forms import add_service_errors, posted
 from ontwikkelplein.organisations import scoping

@@ -22,8 +22,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
-from ontwikkelplein.catalogue.forms import LANGUAGE_CHOICES
 from ontwikkelplein.catalogue.models import (
+    LANGUAGE_CHOICES,
     Guidance,
     Programme,
     Requirement,
