@@ -24,11 +24,11 @@ from ontwikkelplein.organisations.views.branding import (
 
 @staff_required
 def branding_start(request):
-    """Straight to the one organisation the user edits; a choice when there are several."""
+    """The page of the one organisation the user edits; a choice when there are several."""
     require_editor(request.user)
     organisations = list(selectors.brandable_organisations(request.user))
     if len(organisations) == 1:
-        return redirect("branding:staff-edit", pk=organisations[0].pk)
+        return _edit(request, organisations[0])
     for organisation in organisations:
         organisation.current_branding = selectors.branding_of(organisation)
     return render(
@@ -41,6 +41,10 @@ def branding_start(request):
 @staff_required
 def branding_edit(request, pk):
     organisation = scoping.require_edit(request.user, Organisation.objects.filter(pk=pk).first())
+    return _edit(request, organisation)
+
+
+def _edit(request, organisation):
     branding = selectors.branding_of(organisation)
     form = BrandingForm(
         posted(request),
