@@ -270,7 +270,9 @@ class BrandingForm(StaffFormMixin, forms.Form):
     display_name = forms.CharField(
         label=_("Naam op de pagina's"),
         max_length=120,
-        help_text=_("Zo heet u bovenaan elke pagina, bijvoorbeeld Bibliotheek Eemland."),
+        help_text=_(
+            "Zo heet de organisatie bovenaan elke pagina, bijvoorbeeld Bibliotheek Eemland."
+        ),
     )
     slug = forms.CharField(
         label=_("Korte naam in het webadres"),
@@ -322,7 +324,7 @@ class BrandingForm(StaffFormMixin, forms.Form):
         label=_("Welk aanbod"),
         choices=BrandingScope.choices,
         widget=forms.RadioSelect,
-        help_text=_("Voor de zoekbox op uw eigen website."),
+        help_text=_("Voor de zoekbox op de eigen website van de organisatie."),
     )
     host = forms.CharField(
         label=_("Eigen webadres (niet verplicht)"),
@@ -330,7 +332,7 @@ class BrandingForm(StaffFormMixin, forms.Form):
         required=False,
         help_text=_(
             "Bijvoorbeeld hulp.bibliotheekeemland.nl. Dit werkt pas als de beheerder van deze "
-            "installatie het adres heeft ingesteld. Leeg laten als u dat niet heeft."
+            "installatie het adres heeft ingesteld. Leeg laten als jullie dat niet hebben."
         ),
     )
 

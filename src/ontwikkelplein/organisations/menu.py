@@ -78,6 +78,8 @@ def register() -> None:
             "branding:staff",
             edits_an_organisation,
             order=85,
-            description=_("Uw naam, kleuren en logo op de pagina's voor inwoners."),
+            description=_(
+                "De naam, kleuren en het logo van je organisatie op de pagina's voor inwoners."
+            ),
         )
     )
