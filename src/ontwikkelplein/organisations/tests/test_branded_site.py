@@ -4,10 +4,13 @@ switch, the text size and the poster's QR code stay inside; staff pages do not r
 
 import io
 import re
+from urllib.parse import quote
 
 import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from PIL import Image
 
 from ontwikkelplein.catalogue.tests.factories import OfferFactory
@@ -149,3 +152,22 @@ def test_a_changed_host_counts_at_once(client, branding):
         assert "aangeboden door" not in client.get("/", HTTP_HOST=HOST).content.decode()
         page = client.get("/", HTTP_HOST="nieuw.eemland.nl").content.decode()
         assert "aangeboden door" in page
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    rest=st.text(
+        alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00#?"),
+        max_size=40,
+    ),
+    slug=st.sampled_from(["eemland", "onbekend", "EEMLAND", "eemland-"]),
+    method=st.sampled_from(["get", "post", "head"]),
+)
+def test_no_address_under_the_prefix_gives_a_500(client, branding, rest, slug, method):
+    response = getattr(client, method)(f"/b/{slug}/{quote(rest)}")
+    assert response.status_code < 500
+    assert reverse("catalogue:home") == "/"
