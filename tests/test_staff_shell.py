@@ -94,6 +94,7 @@ def test_each_role_gets_its_own_menu(world):
         "offer-suggestions",
         "unmatched",
         "locations",
+        "branding",
         "import",
         "export",
         "notifications",

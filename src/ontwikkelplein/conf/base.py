@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "ontwikkelplein.core.headers.SessionIdleMiddleware",
+    # /b/<slug>/ and mapped host names: the public site in an organisation's branding.
+    "ontwikkelplein.organisations.middleware.BrandedSiteMiddleware",
     "ontwikkelplein.middleware.ChosenLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -95,6 +97,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "ontwikkelplein.notifications.context_processors.unread_notifications",
                 "ontwikkelplein.core.context_processors.reading_preferences",
+                "ontwikkelplein.organisations.context_processors.site_branding",
             ],
         },
     },

@@ -57,11 +57,24 @@ def mask_path(path: str, match=None) -> str:
     """`path` with every segment that a URL pattern takes as a token or code replaced by ``***``.
     `match` is the request's ResolverMatch when there is one; otherwise the path is resolved."""
     if match is None:
-        try:
-            match = resolve(path)
-        except (Resolver404, ValueError, UnicodeError):
+        match = _resolve_mounted(path)
+        if match is None:
             return path
     return _masked(path, match.kwargs)
+
+
+def _resolve_mounted(path: str):
+    """The match of `path`, or else of `path` without its first two segments: the pages are also
+    served under a prefix such as /b/<slug>/ (an organisation's branded site; core knows no app,
+    so any two are tried). Masking only hides segments, so a wrong match can never reveal one."""
+    parts = path.split("/")
+    candidates = [path] + (["/" + "/".join(parts[3:])] if len(parts) > 3 else [])
+    for candidate in candidates:
+        try:
+            return resolve(candidate)
+        except (Resolver404, ValueError, UnicodeError):
+            continue
+    return None
 
 
 class RequestIdFilter(logging.Filter):

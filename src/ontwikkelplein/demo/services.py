@@ -24,6 +24,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.branding import load_brandings
 from ontwikkelplein.demo.calendar import load_calendars
 from ontwikkelplein.demo.courses import load_courses
 from ontwikkelplein.demo.dates import fit_dated, fit_weekly
@@ -317,6 +318,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     with transaction.atomic():
         municipalities = _ensure_places()
         orgs = _load_organisations(municipalities)
+        brandings = load_brandings(orgs)
         locations = _load_locations(orgs, municipalities)
         # Closed days first: the offers' and courses' dates are planned around them.
         closed_days = load_calendars(locations, today)
@@ -337,6 +339,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
+        "brandings": brandings,
         "locations": len(locations),
         "offers": len(offers),
         "published": sum(1 for o in offers if o.status == "published"),

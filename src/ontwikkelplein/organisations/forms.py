@@ -1,12 +1,14 @@
-"""Staff forms for locations. The conventions every back-office form follows (StaffFormMixin:
-Utrecht CSS classes, Dutch messages, an error summary that links to fields) are in core/forms.py."""
+"""Staff forms for locations and an organisation's branding. The conventions every back-office
+form follows (StaffFormMixin: Utrecht CSS classes, Dutch messages, an error summary that links to
+fields) are in core/forms.py."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.forms import CHECKBOX_CLASS, StaffFormMixin, date_input, time_input
 from ontwikkelplein.organisations import scoping
-from ontwikkelplein.organisations.models import Location, LocationKind, Weekday
+from ontwikkelplein.organisations import services as branding_services
+from ontwikkelplein.organisations.models import BrandingScope, Location, LocationKind, Weekday
 from ontwikkelplein.organisations.services import LOCATION_FIELDS
 from ontwikkelplein.places.geo import normalise_postcode
 from ontwikkelplein.places.models import Municipality
@@ -258,3 +260,147 @@ def special_hours_formset(data=None, location=None):
 
 def formset_rows(formset) -> list[tuple]:
     return [row for form in formset.forms if (row := form.row()) is not None]
+
+
+class BrandingForm(StaffFormMixin, forms.Form):
+    """An organisation's branding (docs/public-site.md, "Own branding and address"). The checks
+    are the service's own (services.validate_branding, process_logo), so the page names each
+    mistake at its field; the service checks again when it saves."""
+
+    display_name = forms.CharField(
+        label=_("Naam op de pagina's"),
+        max_length=120,
+        help_text=_(
+            "Zo heet de organisatie bovenaan elke pagina, bijvoorbeeld Bibliotheek Eemland."
+        ),
+    )
+    slug = forms.CharField(
+        label=_("Korte naam in het webadres"),
+        max_length=50,
+        help_text=_(
+            "Kleine letters, cijfers en streepjes. Bijvoorbeeld bibliotheek-eemland voor "
+            "/b/bibliotheek-eemland/."
+        ),
+    )
+    primary_colour = forms.CharField(
+        label=_("Hoofdkleur"),
+        max_length=20,
+        help_text=_(
+            "Zoals #1a4a8a. De kopbalk en de knoppen krijgen deze kleur met witte tekst, en links "
+            "op wit ook: daarvoor moet hij donker genoeg zijn (contrast minstens 4,5 : 1 met wit)."
+        ),
+        widget=forms.TextInput(attrs={"size": 8, "autocomplete": "off", "spellcheck": "false"}),
+    )
+    accent_colour = forms.CharField(
+        label=_("Tweede kleur"),
+        max_length=20,
+        help_text=_(
+            "Zoals #ffd200. Een band onder de kopbalk; die moet goed verschillen van de "
+            "hoofdkleur (contrast minstens 3 : 1). De tekst erop wordt zwart of wit, wat het "
+            "best leesbaar is."
+        ),
+        widget=forms.TextInput(attrs={"size": 8, "autocomplete": "off", "spellcheck": "false"}),
+    )
+    logo = forms.FileField(
+        label=_("Logo"),
+        required=False,
+        help_text=_(
+            "Een PNG-, JPEG- of WebP-bestand van hoogstens 1 MB (geen SVG). We maken het "
+            "hoogstens 400 bij 160 beeldpunten en slaan het op als PNG."
+        ),
+        widget=forms.FileInput(attrs={"accept": "image/png,image/jpeg,image/webp"}),
+    )
+    remove_logo = forms.BooleanField(label=_("Logo weghalen"), required=False)
+    logo_alt = forms.CharField(
+        label=_("Tekst bij het logo"),
+        max_length=120,
+        required=False,
+        help_text=_(
+            "Voor wie het logo niet ziet, bijvoorbeeld 'Bibliotheek Eemland'. Verplicht als er "
+            "een logo is."
+        ),
+    )
+    scope = forms.ChoiceField(
+        label=_("Welk aanbod"),
+        choices=BrandingScope.choices,
+        widget=forms.RadioSelect,
+        help_text=_("Voor de zoekbox op de eigen website van de organisatie."),
+    )
+    host = forms.CharField(
+        label=_("Eigen webadres (niet verplicht)"),
+        max_length=253,
+        required=False,
+        help_text=_(
+            "Bijvoorbeeld hulp.bibliotheekeemland.nl. Dit werkt pas als de beheerder van deze "
+            "installatie het adres heeft ingesteld. Leeg laten als jullie dat niet hebben."
+        ),
+    )
+
+    fieldsets = [
+        (_("Naam en webadres"), ["display_name", "slug", "host"]),
+        (_("Kleuren"), ["primary_colour", "accent_colour"]),
+        (_("Logo"), ["logo", "remove_logo", "logo_alt"]),
+        (_("Aanbod"), ["scope"]),
+    ]
+
+    def __init__(self, *args, has_logo=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.has_logo = has_logo
+        if not has_logo:
+            del self.fields["remove_logo"]
+
+    @staticmethod
+    def _service_check(value, check):
+        """The service's check of one value, its refusal as this field's error."""
+        try:
+            return check(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(error.messages) from error
+
+    def clean_slug(self):
+        return self._service_check(self.cleaned_data["slug"], branding_services.clean_slug)
+
+    def clean_host(self):
+        return self._service_check(self.cleaned_data["host"], branding_services.clean_host)
+
+    def clean_primary_colour(self):
+        value = self.cleaned_data["primary_colour"]
+        return self._service_check(value, branding_services.clean_colour)
+
+    def clean_accent_colour(self):
+        value = self.cleaned_data["accent_colour"]
+        return self._service_check(value, branding_services.clean_colour)
+
+    def clean_logo(self):
+        """The uploaded bytes, once the service could read them as a logo (None: no upload)."""
+        upload = self.cleaned_data.get("logo")
+        if not upload:
+            return None
+        if upload.size > branding_services.LOGO_MAX_BYTES:
+            raise forms.ValidationError(
+                _("Dit bestand is te groot. Een logo mag hoogstens 1 MB zijn.")
+            )
+        data = upload.read()
+        self._service_check(data, branding_services.process_logo)
+        return data
+
+    def clean(self):
+        cleaned = super().clean()
+        primary, accent = cleaned.get("primary_colour"), cleaned.get("accent_colour")
+        if primary:
+            try:
+                branding_services.check_primary_colour(primary)
+            except forms.ValidationError as error:
+                self.add_error("primary_colour", error.messages)
+                primary = None
+        if primary and accent:
+            try:
+                branding_services.check_accent_colour(accent, primary)
+            except forms.ValidationError as error:
+                self.add_error("accent_colour", error.messages)
+        keeps_logo = (self.has_logo and not cleaned.get("remove_logo")) or cleaned.get("logo")
+        if keeps_logo and not (cleaned.get("logo_alt") or "").strip():
+            self.add_error(
+                "logo_alt", _("Beschrijf het logo, bijvoorbeeld met de naam van de bibliotheek.")
+            )
+        return cleaned

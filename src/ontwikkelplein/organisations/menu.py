@@ -26,6 +26,11 @@ def oversees_region_or_country(user) -> bool:
     return scoping.has_role(user, Role.POI_ADVISER, Role.KB_ADMIN)
 
 
+def edits_an_organisation(user) -> bool:
+    """The branding page's rule (views.branding_staff, access.require_editor)."""
+    return scoping.editable_organisations(user).exists()
+
+
 def figures_panel(request) -> dict:
     entries = menu.entries_for(request.user, menu.FIGURES_MENU)
     return {"entries": entries, "national": scoping.is_kb_admin(request.user)}
@@ -63,5 +68,18 @@ def register() -> None:
             "organisations:location-list",
             works_beyond_desk,
             order=80,
+        )
+    )
+    menu.register_entry(
+        menu.MenuEntry(
+            menu.STAFF_MENU,
+            "branding",
+            _("Huisstijl"),
+            "branding:staff",
+            edits_an_organisation,
+            order=85,
+            description=_(
+                "De naam, kleuren en het logo van je organisatie op de pagina's voor inwoners."
+            ),
         )
     )

@@ -1,15 +1,18 @@
 """Reads of organisations and locations for the back office, always scoped through scoping."""
 
 import datetime
+import time
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Q, QuerySet
 
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import (
+    Branding,
     Location,
     LocationKind,
     OpeningHours,
+    Organisation,
     OrganisationKind,
 )
 from ontwikkelplein.places.geo import distance_km
@@ -129,3 +132,45 @@ def nearest_help_points(origin: tuple[float, float], today: datetime.date) -> li
             )
         points[pk].kinds.append(help_kind)
     return sorted(points.values(), key=lambda point: (point.distance_km, point.location.name))
+
+
+# --- Branding ------------------------------------------------------------------------------------
+
+
+def brandable_organisations(user) -> QuerySet[Organisation]:
+    """The organisations whose branding the user may set (the editors of their organisation,
+    as for its locations), by name."""
+    return scoping.editable_organisations(user).select_related("branding").order_by("name")
+
+
+def branding_of(organisation) -> Branding | None:
+    return Branding.objects.filter(organisation=organisation).first()
+
+
+def branding_by_slug(slug: str) -> Branding | None:
+    return Branding.objects.filter(slug=slug).first()
+
+
+def branding_by_host(host: str) -> Branding | None:
+    """The branding whose own address is `host` (without a port), if any."""
+    if not host:
+        return None
+    return Branding.objects.filter(host=host.lower()).first()
+
+
+# The host names of the brandings, kept per process for a minute (a request on every other host
+# then costs no query); saving or deleting a branding clears it (OrganisationsConfig.ready).
+_HOSTS_SECONDS = 60
+_hosts_cache: dict = {}
+
+
+def mapped_hosts() -> frozenset[str]:
+    now = time.monotonic()
+    if _hosts_cache.get("until", 0) < now:
+        hosts = Branding.objects.exclude(host="").values_list("host", flat=True)
+        _hosts_cache.update(hosts=frozenset(hosts), until=now + _HOSTS_SECONDS)
+    return _hosts_cache["hosts"]
+
+
+def forget_mapped_hosts(**kwargs) -> None:
+    _hosts_cache.clear()

@@ -44,6 +44,12 @@ def test_tokens_and_codes_in_paths_are_masked(path):
     assert masked.startswith("/" + path.split("/")[1] + "/")
 
 
+def test_tokens_are_masked_under_a_site_prefix_too():
+    # An organisation's branded site (/b/<slug>/, organisations/middleware.py).
+    assert mask_path("/b/eemland/hulp/s/ABCD2345/") == "/b/eemland/hulp/s/***/"
+    assert mask_path("/b/eemland/cursus/Zz9_token-value/") == "/b/eemland/cursus/***/"
+
+
 def test_other_paths_stay_as_they_are():
     for path in ("/", "/zoeken/", "/healthz", "/beheer/", "/bestaat/niet/", "/aanbod/%ZZ/"):
         assert mask_path(path) == path

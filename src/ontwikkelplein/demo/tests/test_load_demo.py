@@ -18,6 +18,7 @@ from ontwikkelplein.notifications.models import OutboxMessage
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import (
     OUTREACH_KINDS,
+    Branding,
     ClosurePeriod,
     Location,
     Membership,
@@ -60,6 +61,7 @@ def snapshot():
     User = get_user_model()
     return {
         "organisations": sorted(Organisation.objects.values_list("id", "name", "updated_at")),
+        "brandings": sorted(Branding.objects.values_list("id", "updated_at")),
         "locations": sorted(Location.objects.values_list("id", "updated_at")),
         "hours": OpeningHours.objects.count(),
         "offers": sorted(

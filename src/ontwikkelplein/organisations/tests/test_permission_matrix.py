@@ -341,6 +341,8 @@ def _wayfinder(model: str) -> dict:
 
 CASES: dict[str, Case] = {
     "organisations:location-edit": Case("location", EDIT),
+    # An organisation's branding (its id in the address): set by its editors, as its locations.
+    "branding:staff-edit": Case("location", EDIT, lambda o: {"pk": o.organisation_id}),
     "desk:screen-edit": Case("contact", DESK),
     "desk:screen-remove": Case("contact", DESK),
     "referrals:staff-detail": Case("referral", REFERRAL_READ),

@@ -22,8 +22,23 @@ def version(branding: Branding) -> str:
     return hashlib.sha256(stamp.encode()).hexdigest()[:12]
 
 
+# The branded site: /b/<slug>/ before any resident page (organisations/middleware.py).
+SITE_PREFIX = "b"
+
+
+def site_path(branding: Branding) -> str:
+    """Where the organisation's branded site starts, without the host."""
+    return f"/{SITE_PREFIX}/{branding.slug}/"
+
+
 def stylesheet_url(branding: Branding) -> str:
     return reverse("branding:css", kwargs={"slug": branding.slug, "version": version(branding)})
+
+
+def preview_stylesheet_url(branding: Branding) -> str:
+    return reverse(
+        "branding:preview-css", kwargs={"slug": branding.slug, "version": version(branding)}
+    )
 
 
 def logo_url(branding: Branding) -> str:
@@ -32,13 +47,26 @@ def logo_url(branding: Branding) -> str:
     return reverse("branding:logo", kwargs={"slug": branding.slug, "version": version(branding)})
 
 
+def _css(selector: str, branding: Branding) -> HttpResponse:
+    lines = [f"  {name}: {value};" for name, value in branding_tokens(branding).items()]
+    css = selector + " {\n" + "\n".join(lines) + "\n}\n"
+    return HttpResponse(css, content_type="text/css; charset=utf-8")
+
+
 @require_safe
 @cache_control(public=True, max_age=YEAR, immutable=True)
 def stylesheet(request, slug: str, version: str):
-    branding = get_object_or_404(Branding, slug=slug)
-    lines = [f"  {name}: {value};" for name, value in branding_tokens(branding).items()]
-    css = ":root {\n" + "\n".join(lines) + "\n}\n"
-    return HttpResponse(css, content_type="text/css; charset=utf-8")
+    """Linked after tokens.css, which sets the tokens on the body (.ontwikkelplein-theme): the
+    same selector later in the page wins, and the Utrecht tokens made from them follow."""
+    return _css(".ontwikkelplein-theme", get_object_or_404(Branding, slug=slug))
+
+
+@require_safe
+@cache_control(public=True, max_age=YEAR, immutable=True)
+def preview_stylesheet(request, slug: str, version: str):
+    """The same colours for the preview on the back-office page only (staff.css,
+    .op-brand-preview), so the rest of that page keeps the site's own."""
+    return _css(".op-brand-preview", get_object_or_404(Branding, slug=slug))
 
 
 @require_safe
