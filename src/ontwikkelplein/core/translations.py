@@ -111,3 +111,13 @@ def untranslated_languages(obj, fields, languages=TRANSLATED_LANGUAGES) -> list:
         for code in languages
         if any(column(field, code) in gaps for field in fields)
     ]
+
+
+def resident_language(language: str | None = None) -> str:
+    """A language of settings.LANGUAGES to store with a record a resident made (and to write them
+    later in): the base code of `language` (default: the active language), else the default."""
+    from django.conf import settings
+
+    code = active_language(language)
+    known = {code for code, _name in settings.LANGUAGES}
+    return code if code in known else settings.LANGUAGE_CODE
