@@ -155,3 +155,23 @@ def test_the_staff_print_page_shows_the_confirmation_in_the_residents_language(
     assert '<div lang="ar" dir="rtl">' in html
     assert in_language("ar", "Bevestiging van je aanmelding") in html
     assert "Terug naar de uitvoering" in html  # the page around it stays the colleague's
+
+
+def test_the_desk_chooses_the_language_when_enrolling_someone(client, compiled_catalogue):
+    run = RunFactory(offer__title="Klik & Tik")
+    client.force_login(staff_user(run.organisation, Role.FRONT_DESK))
+    url = reverse("courses:staff-enrol", args=[run.pk])
+    page = client.get(url).content.decode()
+    assert 'name="language"' in page and '<option value="nl" selected>' in page
+    data = {"name": "Olena", "email": "olena@example.org", "consent": "on", "language": "uk"}
+    assert client.post(url, data).status_code == 302
+    enrolment = Enrolment.objects.get(person__name="Olena")
+    assert enrolment.language == "uk"
+    (mail,) = mails_to("olena@example.org")
+    assert mail.subject == in_language("uk", "Aanmelding %(offer)s") % {"offer": "Klik & Tik"}
+    # An unknown language is refused with a message and stores nothing.
+    response = client.post(
+        url, {**data, "name": "Iemand", "email": "x@example.org", "language": "xx"}
+    )
+    assert response.status_code == 200
+    assert Enrolment.objects.filter(person__name="Iemand").count() == 0
