@@ -4,6 +4,7 @@ A KB-beheerder is a user with is_staff and a KB-beheerder membership of the KB (
 organisations.scoping.is_kb_admin). They manage the reference data without needing per-model
 Django permissions; other staff users keep Django's normal permission checks."""
 
+from django import forms
 from django.contrib import admin
 
 from ontwikkelplein.catalogue.models import (
@@ -15,7 +16,12 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
     UnmatchedSearch,
 )
+from ontwikkelplein.core.translations import TRANSLATED_LANGUAGES, column
 from ontwikkelplein.organisations.scoping import is_kb_admin
+
+# The term's name in every other resident language (core/translations.py): the KB types it here;
+# an empty one shows the Dutch name.
+NAME_COLUMNS = [column("name", code) for code in TRANSLATED_LANGUAGES]
 
 
 def _kb_admin(request) -> bool:
@@ -47,10 +53,33 @@ class KbAdminAccess:
         return self._kb_may(request, "delete") or super().has_delete_permission(request, obj)
 
 
+class TermForm(forms.ModelForm):
+    class Meta:
+        model = TaxonomyTerm
+        fields = [
+            "taxonomy",
+            "code",
+            "name",
+            *NAME_COLUMNS,
+            "description",
+            "parent",
+            "icon",
+            "position",
+            "is_active",
+            "keywords",
+        ]
+        # Typed in the language itself; dir="auto" runs Arabic right to left.
+        widgets = {
+            name: forms.TextInput(attrs={"lang": name.rsplit("_", 1)[1], "dir": "auto"})
+            for name in NAME_COLUMNS
+        }
+
+
 class TaxonomyTermInline(KbAdminAccess, admin.TabularInline):
     model = TaxonomyTerm
+    form = TermForm
     extra = 0
-    fields = ["code", "name", "name_en", "icon", "position", "is_active"]
+    fields = ["code", "name", *NAME_COLUMNS, "icon", "position", "is_active"]
 
 
 @admin.register(Taxonomy)
@@ -64,6 +93,7 @@ class TaxonomyAdmin(KbAdminAccess, admin.ModelAdmin):
 
 @admin.register(TaxonomyTerm)
 class TaxonomyTermAdmin(KbAdminAccess, admin.ModelAdmin):
+    form = TermForm
     list_display = ["name", "taxonomy", "code", "position", "is_active"]
     list_filter = ["taxonomy", "is_active"]
     list_editable = ["position", "is_active"]

@@ -11,10 +11,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.dates import MONTHS
 from django.utils.formats import date_format
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.models import CreatedAtModel, TimestampedModel
+from ontwikkelplein.core.translations import translated, translation_columns
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind, Weekday
 
 
@@ -50,6 +51,8 @@ class TaxonomyTerm(models.Model):
     code = models.SlugField(_("code"), max_length=60)
     name = models.CharField(_("naam"), max_length=120)
     name_en = models.CharField(_("naam (Engels)"), max_length=120, blank=True)
+    # The name in the other resident languages (core/translations.py).
+    name_ar, name_tr, name_uk, name_pl = translation_columns(120, _("naam"))
     description = models.TextField(_("uitleg in eenvoudige woorden"), blank=True)
     parent = models.ForeignKey(
         "self",
@@ -89,10 +92,9 @@ class TaxonomyTerm(models.Model):
 
     @property
     def display_name(self) -> str:
-        """The name in the interface language: terms live in the database, not the catalogue."""
-        if self.name_en and (get_language() or "").startswith("en"):
-            return self.name_en
-        return self.name
+        """The name in the interface language (terms live in the database, not the .po files),
+        the Dutch name when the KB left that language empty."""
+        return translated(self, "name")
 
 
 class Programme(models.Model):

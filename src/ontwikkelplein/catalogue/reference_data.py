@@ -72,6 +72,213 @@ LEVELS = [
     ("digitaal-gevorderd", "Digitaal: gevorderd", "Digital: advanced", "digitaal"),
 ]
 
+# The term names in the other resident languages (Arabic, Turkish, Ukrainian, Polish), plain
+# (B1); filled into the name_<code> columns by migrations/0017_term_names_translated.py and by
+# seed_term_translations. Keyed by term code; docs/public-site.md, "Talen".
+# code: (Arabic, Turkish, Ukrainian, Polish)
+TERM_TRANSLATIONS = {
+    # Themes
+    "lezen-en-schrijven": (
+        "القراءة والكتابة",
+        "Okuma ve yazma",
+        "Читання і письмо",
+        "Czytanie i pisanie",
+    ),
+    "nederlands-leren": (
+        "تعلّم اللغة الهولندية",
+        "Hollandaca öğrenmek",
+        "Вивчення нідерландської мови",
+        "Nauka języka niderlandzkiego",
+    ),
+    "rekenen": ("الحساب", "Hesap yapmak", "Арифметика", "Liczenie"),
+    "digitale-vaardigheden": (
+        "الكمبيوتر والجهاز اللوحي والهاتف",
+        "Bilgisayar, tablet ve telefon",
+        "Комп’ютер, планшет і телефон",
+        "Komputer, tablet i telefon",
+    ),
+    "digitale-overheid": (
+        "الخدمات الحكومية عبر الإنترنت و DigiD",
+        "E-devlet işleri ve DigiD",
+        "Державні послуги онлайн і DigiD",
+        "Sprawy urzędowe przez internet i DigiD",
+    ),
+    "geldzaken": ("الأمور المالية", "Para işleri", "Гроші та фінанси", "Sprawy finansowe"),
+    "gezondheid": ("الصحة", "Sağlık", "Здоров’я", "Zdrowie"),
+    "werk": ("العمل", "İş", "Робота", "Praca"),
+    "opvoeden-en-gezin": (
+        "تربية الأطفال والأسرة",
+        "Çocuk yetiştirme ve aile",
+        "Виховання дітей і сім’я",
+        "Wychowanie dzieci i rodzina",
+    ),
+    "persoonlijke-ontwikkeling": (
+        "التطوّر الشخصي",
+        "Kişisel gelişim",
+        "Особистий розвиток",
+        "Rozwój osobisty",
+    ),
+    "kinderen-lezen-en-cultuur": (
+        "القراءة والثقافة للأطفال",
+        "Çocuklar için okuma ve kültür",
+        "Читання і культура для дітей",
+        "Czytanie i kultura dla dzieci",
+    ),
+    # Target groups
+    "iedereen": ("الجميع", "Herkes", "Усі", "Wszyscy"),
+    "laaggeletterden": (
+        "أشخاص يجدون صعوبة في القراءة والكتابة",
+        "Okumakta ve yazmakta zorlanan kişiler",
+        "Люди, яким важко читати і писати",
+        "Osoby, którym trudno czytać i pisać",
+    ),
+    "anderstaligen": (
+        "أشخاص لغتهم الأم ليست الهولندية",
+        "Ana dili Hollandaca olmayan kişiler",
+        "Люди, для яких нідерландська не рідна мова",
+        "Osoby, dla których niderlandzki nie jest językiem ojczystym",
+    ),
+    "niet-digivaardigen": (
+        "أشخاص يجدون صعوبة في استخدام الكمبيوتر",
+        "Bilgisayar kullanmakta zorlanan kişiler",
+        "Люди, яким важко працювати з комп’ютером",
+        "Osoby, którym trudno korzystać z komputera",
+    ),
+    "65-plussers": (
+        "من تجاوزوا 65 سنة",
+        "65 yaş üstü kişiler",
+        "Люди від 65 років",
+        "Osoby powyżej 65 lat",
+    ),
+    "ouders-jonge-kinderen": (
+        "آباء وأمهات الأطفال الصغار",
+        "Küçük çocuğu olan anne ve babalar",
+        "Батьки малих дітей",
+        "Rodzice małych dzieci",
+    ),
+    "kinderen-0-4": (
+        "أطفال من 0 إلى 4 سنوات",
+        "0-4 yaş arası çocuklar",
+        "Діти від 0 до 4 років",
+        "Dzieci od 0 do 4 lat",
+    ),
+    "schoolkinderen": (
+        "أطفال المدارس",
+        "Okul çağındaki çocuklar",
+        "Школярі",
+        "Dzieci w wieku szkolnym",
+    ),
+    "werkzoekenden": (
+        "الباحثون عن عمل",
+        "İş arayanlar",
+        "Люди, які шукають роботу",
+        "Osoby szukające pracy",
+    ),
+    "werkenden": ("العاملون", "Çalışanlar", "Працюючі люди", "Osoby pracujące"),
+    "nieuwkomers": (
+        "القادمون الجدد والمشاركون في برنامج الاندماج (inburgering)",
+        "Yeni gelenler ve uyum programındakiler (inburgering)",
+        "Новоприбулі та ті, хто проходить інтеграцію (inburgering)",
+        "Nowo przybyli i osoby w trakcie integracji (inburgering)",
+    ),
+    # Offer types
+    "cursus": ("دورة تعليمية", "Kurs", "Курс", "Kurs"),
+    "spreekuur": (
+        "ساعة استشارة أو نصيحة",
+        "Danışma saati veya tavsiye",
+        "Консультація або порада",
+        "Dyżur lub porada",
+    ),
+    "formulierenhulp": (
+        "مساعدة في ملء الاستمارات",
+        "Form doldurmada yardım",
+        "Допомога із заповненням бланків",
+        "Pomoc w wypełnianiu formularzy",
+    ),
+    "informatiebijeenkomst": (
+        "لقاء إعلامي",
+        "Bilgilendirme toplantısı",
+        "Інформаційна зустріч",
+        "Spotkanie informacyjne",
+    ),
+    "cafe": (
+        "مقهى اللغة أو الكمبيوتر أو الجهاز اللوحي",
+        "Dil, dijital veya tablet kafesi",
+        "Кафе для мови, комп’ютера або планшета",
+        "Kawiarenka językowa, komputerowa lub tabletowa",
+    ),
+    "een-op-een": (
+        "مرافقة فردية (مثل رفيق لغة)",
+        "Birebir destek (örneğin bir dil arkadaşı)",
+        "Індивідуальна підтримка (наприклад, мовний партнер)",
+        "Wsparcie jeden na jeden (na przykład partner językowy)",
+    ),
+    "online-leren": (
+        "التعلّم عبر الإنترنت",
+        "İnternetten öğrenme (e-öğrenme)",
+        "Навчання онлайн",
+        "Nauka przez internet (e-learning)",
+    ),
+    "activiteit": ("نشاط", "Etkinlik", "Захід", "Zajęcia"),
+    # Levels
+    "nt1": (
+        "الهولندية كلغة أولى (NT1)",
+        "Ana dil olarak Hollandaca (NT1)",
+        "Нідерландська як рідна мова (NT1)",
+        "Niderlandzki jako pierwszy język (NT1)",
+    ),
+    "nt1-instroom": (
+        "NT1 للمبتدئين",
+        "NT1 başlangıç",
+        "NT1 початковий рівень",
+        "NT1 poziom początkowy",
+    ),
+    "nt1-1f": ("NT1 المستوى 1F", "NT1 seviye 1F", "NT1 рівень 1F", "NT1 poziom 1F"),
+    "nt1-2f": ("NT1 المستوى 2F", "NT1 seviye 2F", "NT1 рівень 2F", "NT1 poziom 2F"),
+    "nt2": (
+        "الهولندية كلغة ثانية (NT2)",
+        "İkinci dil olarak Hollandaca (NT2)",
+        "Нідерландська як друга мова (NT2)",
+        "Niderlandzki jako drugi język (NT2)",
+    ),
+    "nt2-a0": (
+        "NT2 A0 (مبتدئ)",
+        "NT2 A0 (başlangıç)",
+        "NT2 A0 (для початківців)",
+        "NT2 A0 (dla początkujących)",
+    ),
+    # The European levels are the same everywhere.
+    "nt2-a1": ("NT2 A1", "NT2 A1", "NT2 A1", "NT2 A1"),
+    "nt2-a2": ("NT2 A2", "NT2 A2", "NT2 A2", "NT2 A2"),
+    "nt2-b1": ("NT2 B1", "NT2 B1", "NT2 B1", "NT2 B1"),
+    "nt2-b2": ("NT2 B2", "NT2 B2", "NT2 B2", "NT2 B2"),
+    "digitaal": (
+        "المهارات الرقمية",
+        "Dijital beceriler",
+        "Цифрові навички",
+        "Umiejętności cyfrowe",
+    ),
+    "digitaal-starter": (
+        "المهارات الرقمية: مبتدئ",
+        "Dijital: yeni başlayan",
+        "Цифрові навички: для початківців",
+        "Umiejętności cyfrowe: początkujący",
+    ),
+    "digitaal-basis": (
+        "المهارات الرقمية: أساسي",
+        "Dijital: temel",
+        "Цифрові навички: базовий рівень",
+        "Umiejętności cyfrowe: podstawowy",
+    ),
+    "digitaal-gevorderd": (
+        "المهارات الرقمية: متقدّم",
+        "Dijital: ileri",
+        "Цифрові навички: високий рівень",
+        "Umiejętności cyfrowe: zaawansowany",
+    ),
+}
+TERM_TRANSLATION_LANGUAGES = ("ar", "tr", "uk", "pl")
+
 PROGRAMMES = [
     ("ido", "Informatiepunt Digitale Overheid (IDO)"),
     ("taalhuis", "(Digi)Taalhuis"),
@@ -542,3 +749,29 @@ def seed_term_keywords(term_model) -> int:
             term.save(update_fields=["keywords"])
             filled += 1
     return filled
+
+
+def seeded_terms():
+    """(taxonomy slug, code, Dutch name, English name) of every seeded term."""
+    yield from (("thema", code, name, name_en) for code, name, name_en, _icon in THEMES)
+    yield from (("doelgroep", code, name, name_en) for code, name, name_en in TARGET_GROUPS)
+    yield from (("aanbodsoort", code, name, name_en) for code, name, name_en in OFFER_TYPES)
+    yield from (("niveau", code, name, name_en) for code, name, name_en, _parent in LEVELS)
+
+
+def seed_term_translations(term_model) -> int:
+    """Fill the empty name columns (English and TERM_TRANSLATION_LANGUAGES) of the seeded terms
+    whose Dutch name is still the seeded one; a name the KB changed or translated is left as it
+    is. Takes the model class so that a data migration can call it. Returns the terms changed."""
+    changed = 0
+    for slug, code, name, name_en in seeded_terms():
+        names = dict(zip(TERM_TRANSLATION_LANGUAGES, TERM_TRANSLATIONS[code], strict=True))
+        names["en"] = name_en
+        for term in term_model.objects.filter(taxonomy__slug=slug, code=code, name=name):
+            fields = [f"name_{lang}" for lang in names if not getattr(term, f"name_{lang}")]
+            for field in fields:
+                setattr(term, field, names[field.removeprefix("name_")])
+            if fields:
+                term.save(update_fields=fields)
+                changed += 1
+    return changed

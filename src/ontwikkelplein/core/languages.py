@@ -56,6 +56,7 @@ RESIDENT_SOURCES = (
     "courses/templates/courses/public/*",
     "courses/templates/courses/email/*",
     "courses/templates/courses/documents/confirmation.html",
+    "courses/templates/courses/staff/_confirmation.html",
     "courses/public_forms.py",
     "courses/views/public.py",
     "courses/documents.py",
@@ -153,6 +154,7 @@ RESIDENT_MESSAGES_IN_SHARED_CODE = frozenset(
         "Deze aanmelding is al afgemeld.",
         "Er staat geen plaats voor je klaar.",
         "De tijd om de plaats aan te nemen is voorbij.",
+        "Aanmelding %(offer)s",
         "Er is een plaats vrij: %(offer)s",
         "Je hebt een plaats: %(offer)s",
         "Over je aanmelding: %(offer)s",
@@ -160,6 +162,7 @@ RESIDENT_MESSAGES_IN_SHARED_CODE = frozenset(
         "Morgen: %(offer)s",
         # "Ik wil hulp" and its status page (referrals/services.py, referrals/models.py).
         "Schrijf in het kort wat de vraag is.",
+        "Je hulpvraag %(ref)s is afgerond",
         "Geholpen",
         "Aangemeld voor aanbod",
         "Verder doorverwezen",

@@ -3,6 +3,7 @@ a capacity of 0, a double sign-up) live in courses.services, whose CourseError t
 the right field with `add_course_error`."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
@@ -142,6 +143,13 @@ class EnrolForm(StaffFormMixin, forms.Form):
         required=False,
         max_length=254,
         help_text=_("Niet verplicht. Zonder e-mailadres kun je een bevestiging printen."),
+    )
+    # The language of every e-mail to the participant and of the printed confirmation.
+    language = forms.ChoiceField(
+        label=_("Taal van de e-mails en de bevestiging"),
+        choices=settings.LANGUAGES,
+        initial=settings.LANGUAGE_CODE,
+        required=False,  # not sent: Dutch
     )
     consent = forms.BooleanField(
         label=_("De deelnemer geeft toestemming (lees de tekst hierboven voor)"),

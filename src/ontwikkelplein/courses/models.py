@@ -168,6 +168,9 @@ class Enrolment(CreatedAtModel):
     # Hash of the secret in the resident's cancel/accept link.
     token_hash = models.CharField(max_length=128, blank=True)
     offer_expires_at = models.DateTimeField(_("aanbod geldig tot"), null=True, blank=True)
+    # The language of the page the resident signed up on (settings.LANGUAGES): every e-mail to
+    # them is written in it. Dutch when staff enrolled them.
+    language = models.CharField(_("taal"), max_length=8, default="nl")
     status_changed_at = models.DateTimeField(auto_now_add=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

@@ -16,13 +16,15 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from ontwikkelplein.catalogue.models import SignUp
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.core.formatting import date_text
 from ontwikkelplein.core.forms import FieldError
+from ontwikkelplein.core.translations import resident_language
 from ontwikkelplein.courses import selectors
 from ontwikkelplein.courses.models import (
     HOLDS_PLACE,
@@ -166,11 +168,15 @@ def _email_context(enrolment, **extra) -> dict:
     }
 
 
-def _mail(enrolment, template: str, subject: str, **extra) -> None:
+def _mail(enrolment, template: str, subject, **extra) -> None:
+    """Queue an e-mail to the participant, in the language they signed up in (Dutch when staff
+    enrolled them), whoever or whatever sends it. `subject`: a lazy text with %(offer)s."""
     person = enrolment.person
     if person is None or not person.email:
         return
-    body = render_to_string(f"courses/email/{template}.txt", _email_context(enrolment, **extra))
+    with translation.override(enrolment.language or settings.LANGUAGE_CODE):
+        subject = str(subject) % {"offer": enrolment.run.offer.title}
+        body = render_to_string(f"courses/email/{template}.txt", _email_context(enrolment, **extra))
     notifications.queue_email(person.email, subject, body, reference=enrolment_ref(enrolment))
 
 
@@ -395,7 +401,7 @@ def cancel_run(run, *, user) -> Run:
         _mail(
             enrolment,
             "run_cancelled",
-            _("%(offer)s gaat niet door") % {"offer": locked.offer.title},
+            gettext_lazy("%(offer)s gaat niet door"),
         )
     run.status = locked.status
     return locked
@@ -617,10 +623,13 @@ def _existing_person_key(run, person: PersonData):
 
 
 @transaction.atomic
-def enrol(run, person: PersonData, *, source, user=None) -> tuple[Enrolment, str]:
+def enrol(
+    run, person: PersonData, *, source, user=None, language: str = ""
+) -> tuple[Enrolment, str]:
     """Sign someone up. Returns the enrolment and the raw token of the resident's link (only its
     hash is stored). Status: intake (when required) or enrolled while places are left, else
-    waiting."""
+    waiting. `language`: the language of the resident's page, which every later e-mail to them
+    is written in (the default, Dutch, when empty or unknown)."""
     if source not in SOURCES:
         raise ValueError(source)
     if source == "staff":
@@ -688,6 +697,7 @@ def enrol(run, person: PersonData, *, source, user=None) -> tuple[Enrolment, str
                     source=source,
                     reference=_new_reference(),
                     token_hash=hashed,
+                    language=resident_language(language or settings.LANGUAGE_CODE),
                     created_by=user if getattr(user, "is_authenticated", False) else None,
                     **({"person_key": key} if key else {}),
                 )
@@ -699,7 +709,7 @@ def enrol(run, person: PersonData, *, source, user=None) -> tuple[Enrolment, str
     _mail(
         enrolment,
         "confirmation",
-        _("Aanmelding %(offer)s") % {"offer": locked.offer.title},
+        gettext_lazy("Aanmelding %(offer)s"),
         link=resident_link(token),
         position=waiting_position(enrolment),
     )
@@ -741,7 +751,7 @@ def _fill_places(run, now=None) -> list[Enrolment]:
             _mail(
                 nxt,
                 "place_offered",
-                _("Er is een plaats vrij: %(offer)s") % {"offer": run.offer.title},
+                gettext_lazy("Er is een plaats vrij: %(offer)s"),
                 link=resident_link(token),
                 expires=expires,
             )
@@ -801,7 +811,7 @@ def accept_offer(enrolment, *, now=None) -> Enrolment:
         raise CourseError(_("De tijd om de plaats aan te nemen is voorbij."))
     status = EnrolmentStatus.INTAKE if run.intake_required else EnrolmentStatus.ENROLLED
     _set_status(locked, status, offer_expires_at=None)
-    _mail(locked, "accepted", _("Je hebt een plaats: %(offer)s") % {"offer": run.offer.title})
+    _mail(locked, "accepted", gettext_lazy("Je hebt een plaats: %(offer)s"))
     return _sync(enrolment, locked)
 
 
@@ -843,13 +853,13 @@ def complete_intake(enrolment, *, accepted: bool, user) -> Enrolment:
         raise CourseError(_("Deze persoon wacht niet op een intake."))
     if accepted:
         _set_status(locked, EnrolmentStatus.ENROLLED)
-        _mail(locked, "accepted", _("Je hebt een plaats: %(offer)s") % {"offer": run.offer.title})
+        _mail(locked, "accepted", gettext_lazy("Je hebt een plaats: %(offer)s"))
     else:
         _set_status(locked, EnrolmentStatus.DECLINED)
         _mail(
             locked,
             "intake_declined",
-            _("Over je aanmelding: %(offer)s") % {"offer": run.offer.title},
+            gettext_lazy("Over je aanmelding: %(offer)s"),
         )
         _fill_places(run)
     return _sync(enrolment, locked)
@@ -968,7 +978,7 @@ def send_reminders(now=None) -> int:
                 _mail(
                     enrolment,
                     "reminder",
-                    _("Morgen: %(offer)s") % {"offer": session.run.offer.title},
+                    gettext_lazy("Morgen: %(offer)s"),
                     session=session,
                 )
                 queued += 1

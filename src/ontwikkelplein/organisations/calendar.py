@@ -31,7 +31,7 @@ from functools import lru_cache
 
 import holidays
 from django.utils import formats
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_noop
 from django.utils.translation import gettext as _
 
 # holidays.NL names (English) of days that do not close a library.
@@ -51,13 +51,36 @@ def _holidays(year: int, language: str) -> dict[datetime.date, str]:
     }
 
 
+# holidays.NL's Dutch names, translated here for the resident languages it has no names in
+# (Arabic, Turkish, Polish; Ukrainian too, to read the same as the rest of the page). English
+# comes from holidays.NL itself.
+HOLIDAY_NAMES = (
+    gettext_noop("Nieuwjaarsdag"),
+    gettext_noop("Eerste paasdag"),
+    gettext_noop("Tweede paasdag"),
+    gettext_noop("Koningsdag"),
+    gettext_noop("Koninginnedag"),
+    gettext_noop("Bevrijdingsdag"),
+    gettext_noop("Hemelvaartsdag"),
+    gettext_noop("Eerste pinksterdag"),
+    gettext_noop("Tweede pinksterdag"),
+    gettext_noop("Eerste kerstdag"),
+    gettext_noop("Tweede kerstdag"),
+)
+
+
 def national_holiday(day: datetime.date) -> str:
-    """The name of the national holiday that closes locations on `day`, or ""."""
-    language = "nl" if (get_language() or "nl").startswith("nl") else "en_US"
+    """The name of the national holiday that closes locations on `day` in the active
+    language, or ""."""
+    code = (get_language() or "nl").split("-")[0]
     try:
-        return _holidays(day.year, language).get(day, "")
+        name = _holidays(day.year, "en_US" if code == "en" else "nl").get(day, "")
     except (ValueError, OverflowError):  # a year holidays cannot compute
         return ""
+    if code in ("nl", "en") or not name:
+        return name
+    # Two holidays on one day come as "Bevrijdingsdag; Hemelvaartsdag".
+    return "; ".join(_(part.strip()) for part in name.split(";"))
 
 
 @dataclass(frozen=True)

@@ -187,6 +187,9 @@ class ReferralPerson(models.Model):
         _("bereikbaar via"), max_length=20, choices=ContactPreference.choices
     )
     best_moment = models.CharField(_("beste moment"), max_length=200, blank=True)
+    # The language of the page the resident asked for help on (settings.LANGUAGES): e-mails to
+    # them are written in it. Dutch when staff or a partner registered the referral.
+    language = models.CharField(_("taal"), max_length=8, default="nl")
     # Consent as it was given: the exact text shown, who recorded it (a staff member, or the
     # resident themselves when the user is empty) and when.
     consent_text = models.TextField(_("toestemmingstekst"))

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from ontwikkelplein.catalogue.models import OfferStatus
 from ontwikkelplein.core import person as person_details
 from ontwikkelplein.core.forms import FieldError
+from ontwikkelplein.core.translations import resident_language
 from ontwikkelplein.desk.models import ColleagueRole
 from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.organisations import scoping
@@ -88,6 +89,8 @@ class PersonData:
     consent_text: str = ""
     consent_recorded_by: object = None  # a User, or None when the resident gave it themselves
     consent_recorded_by_label: str = ""
+    # The language of the resident's page ("Ik wil hulp"): e-mails to them are written in it.
+    language: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,6 +153,7 @@ def validate_person(person: PersonData) -> PersonData:
         consent_text=consent,
         consent_recorded_by=person.consent_recorded_by,
         consent_recorded_by_label=(person.consent_recorded_by_label or "")[:200],
+        language=resident_language(person.language or settings.LANGUAGE_CODE),
     )
 
 
@@ -406,6 +410,7 @@ def create_referral(
             consent_recorded_by_label=cleaned_person.consent_recorded_by_label
             or _user_label(cleaned_person.consent_recorded_by),
             consent_recorded_at=timezone.now(),
+            language=cleaned_person.language,
         )
     _event(
         referral,
@@ -559,11 +564,16 @@ def _tell_sender_closed(referral) -> None:
         )
     person = getattr(referral, "person", None) if _has_person(referral) else None
     if person and person.email and person.contact_preference == ContactPreference.EMAIL:
-        body = _render_mail(
-            "referrals/email/closed_to_person.txt",
-            {"referral": referral, "outcome": outcome, "status_url": _absolute("/hulp/status/")},
-        )
-        with translation.override("nl"):
+        # To the resident in the language they asked for help in (Dutch when staff sent it).
+        with translation.override(person.language or settings.LANGUAGE_CODE):
+            body = render_to_string(
+                "referrals/email/closed_to_person.txt",
+                {
+                    "referral": referral,
+                    "outcome": Outcome(referral.outcome).label,
+                    "status_url": _absolute("/hulp/status/"),
+                },
+            )
             subject = _("Je hulpvraag %(ref)s is afgerond") % {"ref": referral.reference}
         notifications.queue_email(person.email, subject, body, reference=reference_ref(referral))
 

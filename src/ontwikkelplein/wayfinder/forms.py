@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Taxonomy, TaxonomyTerm
 from ontwikkelplein.core.forms import StaffFormMixin
+from ontwikkelplein.core.translations import add_form_fields, translation_form_fields
 from ontwikkelplein.wayfinder.reference_data import ICONS
 
 ICON_CHOICES = [("", _("(geen)"))] + [(name, name) for name in ICONS]
@@ -36,6 +37,8 @@ class QuestionForm(StaffFormMixin, forms.Form):
     )
     help_text = forms.CharField(label=_("Uitleg (B1)"), max_length=300, required=False)
     help_text_en = forms.CharField(label=_("Uitleg (Engels)"), max_length=300, required=False)
+    # After the English texts: the question and its explanation in the other resident languages
+    # (text_ar ... help_text_pl), added below.
     icon = forms.ChoiceField(label=_("Pictogram"), choices=ICON_CHOICES, required=False)
     order = forms.IntegerField(
         label=_("Volgorde"),
@@ -43,6 +46,16 @@ class QuestionForm(StaffFormMixin, forms.Form):
         max_value=100,
         help_text=_("Lagere nummers komen eerst. De vraag naar de plaats blijft de laatste."),
     )
+
+
+add_form_fields(
+    QuestionForm,
+    {
+        **translation_form_fields("text", _("Vraag"), 200),
+        **translation_form_fields("help_text", _("Uitleg"), 300),
+    },
+    after="help_text_en",
+)
 
 
 class AnswerForm(StaffFormMixin, forms.Form):
@@ -83,3 +96,6 @@ class AnswerForm(StaffFormMixin, forms.Form):
 
     def clean_key(self):
         return self.cleaned_data["key"].lower()
+
+
+add_form_fields(AnswerForm, translation_form_fields("label", _("Antwoord"), 120), after="label_en")

@@ -15,6 +15,13 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Taxonomy
 from ontwikkelplein.core.models import TimestampedModel
+from ontwikkelplein.core.translations import (
+    RESIDENT_ONLY_LANGUAGES,
+    column,
+    translated,
+    translation_columns,
+    untranslated_languages,
+)
 
 
 class VersionStatus(models.TextChoices):
@@ -40,10 +47,23 @@ PARAM_OF_KIND = {
 
 
 def in_language(dutch: str, english: str) -> str:
-    """The English text when the interface is English and there is one, else the Dutch."""
+    """The English text when the interface is English and there is one, else the Dutch (for
+    texts that have only an English translation, such as the referrer's wording)."""
     if english and (get_language() or "").startswith("en"):
         return english
     return dutch
+
+
+# The texts residents read, translated into every resident language (core/translations.py);
+# the referrer's wording is for staff and has only English.
+QUESTION_RESIDENT_FIELDS = ("text", "help_text")
+ANSWER_RESIDENT_FIELDS = ("label",)
+QUESTION_TRANSLATION_COLUMNS = tuple(
+    column(field, code) for field in QUESTION_RESIDENT_FIELDS for code in RESIDENT_ONLY_LANGUAGES
+)
+ANSWER_TRANSLATION_COLUMNS = tuple(
+    column(field, code) for field in ANSWER_RESIDENT_FIELDS for code in RESIDENT_ONLY_LANGUAGES
+)
 
 
 class Version(TimestampedModel):
@@ -101,6 +121,8 @@ class Question(models.Model):
         _("vraag voor de verwijzer (Engels)"), max_length=200, blank=True
     )
     help_text_en = models.CharField(_("uitleg (Engels)"), max_length=300, blank=True)
+    text_ar, text_tr, text_uk, text_pl = translation_columns(200, _("vraag"))
+    help_text_ar, help_text_tr, help_text_uk, help_text_pl = translation_columns(300, _("uitleg"))
 
     class Meta:
         ordering = ["version", "order", "pk"]
@@ -119,7 +141,7 @@ class Question(models.Model):
 
     @property
     def display_text(self) -> str:
-        return in_language(self.text, self.text_en)
+        return translated(self, "text")
 
     @property
     def display_referrer_text(self) -> str:
@@ -127,7 +149,11 @@ class Question(models.Model):
 
     @property
     def display_help_text(self) -> str:
-        return in_language(self.help_text, self.help_text_en)
+        return translated(self, "help_text")
+
+    @property
+    def untranslated_languages(self) -> list:
+        return untranslated_languages(self, QUESTION_RESIDENT_FIELDS)
 
 
 class Answer(models.Model):
@@ -142,6 +168,7 @@ class Answer(models.Model):
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     label = models.CharField(_("antwoord (B1)"), max_length=120)
     label_en = models.CharField(_("antwoord (Engels)"), max_length=120, blank=True)
+    label_ar, label_tr, label_uk, label_pl = translation_columns(120, _("antwoord"))
     icon = models.CharField(_("pictogram"), max_length=40, blank=True)
     themes = models.ManyToManyField(
         "catalogue.TaxonomyTerm",
@@ -178,7 +205,11 @@ class Answer(models.Model):
 
     @property
     def display_label(self) -> str:
-        return in_language(self.label, self.label_en)
+        return translated(self, "label")
+
+    @property
+    def untranslated_languages(self) -> list:
+        return untranslated_languages(self, ANSWER_RESIDENT_FIELDS)
 
 
 class Channel(models.TextChoices):

@@ -151,3 +151,143 @@ QUESTIONS = [
         [],
     ),
 ]
+
+# The resident's texts of version 1 in the other resident languages, plain (B1), keyed by the
+# Dutch text: filled into the text_/help_text_/label_<code> columns by
+# migrations/0004_wegwijzer_translated.py and seed_translations. docs/public-site.md, "Talen".
+# The referrer's wording is for staff and has only English.
+TRANSLATION_LANGUAGES = ("ar", "tr", "uk", "pl")
+# Dutch: (Arabic, Turkish, Ukrainian, Polish)
+TRANSLATIONS = {
+    # Question 1 and its answers
+    "Waar wil je hulp bij?": (
+        "في أي شيء تحتاج إلى مساعدة؟",
+        "Ne konuda yardım istiyorsunuz?",
+        "З чим вам потрібна допомога?",
+        "W czym potrzebujesz pomocy?",
+    ),
+    "Kies wat het meest past. Je kunt later altijd meer vragen.": (
+        "اختر ما يناسبك أكثر. يمكنك دائمًا أن تسأل عن أشياء أخرى لاحقًا.",
+        "Size en uygun olanı seçin. Daha sonra her zaman başka şeyler de sorabilirsiniz.",
+        "Виберіть те, що підходить найбільше. Пізніше ви завжди можете запитати ще.",
+        "Wybierz to, co najbardziej pasuje. Później zawsze możesz zapytać o więcej.",
+    ),
+    "Lezen en schrijven": (
+        "القراءة والكتابة",
+        "Okuma ve yazma",
+        "Читання і письмо",
+        "Czytanie i pisanie",
+    ),
+    "De computer of mijn telefoon": (
+        "الكمبيوتر أو هاتفي",
+        "Bilgisayar veya telefonum",
+        "Комп’ютер або мій телефон",
+        "Komputer albo mój telefon",
+    ),
+    "DigiD, een brief of de overheid": (
+        "DigiD أو رسالة أو الجهات الحكومية",
+        "DigiD, bir mektup veya devlet işleri",
+        "DigiD, лист або державні установи",
+        "DigiD, list albo urząd",
+    ),
+    "Geld en rekeningen": (
+        "المال والفواتير",
+        "Para ve faturalar",
+        "Гроші та рахунки",
+        "Pieniądze i rachunki",
+    ),
+    "Nederlands leren": (
+        "تعلّم اللغة الهولندية",
+        "Hollandaca öğrenmek",
+        "Вивчення нідерландської мови",
+        "Nauka języka niderlandzkiego",
+    ),
+    "Rekenen": ("الحساب", "Hesap yapmak", "Арифметика", "Liczenie"),
+    "Werk zoeken": ("البحث عن عمل", "İş aramak", "Пошук роботи", "Szukanie pracy"),
+    "Lezen met mijn kind": (
+        "القراءة مع طفلي",
+        "Çocuğumla birlikte okumak",
+        "Читання з моєю дитиною",
+        "Czytanie z moim dzieckiem",
+    ),
+    "Gezondheid": ("الصحة", "Sağlık", "Здоров’я", "Zdrowie"),
+    # Question 2 and its answers
+    "Voor wie is de hulp?": (
+        "لمن هذه المساعدة؟",
+        "Yardım kimin için?",
+        "Для кого ця допомога?",
+        "Dla kogo jest ta pomoc?",
+    ),
+    "Voor mezelf": ("لنفسي", "Kendim için", "Для себе", "Dla siebie"),
+    "Voor mijn kind": ("لطفلي", "Çocuğum için", "Для моєї дитини", "Dla mojego dziecka"),
+    "Voor iemand die ik help": (
+        "لشخص أساعده",
+        "Yardım ettiğim biri için",
+        "Для людини, якій я допомагаю",
+        "Dla kogoś, komu pomagam",
+    ),
+    # Question 3 and its answers
+    "Hoe leer je het liefst?": (
+        "كيف تحب أن تتعلّم؟",
+        "Nasıl öğrenmeyi tercih edersiniz?",
+        "Як вам найкраще вчитися?",
+        "Jak najchętniej się uczysz?",
+    ),
+    "Iemand die naast me zit en helpt": (
+        "شخص يجلس بجانبي ويساعدني",
+        "Yanımda oturup bana yardım eden biri",
+        "Людина, яка сидить поруч і допомагає",
+        "Ktoś, kto siedzi obok mnie i pomaga",
+    ),
+    "Een cursus in een groep": (
+        "دورة في مجموعة",
+        "Grupla bir kurs",
+        "Курс у групі",
+        "Kurs w grupie",
+    ),
+    "Zelf oefenen thuis": (
+        "أتدرّب وحدي في البيت",
+        "Evde kendi kendime çalışmak",
+        "Самостійно вправлятися вдома",
+        "Samodzielne ćwiczenie w domu",
+    ),
+    # Question 4
+    "Waar woon je?": ("أين تسكن؟", "Nerede oturuyorsunuz?", "Де ви живете?", "Gdzie mieszkasz?"),
+    "Vul je postcode of je woonplaats in. Dan zoeken we hulp dichtbij.": (
+        "اكتب الرمز البريدي أو اسم مدينتك. بعد ذلك نبحث عن مساعدة قريبة منك.",
+        "Posta kodunuzu veya oturduğunuz yeri yazın. Sonra size yakın yardım ararız.",
+        "Введіть свій поштовий індекс або місто. Тоді ми знайдемо допомогу поруч.",
+        "Wpisz swój kod pocztowy albo miejscowość. Wtedy poszukamy pomocy blisko ciebie.",
+    ),
+}
+
+
+def seed_translations(question_model, answer_model) -> int:
+    """Fill the empty translation columns of every question and answer (any version) whose Dutch
+    text is one of TRANSLATIONS, and their empty English columns from QUESTIONS; what the KB
+    typed is left as it is. Takes the model classes so that a data migration can call it."""
+    english = {}
+    for _kind, _order, text, _referrer, help_text, _icon, answers in QUESTIONS:
+        english.update((dutch, en) for dutch, en in (text, help_text) if dutch)
+        english.update(label for _key, label, *_rest in answers)
+    changed = 0
+    for model, fields in (
+        (question_model, ("text", "help_text")),
+        (answer_model, ("label",)),
+    ):
+        for row in model.objects.all():
+            updated = []
+            for field in fields:
+                dutch = getattr(row, field)
+                names = dict(zip(TRANSLATION_LANGUAGES, TRANSLATIONS.get(dutch, ()), strict=False))
+                if dutch in english:
+                    names["en"] = english[dutch]
+                for lang, value in names.items():
+                    name = f"{field}_{lang}"
+                    if not getattr(row, name):
+                        setattr(row, name, value)
+                        updated.append(name)
+            if updated:
+                row.save(update_fields=updated)
+                changed += 1
+    return changed

@@ -12,6 +12,8 @@ from ontwikkelplein.catalogue.models import Taxonomy, TaxonomyTerm
 from ontwikkelplein.core.forms import FieldError
 from ontwikkelplein.wayfinder import selectors
 from ontwikkelplein.wayfinder.models import (
+    ANSWER_TRANSLATION_COLUMNS,
+    QUESTION_TRANSLATION_COLUMNS,
     Answer,
     Channel,
     PathCount,
@@ -100,6 +102,7 @@ def create_draft() -> Version:
             help_text=question.help_text,
             help_text_en=question.help_text_en,
             icon=question.icon,
+            **{name: getattr(question, name) for name in QUESTION_TRANSLATION_COLUMNS},
         )
         for answer in answers:
             new = Answer.objects.create(
@@ -109,6 +112,7 @@ def create_draft() -> Version:
                 label=answer.label,
                 label_en=answer.label_en,
                 icon=answer.icon,
+                **{name: getattr(answer, name) for name in ANSWER_TRANSLATION_COLUMNS},
             )
             new.themes.set(answer.themes.all())
             new.target_groups.set(answer.target_groups.all())
@@ -181,7 +185,8 @@ def delete_draft(version: Version) -> None:
 
 @transaction.atomic
 def update_question(question: Question, **values) -> Question:
-    """Change a draft's question: text, referrer_text, help_text (and their _en), icon, order."""
+    """Change a draft's question: text, referrer_text, help_text (and their _en), the
+    translations of text and help_text (QUESTION_TRANSLATION_COLUMNS), icon, order."""
     _require_draft(question.version)
     _check_icon(values.get("icon", question.icon))
     allowed = {
@@ -193,6 +198,7 @@ def update_question(question: Question, **values) -> Question:
         "help_text_en",
         "icon",
         "order",
+        *QUESTION_TRANSLATION_COLUMNS,
     }
     for name, value in values.items():
         if name not in allowed:
@@ -232,9 +238,13 @@ def save_answer(
     themes=(),
     target_groups=(),
     offer_types=(),
+    **translations: str,
 ) -> Answer:
-    """Add an answer to a draft's question, or change one."""
+    """Add an answer to a draft's question, or change one. `translations`: the label in the
+    other resident languages (ANSWER_TRANSLATION_COLUMNS: label_ar, label_tr ...)."""
     _require_draft(question.version)
+    if set(translations) - set(ANSWER_TRANSLATION_COLUMNS):
+        raise WayfinderError(_("Onbekend veld."), field=None)
     if question.kind == QuestionKind.WHERE:
         raise WayfinderError(
             _("De vraag naar de plaats heeft geen antwoorden om uit te kiezen."), field=None
@@ -253,6 +263,8 @@ def save_answer(
     answer.key = key
     answer.label = label.strip()
     answer.label_en = label_en.strip()
+    for name, value in translations.items():
+        setattr(answer, name, (value or "").strip())
     answer.icon = icon
     answer.order = order
     answer.save()

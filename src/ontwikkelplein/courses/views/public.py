@@ -14,7 +14,7 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
@@ -159,7 +159,10 @@ def _enrol(form, run):
         consent_recorded_by=None,
     )
     try:
-        return services.enrol(run, person, source=SOURCE_RESIDENT)
+        # Later e-mails (a place offered, a reminder) are written in this page's language.
+        return services.enrol(
+            run, person, source=SOURCE_RESIDENT, language=translation.get_language()
+        )
     except services.CourseError as error:
         field = getattr(error, "field", None)
         field = field if field in form.fields else None

@@ -398,7 +398,9 @@ def enrol(request, pk):
             consent_recorded_by=request.user,
         )
         try:
-            enrolment, _token = services.enrol(run, person, source="staff", user=request.user)
+            enrolment, _token = services.enrol(
+                run, person, source="staff", user=request.user, language=data["language"]
+            )
         except CourseError as error:
             add_course_error(form, error)
         else:

@@ -12,6 +12,7 @@ import time
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -119,6 +120,7 @@ def _send(form, offer) -> Referral | None:
         consent_text=form.consent_text,
         consent_recorded_by=None,
         consent_recorded_by_label=CONSENT_BY_RESIDENT,
+        language=translation.get_language(),
     )
     try:
         return services.create_referral(

@@ -18,7 +18,14 @@ from ontwikkelplein.core.views import form_page
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.wayfinder import services
 from ontwikkelplein.wayfinder.forms import AnswerForm, QuestionForm
-from ontwikkelplein.wayfinder.models import Answer, PathCount, Question, QuestionKind, Version
+from ontwikkelplein.wayfinder.models import (
+    ANSWER_TRANSLATION_COLUMNS,
+    Answer,
+    PathCount,
+    Question,
+    QuestionKind,
+    Version,
+)
 from ontwikkelplein.wayfinder.reference_data import DEFAULT_ICON, ICONS
 
 BASE = "core/staff/base.html"
@@ -216,6 +223,7 @@ def _answer_form_page(request, question, answer):
             initial={
                 "label": answer.label,
                 "label_en": answer.label_en,
+                **{name: getattr(answer, name) for name in ANSWER_TRANSLATION_COLUMNS},
                 "key": answer.key,
                 "icon": answer.icon,
                 "order": answer.order,
