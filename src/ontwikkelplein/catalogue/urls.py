@@ -1,6 +1,13 @@
 from django.urls import path
 
-from ontwikkelplein.catalogue.views import classification, public, staff, templates, vocabulary
+from ontwikkelplein.catalogue.views import (
+    classification,
+    embed,
+    public,
+    staff,
+    templates,
+    vocabulary,
+)
 
 app_name = "catalogue"
 
@@ -11,6 +18,9 @@ urlpatterns = [
     path("aanbod/<uuid:pk>/", public.offer_detail, name="offer-detail"),
     path("aanbod/<uuid:pk>/poster/", public.offer_poster, name="offer-poster"),
     path("aanbod/<uuid:pk>/kaartjes/", public.offer_cards, name="offer-cards"),
+    # The embed on a library's own website (docs/embedding.md)
+    path("inbedden/<slug:slug>/", embed.embed, name="embed"),
+    path("inbedden.js", embed.embed_script, name="embed-script"),
     # Staff back office
     path("beheer/aanbod/", staff.offer_list, name="staff-offer-list"),
     path("beheer/aanbod/nieuw/", staff.offer_create, name="staff-offer-create"),
