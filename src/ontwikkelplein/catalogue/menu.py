@@ -40,6 +40,11 @@ def reads_search_terms(user) -> bool:
     )
 
 
+def works_for_an_organisation(user) -> bool:
+    """Staff of a library or partner: they may put its embed on their own website."""
+    return bool(scoping.own_organisation_ids(user))
+
+
 def offers_panel(request) -> dict:
     user = request.user
     to_verify = selectors.offers_to_verify(user)
@@ -96,6 +101,14 @@ def register() -> None:
             "catalogue:staff-need-phrase-list",
             scoping.is_kb_admin,
             order=77,
+        ),
+        menu.MenuEntry(
+            staff,
+            "embed",
+            _("Op uw website"),
+            "catalogue:staff-embed-index",
+            works_for_an_organisation,
+            order=79,
         ),
         menu.MenuEntry(
             staff,

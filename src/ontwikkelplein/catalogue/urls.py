@@ -3,6 +3,7 @@ from django.urls import path
 from ontwikkelplein.catalogue.views import (
     classification,
     embed,
+    embed_staff,
     public,
     staff,
     templates,
@@ -37,6 +38,12 @@ urlpatterns = [
     path("beheer/aanbod/<uuid:pk>/gecontroleerd/", staff.offer_verify, name="staff-offer-verify"),
     path("beheer/te-controleren/", staff.to_verify, name="staff-to-verify"),
     path("beheer/zoektermen/", staff.unmatched_searches, name="staff-unmatched-searches"),
+]
+
+# "Op uw website": the embed's snippets and preview (docs/embedding.md)
+urlpatterns += [
+    path("beheer/huisstijl/inbedden/", embed_staff.embed_index, name="staff-embed-index"),
+    path("beheer/huisstijl/inbedden/<uuid:pk>/", embed_staff.embed_page, name="staff-embed"),
 ]
 
 # Offer templates (sjablonen)
