@@ -5,13 +5,16 @@
   "use strict";
   if (window.parent === window) return;
   var last = 0;
+  var first = true; // the first message of this page: a new page of results, or a search
   function send() {
-    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    var height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height === last) return;
     last = height;
-    window.parent.postMessage({ type: "ontwikkelplein-embed-height", height: height }, "*");
+    var message = { type: "ontwikkelplein-embed-height", height: height, first: first };
+    first = false;
+    window.parent.postMessage(message, "*");
   }
-  if (window.ResizeObserver) new ResizeObserver(send).observe(document.documentElement);
+  if (window.ResizeObserver) new ResizeObserver(send).observe(document.body);
   window.addEventListener("load", send);
   send();
 })();

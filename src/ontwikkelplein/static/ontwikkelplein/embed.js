@@ -35,6 +35,7 @@
   frame.style.border = "0";
   frame.style.height = "40rem";
   script.parentNode.insertBefore(frame, script.nextSibling);
+  var pages = 0;
   window.addEventListener("message", function (event) {
     if (event.source !== frame.contentWindow || event.origin !== origin) return;
     var data = event.data;
@@ -42,5 +43,9 @@
     var height = data.height;
     if (typeof height !== "number" || !isFinite(height)) return;
     frame.style.height = Math.max(100, Math.min(Math.ceil(height), 20000)) + "px";
+    // A new page in the frame (the next results, a search): show its top, not its middle.
+    if (data.first === true && pages++ > 0 && frame.getBoundingClientRect().top < 0) {
+      frame.scrollIntoView();
+    }
   });
 })();
