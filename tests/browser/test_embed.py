@@ -18,7 +18,6 @@ from ontwikkelplein.organisations.tests.factories import (
 from ontwikkelplein.places.tests.factories import MunicipalityFactory
 from tests.browser.helpers import assert_no_axe_violations, login
 
-
 # The library's own site: another origin, over https, as the default frame-ancestors
 # ('self' https:) expects. Its page is answered by the test (page.route). Chromium asks before a
 # public page reaches a loopback address (Local Network Access), where the live server listens:
