@@ -40,9 +40,10 @@ def reads_search_terms(user) -> bool:
     )
 
 
-def works_for_an_organisation(user) -> bool:
-    """Staff of a library or partner: they may put its embed on their own website."""
-    return bool(scoping.own_organisation_ids(user))
+def puts_embed_on_website(user) -> bool:
+    """Back-office staff of a library or partner: the embed is about their own website (the page
+    itself is open to every member of the organisation, front desk included)."""
+    return works_beyond_desk(user) and bool(scoping.own_organisation_ids(user))
 
 
 def offers_panel(request) -> dict:
@@ -107,7 +108,7 @@ def register() -> None:
             "embed",
             _("Op uw website"),
             "catalogue:staff-embed-index",
-            works_for_an_organisation,
+            puts_embed_on_website,
             order=79,
         ),
         menu.MenuEntry(

@@ -8,7 +8,7 @@ from csp.constants import SELF
 from csp.decorators import csp_replace
 from django.conf import settings
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.http import require_safe
@@ -35,10 +35,11 @@ BRANDING_PATH = "/beheer/huisstijl/"  # the branding form (set up by a KB or tea
 @staff_required
 @require_safe
 def embed_index(request):
-    """The page of the user's own organisation, or a choice when there are several."""
+    """The page of the user's own organisation (the menu's link: no redirect), or a choice when
+    there are several."""
     own = list(scoping.own_organisations(request.user).order_by("name"))
     if len(own) == 1:
-        return redirect("catalogue:staff-embed", pk=own[0].pk)
+        return embed_page(request, own[0].pk)
     return render(
         request,
         "catalogue/staff/embed_index.html",
