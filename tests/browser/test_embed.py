@@ -92,6 +92,10 @@ def test_the_script_tag_on_another_site(new_page, live_server, branding, languag
     expect(frame.get_by_role("heading", level=1)).to_have_text(heading)
     assert frame.evaluate("document.documentElement.lang") == language
     assert frame.evaluate("document.documentElement.dir") == ("rtl" if language == "ar" else "ltr")
+    # In the organisation's colours (BrandingFactory: primary #6b2c91), not the site's defaults.
+    link_colour = "getComputedStyle(document.querySelector('.op-embed__item a')).color"
+    expect(frame.locator(".op-embed__item a").first).to_be_visible()
+    assert frame.evaluate(link_colour) == "rgb(107, 44, 145)"
     # Ten results on the first page, the other organisation's offer not among them.
     expect(frame.locator(".op-embed__item")).to_have_count(10)
     wait_for_fit(page, frame_element, frame)
