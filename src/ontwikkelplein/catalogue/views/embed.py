@@ -96,6 +96,7 @@ def embed(request, slug: str):
         "catalogue/public/embed.html",
         {
             "branding": branding,
+            "embed_path": here,
             "stylesheet_url": stylesheet_url(branding),
             "logo_url": logo_url(branding),
             "form": form,
