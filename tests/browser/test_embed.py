@@ -158,3 +158,8 @@ def test_the_live_preview_on_the_staff_page(new_page, live_server, branding):
     )
     wait_for_fit(page, frame_element, frame)
     assert_no_axe_violations(page, what="the staff page with the preview")
+    # The copy button puts the snippet on the clipboard and says so.
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.get_by_role("button", name="Script kopiëren").click()
+    expect(page.locator("#code-script-status")).to_have_text("De code is gekopieerd.")
+    assert page.evaluate("navigator.clipboard.readText()") == page.input_value("#code-script")
