@@ -93,6 +93,7 @@ def test_each_role_gets_its_own_menu(world):
         "to-verify",
         "offer-suggestions",
         "unmatched",
+        "embed",
         "locations",
         "branding",
         "import",
@@ -115,6 +116,8 @@ def test_each_role_gets_its_own_menu(world):
     assert "wayfinder-admin" in kb and "wayfinder" not in kb
     # The words for automatic classification are national: the KB's.
     assert "keywords" in kb and "keywords" not in staff_keys(u["specialist"])
+    # "Op uw website": the organisation's own back office, not the desk, POI or KB.
+    assert "embed" in partner and "embed" not in poi and "embed" not in kb
     assert "wayfinder" not in poi and "wayfinder-admin" not in poi
 
 

@@ -22,7 +22,11 @@ from django.utils.translation.trans_real import CONTEXT_SEPARATOR
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type, theme
 from ontwikkelplein.core.languages import RESIDENT_MESSAGES_IN_SHARED_CODE, is_resident_message
 from ontwikkelplein.organisations.models import Role
-from ontwikkelplein.organisations.tests.factories import LocationFactory, staff_user
+from ontwikkelplein.organisations.tests.factories import (
+    BrandingFactory,
+    LocationFactory,
+    staff_user,
+)
 
 SRC = Path(settings.BASE_DIR)
 PO_FILE = SRC / "locale" / "en" / "LC_MESSAGES" / "django.po"
@@ -481,7 +485,11 @@ def test_resident_pages_show_only_resident_strings(client, offer, recorded_messa
     """Renders the resident pages in Arabic and checks that every interface text they looked up
     is a resident string, so that the definition in core/languages.py stays complete."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    # The embed takes its language only from the address (docs/embedding.md).
+    embed = reverse("catalogue:embed", args=[BrandingFactory(organisation=offer.organisation).slug])
     urls = [
+        embed + "?taal=ar",
+        embed + "?taal=ar&q=xyzzy",
         reverse("catalogue:home"),
         reverse("catalogue:search") + "?q=spreekuur&waar=Nergenshuizen",
         reverse("catalogue:search") + "?q=xyzzy&gratis=1",

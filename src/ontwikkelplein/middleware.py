@@ -35,8 +35,13 @@ RESIDENT_URL_NAMES = frozenset(
         "impact:thanks",
         "impact:fill",
         "set_language",
+        "catalogue:embed",
     }
 )
+
+# Pages that take their language only from ?taal= and never set the language cookie: the embed,
+# shown in a frame on another site, sets no cookie at all (docs/embedding.md, "Privacy").
+ADDRESS_LANGUAGE_URL_NAMES = frozenset({"catalogue:embed"})
 
 
 def is_resident_path(path: str) -> bool:
@@ -45,6 +50,13 @@ def is_resident_path(path: str) -> bool:
     except Resolver404:
         return True
     return match.view_name in RESIDENT_URL_NAMES
+
+
+def _view_name(path: str) -> str | None:
+    try:
+        return resolve(path).view_name
+    except Resolver404:
+        return None
 
 
 def languages_for(path: str) -> list[str]:
@@ -79,7 +91,10 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
         from_address = request.GET.get(LANGUAGE_PARAMETER)
         if from_address not in offered:
             from_address = None
-        chosen = from_address or request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        address_only = _view_name(request.path_info) in ADDRESS_LANGUAGE_URL_NAMES
+        request.language_address_only = address_only
+        cookie = None if address_only else request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        chosen = from_address or cookie
         if chosen not in offered:
             chosen = settings.LANGUAGE_CODE
         request.chosen_language = chosen
@@ -94,7 +109,12 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         from_address = getattr(request, "language_from_address", None)
-        if from_address and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != from_address:
+        address_only = getattr(request, "language_address_only", False)
+        if (
+            from_address
+            and not address_only
+            and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != from_address
+        ):
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 from_address,
@@ -119,5 +139,6 @@ class ChosenLanguageMiddleware(LocaleMiddleware):
                 code = settings.LANGUAGE_CODE
             response["Location"] = with_language(target, code)
         # The language follows the cookie (or the address), so a cache keeps one copy per cookie.
-        patch_vary_headers(response, ("Cookie",))
+        if not address_only:
+            patch_vary_headers(response, ("Cookie",))
         return super().process_response(request, response)

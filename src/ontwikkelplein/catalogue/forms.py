@@ -944,3 +944,38 @@ class OfferTranslationsForm(StaffFormMixin, forms.Form):
             code: (self.cleaned_data[f"title_{code}"], self.cleaned_data[f"summary_{code}"])
             for code, _name in translation_languages()
         }
+
+
+# --- The embed's options ("Op uw website", views/embed_staff.py) ---
+
+
+class EmbedOptionsForm(StaffFormMixin, forms.Form):
+    """What a library may set in its embed snippet: the language, words to start with and a
+    theme. A GET form; a bad value falls back to none (the snippet is then simply plainer)."""
+
+    taal = forms.ChoiceField(label=_("Taal van het zoekvak"), required=False)
+    zoek = forms.CharField(
+        label=_("Begin met deze zoekwoorden"),
+        required=False,
+        max_length=100,
+        help_text=_("Leeg laten: het zoekvak begint met al het aanbod."),
+    )
+    thema = forms.ChoiceField(label=_("Alleen dit onderwerp"), required=False)
+
+    def __init__(self, data=None, *, languages, themes, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["taal"].choices = list(languages)
+        self.fields["thema"].choices = [("", _("(alle onderwerpen)"))] + [
+            (term.code, term.display_name) for term in themes
+        ]
+
+    def options(self) -> dict[str, str]:
+        """The valid options; a field that did not validate counts as not set."""
+        self.is_valid()
+        cleaned = getattr(self, "cleaned_data", {})
+        zoek = " ".join(cleaned.get("zoek", "").split()) if "zoek" in cleaned else ""
+        return {
+            "taal": cleaned.get("taal") or "nl",
+            "zoek": zoek,
+            "thema": cleaned.get("thema") or "",
+        }

@@ -40,6 +40,12 @@ def reads_search_terms(user) -> bool:
     )
 
 
+def puts_embed_on_website(user) -> bool:
+    """Back-office staff of a library or partner: the embed is about their own website (the page
+    itself is open to every member of the organisation, front desk included)."""
+    return works_beyond_desk(user) and bool(scoping.own_organisation_ids(user))
+
+
 def offers_panel(request) -> dict:
     user = request.user
     to_verify = selectors.offers_to_verify(user)
@@ -96,6 +102,14 @@ def register() -> None:
             "catalogue:staff-need-phrase-list",
             scoping.is_kb_admin,
             order=77,
+        ),
+        menu.MenuEntry(
+            staff,
+            "embed",
+            _("Op uw website"),
+            "catalogue:staff-embed-index",
+            puts_embed_on_website,
+            order=79,
         ),
         menu.MenuEntry(
             staff,

@@ -1,6 +1,14 @@
 from django.urls import path
 
-from ontwikkelplein.catalogue.views import classification, public, staff, templates, vocabulary
+from ontwikkelplein.catalogue.views import (
+    classification,
+    embed,
+    embed_staff,
+    public,
+    staff,
+    templates,
+    vocabulary,
+)
 
 app_name = "catalogue"
 
@@ -11,6 +19,9 @@ urlpatterns = [
     path("aanbod/<uuid:pk>/", public.offer_detail, name="offer-detail"),
     path("aanbod/<uuid:pk>/poster/", public.offer_poster, name="offer-poster"),
     path("aanbod/<uuid:pk>/kaartjes/", public.offer_cards, name="offer-cards"),
+    # The embed on a library's own website (docs/embedding.md)
+    path("inbedden/<slug:slug>/", embed.embed, name="embed"),
+    path("inbedden.js", embed.embed_script, name="embed-script"),
     # Staff back office
     path("beheer/aanbod/", staff.offer_list, name="staff-offer-list"),
     path("beheer/aanbod/nieuw/", staff.offer_create, name="staff-offer-create"),
@@ -27,6 +38,12 @@ urlpatterns = [
     path("beheer/aanbod/<uuid:pk>/gecontroleerd/", staff.offer_verify, name="staff-offer-verify"),
     path("beheer/te-controleren/", staff.to_verify, name="staff-to-verify"),
     path("beheer/zoektermen/", staff.unmatched_searches, name="staff-unmatched-searches"),
+]
+
+# "Op uw website": the embed's snippets and preview (docs/embedding.md)
+urlpatterns += [
+    path("beheer/huisstijl/inbedden/", embed_staff.embed_index, name="staff-embed-index"),
+    path("beheer/huisstijl/inbedden/<uuid:pk>/", embed_staff.embed_page, name="staff-embed"),
 ]
 
 # Offer templates (sjablonen)

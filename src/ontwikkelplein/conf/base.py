@@ -253,9 +253,14 @@ CONTENT_SECURITY_POLICY = {
         "report-uri": env.list("DJANGO_CSP_REPORT_URI", default=[]) or None,
     },
 }
-# Origins that may show a page marked with core.headers.embeddable in a frame (issue 15, the
-# embeddable search box), e.g. https://www.gemeente.nl. Empty: no page can be framed.
-ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS = env.list("ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS", default=[])
+# Origins that may show a page marked with core.headers.embeddable (the embed, docs/embedding.md)
+# in a frame, besides this site itself. The default "https:" is any site over HTTPS: the embed
+# shows only public offers, sets no cookie and changes nothing, so framing it cannot trick anyone
+# into an action (docs/embedding.md, "Which sites may show it"). Narrow it to a list of origins,
+# e.g. https://www.bibliotheekeemland.nl,https://www.gemeente.nl, if the installation wants.
+ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS = optional(
+    "ONTWIKKELPLEIN_EMBED_FRAME_ANCESTORS", env.list, ["https:"]
+)
 
 # Answers that may hold personal data get Cache-Control: no-store (core/headers.py
 # NoStoreMiddleware): anything for a signed-in user, any answer to a sent form, these paths for

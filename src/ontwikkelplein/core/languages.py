@@ -42,6 +42,7 @@ RESIDENT_SOURCES = (
     # Search, the offer page and the wegwijzer.
     "catalogue/templates/catalogue/public/*",
     "catalogue/views/public.py",
+    "catalogue/views/embed.py",
     "wayfinder/templates/wayfinder/_result.html",
     "wayfinder/templates/wayfinder/_step.html",
     "wayfinder/templates/wayfinder/result.html",

@@ -50,6 +50,7 @@ from ontwikkelplein.catalogue.search.query import (
     SearchHit,
     SearchParams,
     SearchResults,
+    SearchScope,
     raw_statement,
     search,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "SearchHit",
     "SearchParams",
     "SearchResults",
+    "SearchScope",
     "Term",
     "Word",
     "analyse",

@@ -56,6 +56,16 @@ NEAR_BOUND = 0.5 ** (NEAR_KM / HALF_DISTANCE_KM)
 
 
 @dataclass(frozen=True)
+class SearchScope:
+    """Which offers a search may find at all (an organisation's embed, docs/embedding.md): those
+    at a location in one of `municipality_ids`, or offered by `organisation_id` (also without a
+    location: online or by appointment). Empty, it finds nothing."""
+
+    municipality_ids: tuple = ()  # places.Municipality primary keys
+    organisation_id: object = None  # an Organisation primary key
+
+
+@dataclass(frozen=True)
 class SearchParams:
     text: str = ""
     themes: tuple[str, ...] = ()  # TaxonomyTerm codes
@@ -70,6 +80,7 @@ class SearchParams:
     page: int = 1
     per_page: int = 20
     order: str = ORDER_FIT  # or ORDER_DISTANCE: nearest first ("dichtstbij eerst")
+    scope: SearchScope | None = None  # None: the whole catalogue
 
 
 @dataclass
@@ -144,6 +155,8 @@ def _filter_where(params: SearchParams, today) -> tuple[str, list]:
         qs = qs.filter(
             Exists(Schedule.objects.filter(weekly | dated, offer_location__offer=OuterRef("pk")))
         )
+    if params.scope is not None:
+        qs = qs.filter(_scope_q(params.scope))
     query = qs.query
     # The clause is placed after "FROM ... JOIN catalogue_offer": it must not need joins.
     joined = [alias for alias, count in query.alias_refcount.items() if count]
@@ -152,6 +165,21 @@ def _filter_where(params: SearchParams, today) -> tuple[str, list]:
     compiler = query.get_compiler(connection=connection)
     sql, sql_params = compiler.compile(query.where)
     return sql, list(sql_params)
+
+
+def _scope_q(scope: SearchScope) -> Q:
+    """An offer in the scope, as a condition on catalogue_offer alone (Exists, no join)."""
+    found = Q(pk__isnull=True)  # never true: an empty scope finds nothing
+    if scope.municipality_ids:
+        found |= Exists(
+            OfferLocation.objects.filter(
+                offer_id=OuterRef("pk"),
+                location__municipality_id__in=list(scope.municipality_ids),
+            )
+        )
+    if scope.organisation_id is not None:
+        found |= Q(organisation_id=scope.organisation_id)
+    return found
 
 
 def _distance_sql(lat: float, lon: float) -> tuple[str, list]:

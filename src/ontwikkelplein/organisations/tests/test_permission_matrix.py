@@ -317,6 +317,10 @@ def register_keeper(role, owner):
     return FORBIDDEN if _owner_key(role) == owner else NOT_FOUND
 
 
+# Pages about an organisation as a whole for its own staff only ("Op uw website"): no reading
+# by the POI or the KB, as the page is about what the organisation itself puts on its website.
+OWN_ORGANISATION = read(MEMBER, poi=False, kb=False)
+
 PROPOSERS = {Role.SPECIALIST, Role.TEAM_LEADER}
 REGISTER_READ = gate(PROPOSERS | {Role.POI_ADVISER, Role.KB_ADMIN}, read(members=PROPOSERS))
 REGISTER_KEEP = register_keeper
@@ -343,6 +347,7 @@ CASES: dict[str, Case] = {
     "organisations:location-edit": Case("location", EDIT),
     # An organisation's branding (its id in the address): set by its editors, as its locations.
     "branding:staff-edit": Case("location", EDIT, lambda o: {"pk": o.organisation_id}),
+    "catalogue:staff-embed": Case("organisation", OWN_ORGANISATION),
     "desk:screen-edit": Case("contact", DESK),
     "desk:screen-remove": Case("contact", DESK),
     "referrals:staff-detail": Case("referral", REFERRAL_READ),

@@ -15,6 +15,7 @@ a meeting, a participant, a learning question and a certificate, an import, an e
 `objects["POI_A"]` and `objects["KB"]` a trajectory, an offer template, a theme group and an
 event each.
 `objects["P"]` a partner's offer, location, course and a referral it received from A.
+`objects[key]["organisation"]` (A, A2, B, P) is the organisation itself.
 
 The conftest at the repository root offers it as the `tenancy_world` fixture (built once per
 test module); `build_world()` can also be called inside any test with database access.
@@ -217,6 +218,9 @@ def build_world() -> World:
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
             offer=world.objects[key]["offer"], field="other", proposed="Het is nu op dinsdag."
         )
+    # Each library and the partner itself, for pages about an organisation as a whole.
+    for key in ("A", "A2", "B", "P"):
+        world.objects[key]["organisation"] = orgs[key]
     starts = timezone.now() + datetime.timedelta(days=14)
     for key in ("POI_A", "KB"):
         theme_group = ThemeGroup.objects.create(name=f"Themagroep {key}", organiser=orgs[key])
