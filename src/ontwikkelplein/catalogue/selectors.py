@@ -30,6 +30,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
     UnmatchedSearch,
 )
+from ontwikkelplein.catalogue.search import SearchScope
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations import selectors as organisation_selectors
 from ontwikkelplein.organisations.calendar import (
@@ -37,7 +38,7 @@ from ontwikkelplein.organisations.calendar import (
     own_closed_days,
     special_hours_text,
 )
-from ontwikkelplein.organisations.models import Location, OrganisationKind, Role
+from ontwikkelplein.organisations.models import BrandingScope, Location, OrganisationKind, Role
 from ontwikkelplein.organisations.selectors import HelpKind, HelpPoint
 from ontwikkelplein.places.geo import distance_km
 
@@ -138,6 +139,17 @@ def active_terms(*taxonomy_slugs: str) -> dict[str, list]:
     for term in terms.order_by("position", "name"):
         grouped[term.taxonomy.slug].append(term)
     return grouped
+
+
+def branding_scope(branding) -> SearchScope:
+    """The offers an organisation's embed and branded site show (organisations.Branding.scope):
+    all offers at a location in its municipalities plus its own (also online ones), or only its
+    own."""
+    organisation = branding.organisation
+    if branding.scope == BrandingScope.OWN:
+        return SearchScope(organisation_id=organisation.pk)
+    municipalities = tuple(organisation.municipalities.values_list("pk", flat=True))
+    return SearchScope(municipality_ids=municipalities, organisation_id=organisation.pk)
 
 
 def offer_languages() -> list[str]:

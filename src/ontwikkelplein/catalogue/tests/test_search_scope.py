@@ -96,3 +96,23 @@ def test_the_scope_combines_with_a_radius(region):
     scoped = found(origin=(52.1557, 5.3881), radius_km=500.0, scope=scope)
     assert scoped <= unscoped
     assert "Taalcafé elders" not in scoped
+
+
+def test_the_branded_site_searches_in_the_organisations_scope(client, region):
+    """At /b/<slug>/ the search page shows the branding's offers and says so; the main site
+    shows everything."""
+    from ontwikkelplein.organisations.models import BrandingScope
+    from ontwikkelplein.organisations.tests.factories import BrandingFactory
+
+    library = region[0]
+    branding = BrandingFactory(organisation=library, display_name="Bibliotheek Hier")
+    html = client.get(f"/b/{branding.slug}/zoeken/", {"q": "taalcafe"}).content.decode()
+    assert "Taalcafé hier" in html and "Taalcafé elders" not in html
+    assert "Je ziet het aanbod in de gemeenten van Bibliotheek Hier." in html
+    main = client.get("/zoeken/", {"q": "taalcafe"}).content.decode()
+    assert "Taalcafé elders" in main and "Je ziet het aanbod" not in main
+    branding.scope = BrandingScope.OWN
+    branding.save()
+    html = client.get(f"/b/{branding.slug}/zoeken/", {"q": "bibliotheek"}).content.decode()
+    assert "Je ziet het aanbod van Bibliotheek Hier." in html
+    assert "Taalcafé hier" not in html

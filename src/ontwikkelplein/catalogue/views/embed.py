@@ -29,7 +29,7 @@ from ontwikkelplein.catalogue.forms import SearchForm
 from ontwikkelplein.catalogue.models import Taxonomy
 from ontwikkelplein.core.headers import embeddable
 from ontwikkelplein.middleware import LANGUAGE_PARAMETER, with_language
-from ontwikkelplein.organisations.models import Branding, BrandingScope
+from ontwikkelplein.organisations.models import Branding
 from ontwikkelplein.organisations.views.branding import logo_url, stylesheet_url
 
 PER_PAGE = 10
@@ -39,18 +39,6 @@ SCRIPT_MAX_AGE = 3600  # a fixed embed.js reaches every library's site within th
 # (filters), the page. A place and distance are not asked: the scope already is the region.
 EMBED_KEYS = ("q", "thema", "doelgroep", "soort", "gratis", "inloop", "dag", "pagina")
 FILTER_TAXONOMIES = (Taxonomy.THEME, Taxonomy.TARGET_GROUP, Taxonomy.OFFER_TYPE)
-
-
-def scope_of(branding: Branding) -> search_engine.SearchScope:
-    """The offers an organisation's embed (and branded site) shows: all offers at a location in
-    its municipalities plus its own (also online ones), or only its own."""
-    organisation = branding.organisation
-    if branding.scope == BrandingScope.OWN:
-        return search_engine.SearchScope(organisation_id=organisation.pk)
-    municipalities = tuple(organisation.municipalities.values_list("pk", flat=True))
-    return search_engine.SearchScope(
-        municipality_ids=municipalities, organisation_id=organisation.pk
-    )
 
 
 @embeddable
@@ -64,7 +52,7 @@ def embed(request, slug: str):
     form = SearchForm(data, terms=selectors.active_terms(*FILTER_TAXONOMIES))
     form.is_valid()  # never fails as a whole; see SearchForm
     params = form.search_params(per_page=PER_PAGE)
-    params = replace(params, scope=scope_of(branding), origin=None, radius_km=None)
+    params = replace(params, scope=selectors.branding_scope(branding), origin=None, radius_km=None)
     results = search_engine.search(params, load=selectors.offers_for_cards)
     if results.total and params.page > results.pages:  # an old link past the end
         params = replace(params, page=results.pages)

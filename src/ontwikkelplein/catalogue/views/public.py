@@ -126,6 +126,11 @@ def search(request):
     form = SearchForm(request.GET, terms=terms, languages=selectors.offer_languages())
     form.is_valid()  # never fails as a whole; see SearchForm
     params = form.search_params(per_page=PER_PAGE)
+    # In an organisation's branding (/b/<slug>/ or its own host name), its offers: those in its
+    # municipalities or only its own, as in its embed (docs/public-site.md).
+    branding = getattr(request, "branding", None)
+    if branding is not None:
+        params = replace(params, scope=selectors.branding_scope(branding))
     # The hits arrive with what their cards show (one read of the offers).
     results = search_engine.search(params, load=selectors.offers_for_cards)
     if results.total and params.page > results.pages:
@@ -138,7 +143,7 @@ def search(request):
     text_only_total = None
     if not results.total and params.text and (form.has_filters or params.radius_km):
         text_only_total = search_engine.search(
-            search_engine.SearchParams(text=params.text, per_page=1)
+            search_engine.SearchParams(text=params.text, per_page=1, scope=params.scope)
         ).total
     if not results.total and not text_only_total and params.page == 1:
         _count_unmatched(request, params.text)
@@ -174,6 +179,7 @@ def search(request):
             else ""
         ),
         "far_only": far_only,
+        "branding_scope": branding.scope if branding is not None else "",
         "nearest_km": nearest_km,
         "near_km": NEAR_KM,
         "help_panel": (
