@@ -28,6 +28,20 @@ def _dutch_by_default():
     translation.deactivate()
 
 
+@pytest.fixture(autouse=True)
+def _no_mapped_hosts_carried_over():
+    # BrandedSiteMiddleware keeps the brandings' host names per process for a minute. A list
+    # read in one test must not reach the next (its database is rolled back), and a request
+    # made before a test's database is set up (a fixture that signs in first) must not read
+    # it. A test starts with no mapped host names, as its empty database has; saving a
+    # Branding forgets the list, so a test that maps a host reads it from the database.
+    from ontwikkelplein.organisations import selectors
+
+    selectors.remember_no_mapped_hosts()
+    yield
+    selectors.forget_mapped_hosts()
+
+
 @pytest.fixture(scope="module")
 def tenancy_world(django_db_setup, django_db_blocker):
     """The tenancy world (organisations/tests/world.py), built once per test module inside a

@@ -174,3 +174,8 @@ def mapped_hosts() -> frozenset[str]:
 
 def forget_mapped_hosts(**kwargs) -> None:
     _hosts_cache.clear()
+
+
+def remember_no_mapped_hosts() -> None:
+    """For code that runs without a database (the tests that need none): no host is mapped."""
+    _hosts_cache.update(hosts=frozenset(), until=float("inf"))
