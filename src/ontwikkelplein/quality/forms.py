@@ -4,6 +4,7 @@ import datetime
 import os
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.forms import StaffFormMixin, date_input
@@ -160,7 +161,7 @@ class StepsForm(StaffFormMixin, forms.ModelForm):
             day = data.get(name)
             if day is None:
                 continue
-            if day.year < 2000 or day > datetime.date.today() + datetime.timedelta(days=3 * 366):
+            if day.year < 2000 or day > timezone.localdate() + datetime.timedelta(days=3 * 366):
                 self.add_error(name, _("Kies een datum tussen 2000 en drie jaar vanaf nu."))
                 continue
             if previous is not None and day < previous:

@@ -388,9 +388,14 @@ EVIDENCE = {
 
 
 def norm_views(
-    evaluation: SelfEvaluation, *, exact: bool, today: datetime.date | None = None
+    evaluation: SelfEvaluation,
+    *,
+    exact: bool,
+    today: datetime.date | None = None,
+    only: norms.Norm | None = None,
 ) -> list[NormView]:
-    """Every norm with the Taalhuis's answer, the live evidence and the documents."""
+    """Every norm (or `only` one) with the Taalhuis's answer, the live evidence and the
+    documents."""
     today = today or timezone.localdate()
     organisation = evaluation.organisation
     scope = scope_for(organisation, exact=exact)
@@ -406,7 +411,7 @@ def norm_views(
             [EVIDENCE[kind](organisation, evaluation.year, scope, today) for kind in norm.evidence],
             attachments.get(norm.code, []),
         )
-        for norm in norms.NORMS
+        for norm in ([only] if only else norms.NORMS)
     ]
 
 

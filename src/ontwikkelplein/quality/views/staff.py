@@ -144,7 +144,7 @@ def norm(request, pk, code):
         )
         messages.success(request, _("Je antwoord bij deze norm is opgeslagen."))
         return _redirect_back(organisation, norm.code)
-    view = next(v for v in selectors.norm_views(evaluation, exact=True) if v.norm.code == norm.code)
+    (view,) = selectors.norm_views(evaluation, exact=True, only=norm)
     return render(
         request,
         "quality/norm.html",
