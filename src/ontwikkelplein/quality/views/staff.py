@@ -51,10 +51,6 @@ def _writes(user, organisation) -> bool:
 def index(request):
     scoping.require_role(request.user, *QUALITY_ROLES)
     libraries = list(selectors.libraries_for(request.user))
-    if len(libraries) == 1 and not (
-        scoping.is_kb_admin(request.user) or scoping.is_poi_adviser(request.user)
-    ):
-        return redirect("quality:evaluation", pk=libraries[0].pk)
     today = timezone.localdate()
     evaluations = selectors.evaluations_of(libraries)
     rows = []
