@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 REGISTER = "register"
 REFERRALS = "referrals"
 PARTNERS = "partners"
+REFERRAL_PARTNERS = "referral_partners"
 STAFF = "staff"
 COURSES = "courses"
 IMPACT = "impact"
@@ -59,7 +60,7 @@ NORMS = (
             "Het Taalhuis werkt met vaste partners (welzijn, onderwijs, gemeente, werk en "
             "inkomen) en legt de afspraken vast: wie verwijst naar wie, en hoe snel."
         ),
-        (PARTNERS,),
+        (PARTNERS, REFERRAL_PARTNERS),
     ),
     Norm(
         "mensen",

@@ -214,13 +214,6 @@ def partner_evidence(organisation, year, scope, today) -> Evidence:
         named = {offer.organisation, *offer.partners.all()} - {organisation}
         for partner in named:
             partners[partner.name] += 1
-    period = _year_period(year)
-    sent = referral_figures.figures(
-        scope, period, referral_figures.Direction.SENT, compare=False, today=today
-    )
-    received = referral_figures.figures(
-        scope, period, referral_figures.Direction.RECEIVED, compare=False, today=today
-    )
     term = referral_services.settings_for(organisation).first_contact_working_days
     evidence = Evidence(
         norms.PARTNERS,
@@ -243,25 +236,35 @@ def partner_evidence(organisation, year, scope, today) -> Evidence:
         f"{name} ({count})"
         for name, count in sorted(partners.items(), key=lambda kv: kv[0].casefold())
     ]
-    sent_to = sent.breakdown("ontvanger")
-    received_from = received.breakdown("verwijzer")
+    return evidence
+
+
+def referral_partner_evidence(organisation, year, scope, today) -> Evidence:
+    period = _year_period(year)
+    sent = referral_figures.figures(
+        scope, period, referral_figures.Direction.SENT, compare=False, today=today
+    )
+    received = referral_figures.figures(
+        scope, period, referral_figures.Direction.RECEIVED, compare=False, today=today
+    )
     exchanged = []
-    for label, table in ((_("verwezen naar"), sent_to), (_("verwezen door"), received_from)):
+    for label, table in (
+        (_("verwezen naar"), sent.breakdown("ontvanger")),
+        (_("verwezen door"), received.breakdown("verwijzer")),
+    ):
         if table is None:
             continue
         for row in table.rows:
             cell = row.values[referral_figures.REFERRALS].current
             if cell.value and row.key and row.key != str(organisation.pk):
                 exchanged.append(f"{row.label} – {label}: {cell.display}")
-    if exchanged:
-        evidence.lines.extend(exchanged)
-    evidence.facts.append(
-        (
-            _("Organisaties waarmee in %(year)s is doorverwezen") % {"year": year},
-            number(len(exchanged)),
-        )
+    return Evidence(
+        norms.REFERRAL_PARTNERS,
+        _("Doorverwijzen met partners in %(year)s") % {"year": year},
+        facts=[(_("Organisaties waarmee is doorverwezen"), number(len(exchanged)))],
+        lines_title=_("Per organisatie (aantal doorverwijzingen)"),
+        lines=exchanged,
     )
-    return evidence
 
 
 def staff_evidence(organisation, year, scope, today) -> Evidence:
@@ -380,6 +383,7 @@ EVIDENCE = {
     norms.REGISTER: register_evidence,
     norms.REFERRALS: referral_evidence,
     norms.PARTNERS: partner_evidence,
+    norms.REFERRAL_PARTNERS: referral_partner_evidence,
     norms.STAFF: staff_evidence,
     norms.COURSES: course_evidence,
     norms.IMPACT: impact_evidence,
