@@ -347,3 +347,17 @@ def test_no_input_gives_a_500(client, world, score, text, day, year):
         },
     )
     assert response.status_code == 302
+
+
+def test_the_demo_file_loads_twice_the_same(world):
+    from ontwikkelplein.demo.quality import load_quality
+
+    staff_user(world["library"], Role.TEAM_LEADER, username="specialist")
+    today = timezone.localdate()
+    assert load_quality(today) == 1
+    assert load_quality(today) == 1
+    evaluation = SelfEvaluation.objects.get(organisation=world["library"])
+    assert evaluation.current_step(today) == "self_evaluation"
+    assert evaluation.answers.count() == 5
+    attachment = Attachment.objects.get()
+    assert default_storage.open(attachment.stored_name).read().startswith(b"%PDF-")
