@@ -32,5 +32,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.verification.urls")),
     path("", include("ontwikkelplein.costing.urls")),
     path("", include("ontwikkelplein.participation.urls")),
+    path("", include("ontwikkelplein.quality.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

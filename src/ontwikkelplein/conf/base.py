@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.verification",
     "ontwikkelplein.costing",
     "ontwikkelplein.participation",
+    "ontwikkelplein.quality",
 ]
 
 MIDDLEWARE = [

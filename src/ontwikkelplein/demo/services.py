@@ -35,6 +35,7 @@ from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
+from ontwikkelplein.demo.quality import load_quality
 from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.demo.verification import load_verification
 from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
@@ -334,6 +335,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     questionnaires = load_impact()
     wayfinder_paths = load_wayfinder_paths(today)
     programme_register = load_programme_register(today)
+    quality_files = load_quality(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     indexed = search.rebuild_index()
@@ -354,6 +356,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "wayfinder_paths": wayfinder_paths,
         "need_phrases": need_phrases,
         "programme_register": programme_register,
+        "quality_files": quality_files,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
     }

@@ -11,13 +11,17 @@ from ontwikkelplein.notifications import services as notifications
 from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.models import Membership, Organisation, Role
 from ontwikkelplein.participation.models import (
+    CertificationStep,
     Participation,
+    ParticipationStatus,
     Proposal,
     ProposalStatus,
+    Scheme,
     SchemeKind,
 )
 
 REMIND_DAYS_BEFORE = 30
+TAALHUIS_SCHEME = "taalhuis"
 
 
 @transaction.atomic
@@ -108,3 +112,37 @@ def remind_accounting(*, today: datetime.date | None = None) -> int:
             participation.save(update_fields=["reminded_on"])
         count += 1
     return count
+
+
+@transaction.atomic
+def record_certification(
+    user,
+    organisation: Organisation,
+    *,
+    step: str,
+    certified_on: datetime.date | None = None,
+    valid_until: datetime.date | None = None,
+) -> Participation:
+    """Takes a Taalhuis's certification step over into the register (from its self-evaluation in
+    the quality framework, by the KB or the region's POI): its current Taalhuis participation,
+    or a new one. With the certificate, the certificate's date and validity become the
+    participation's period and it takes part ("Doet mee")."""
+    scheme = Scheme.objects.get(code=TAALHUIS_SCHEME)
+    participation = (
+        Participation.objects.filter(organisation=organisation, scheme=scheme)
+        .exclude(status=ParticipationStatus.ENDED)
+        .order_by("-started_on", "-created_at")
+        .first()
+    )
+    if participation is None:
+        participation = Participation(
+            organisation=organisation, scheme=scheme, status=ParticipationStatus.PREPARING
+        )
+    participation.certification_step = step
+    if step == CertificationStep.CERTIFICATE:
+        participation.status = ParticipationStatus.ACTIVE
+        participation.started_on = certified_on or participation.started_on
+        participation.ends_on = valid_until or participation.ends_on
+    participation.updated_by = user
+    participation.save()
+    return participation

@@ -325,6 +325,12 @@ PROPOSERS = {Role.SPECIALIST, Role.TEAM_LEADER}
 REGISTER_READ = gate(PROPOSERS | {Role.POI_ADVISER, Role.KB_ADMIN}, read(members=PROPOSERS))
 REGISTER_KEEP = register_keeper
 REGISTER_PROPOSE = edit(members=PROPOSERS)
+# The Taalhuis quality framework (docs/reports.md): the library's specialists and team leaders
+# write their own; the region's POI and the KB read it; the front desk and partners never use it.
+QUALITY_ROLES = PROPOSERS | {Role.POI_ADVISER, Role.KB_ADMIN}
+QUALITY_READ = gate(QUALITY_ROLES, read(members=PROPOSERS))
+QUALITY_WRITE = gate(QUALITY_ROLES, edit(members=PROPOSERS))
+QUALITY_TAKE_OVER = gate(QUALITY_ROLES, register_keeper)
 
 
 def _need_phrase(obj) -> dict:
@@ -432,6 +438,29 @@ CASES: dict[str, Case] = {
     "participation:edit": Case("participation", REGISTER_KEEP),
     "participation:delete": Case("participation", REGISTER_KEEP),
     "participation:decide": Case("participation_proposal", REGISTER_KEEP),
+    # The Taalhuis quality framework (docs/reports.md): its pages take the library's id.
+    "quality:evaluation": Case(
+        "quality_evaluation", QUALITY_READ, lambda e: {"pk": e.organisation_id}
+    ),
+    "quality:document": Case(
+        "quality_evaluation", QUALITY_READ, lambda e: {"pk": e.organisation_id}
+    ),
+    "quality:steps": Case("quality_evaluation", QUALITY_WRITE, lambda e: {"pk": e.organisation_id}),
+    "quality:norm": Case(
+        "quality_evaluation",
+        QUALITY_WRITE,
+        lambda e: {"pk": e.organisation_id, "code": "middelen"},
+    ),
+    "quality:upload": Case(
+        "quality_evaluation",
+        QUALITY_WRITE,
+        lambda e: {"pk": e.organisation_id, "code": "middelen"},
+    ),
+    "quality:take-over": Case(
+        "quality_evaluation", QUALITY_TAKE_OVER, lambda e: {"pk": e.organisation_id}
+    ),
+    "quality:download": Case("quality_attachment", QUALITY_READ),
+    "quality:delete-attachment": Case("quality_attachment", QUALITY_WRITE),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

@@ -59,6 +59,7 @@ from ontwikkelplein.organisations.tests.factories import (
 )
 from ontwikkelplein.participation.models import Participation, Proposal, Scheme
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
+from ontwikkelplein.quality.models import Attachment, SelfEvaluation
 from ontwikkelplein.referrals.models import ReceiverKind
 from ontwikkelplein.referrals.tests.factories import ReferralFactory
 from ontwikkelplein.verification.models import ChangeSuggestion
@@ -158,6 +159,24 @@ def _export(user) -> ExportRun:
     return run
 
 
+def _quality_attachment(evaluation) -> Attachment:
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    stored = default_storage.save(
+        f"quality/{evaluation.organisation_id}/plan.pdf", ContentFile(b"%PDF-1.4 test")
+    )
+    return Attachment.objects.create(
+        evaluation=evaluation,
+        norm="beleid-financien",
+        title="Meerjarenplan",
+        file_name="plan.pdf",
+        stored_name=stored,
+        content_type="application/pdf",
+        size=13,
+    )
+
+
 def build_world() -> World:
     world = World()
     utrecht, groningen = province("Utrecht"), province("Groningen")
@@ -213,6 +232,13 @@ def build_world() -> World:
         world.objects[key]["participation_proposal"] = Proposal.objects.create(
             organisation=orgs[key], text="Ons Taalhuis is gecertificeerd."
         )
+    # Each library's quality file (Taalhuis quality framework) with one document.
+    for key in ("A", "A2", "B"):
+        evaluation = SelfEvaluation.objects.create(
+            organisation=orgs[key], year=2026, intake_on=datetime.date(2026, 1, 15)
+        )
+        world.objects[key]["quality_evaluation"] = evaluation
+        world.objects[key]["quality_attachment"] = _quality_attachment(evaluation)
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
