@@ -8,6 +8,7 @@ small-count rule of core/figures (1 to 4 as "<5"), as on every figures page abov
 
 import datetime
 from collections import Counter
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -155,14 +156,28 @@ def register_evidence(organisation, year, scope, today) -> Evidence:
     return evidence
 
 
-def referral_evidence(organisation, year, scope, today) -> Evidence:
+# Two norms show the same year's referral figures; one page computes them once.
+_REFERRAL_FIGURES: ContextVar[dict | None] = ContextVar("quality_referral_figures", default=None)
+
+
+def _referral_figures(scope, year, today):
+    """The year's received and sent referral figures, computed once per norm_views call."""
+    memo = _REFERRAL_FIGURES.get()
+    key = (scope, year, today)
+    if memo is not None and key in memo:
+        return memo[key]
     period = _year_period(year)
-    received = referral_figures.figures(
-        scope, period, referral_figures.Direction.RECEIVED, compare=False, today=today
+    pair = tuple(
+        referral_figures.figures(scope, period, direction, compare=False, today=today)
+        for direction in (referral_figures.Direction.RECEIVED, referral_figures.Direction.SENT)
     )
-    sent = referral_figures.figures(
-        scope, period, referral_figures.Direction.SENT, compare=False, today=today
-    )
+    if memo is not None:
+        memo[key] = pair
+    return pair
+
+
+def referral_evidence(organisation, year, scope, today) -> Evidence:
+    received, sent = _referral_figures(scope, year, today)
     term = referral_services.settings_for(organisation).first_contact_working_days
     evidence = Evidence(
         norms.REFERRALS,
@@ -240,13 +255,7 @@ def partner_evidence(organisation, year, scope, today) -> Evidence:
 
 
 def referral_partner_evidence(organisation, year, scope, today) -> Evidence:
-    period = _year_period(year)
-    sent = referral_figures.figures(
-        scope, period, referral_figures.Direction.SENT, compare=False, today=today
-    )
-    received = referral_figures.figures(
-        scope, period, referral_figures.Direction.RECEIVED, compare=False, today=today
-    )
+    received, sent = _referral_figures(scope, year, today)
     exchanged = []
     for label, table in (
         (_("verwezen naar"), sent.breakdown("ontvanger")),
@@ -408,15 +417,22 @@ def norm_views(
         answers = {a.norm: a for a in evaluation.answers.all()}
         for attachment in evaluation.attachments.all():
             attachments.setdefault(attachment.norm, []).append(attachment)
-    return [
-        NormView(
-            norm,
-            answers.get(norm.code),
-            [EVIDENCE[kind](organisation, evaluation.year, scope, today) for kind in norm.evidence],
-            attachments.get(norm.code, []),
-        )
-        for norm in ([only] if only else norms.NORMS)
-    ]
+    token = _REFERRAL_FIGURES.set({})
+    try:
+        return [
+            NormView(
+                norm,
+                answers.get(norm.code),
+                [
+                    EVIDENCE[kind](organisation, evaluation.year, scope, today)
+                    for kind in norm.evidence
+                ],
+                attachments.get(norm.code, []),
+            )
+            for norm in ([only] if only else norms.NORMS)
+        ]
+    finally:
+        _REFERRAL_FIGURES.reset(token)
 
 
 def taalhuis_register_entry(organisation):

@@ -100,6 +100,25 @@ def test_referral_evidence_is_exact_for_the_library_and_hidden_small_for_the_poi
     assert upward["samenwerking"].evidence[1].lines == ["Welzijn Taalstad – verwezen naar: <5"]
 
 
+def test_one_page_computes_the_referral_figures_once(world, monkeypatch):
+    """Two norms show the year's referral figures; they share one computation per page."""
+    calls = []
+    real = selectors.referral_figures.figures
+
+    def counting(*args, **kwargs):
+        calls.append(args[2])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(selectors.referral_figures, "figures", counting)
+    evaluation = selectors.evaluation_of(world["library"])
+    selectors.norm_views(evaluation, exact=True)
+    assert sorted(calls) == sorted(
+        [selectors.referral_figures.Direction.RECEIVED, selectors.referral_figures.Direction.SENT]
+    )
+    selectors.norm_views(evaluation, exact=True)
+    assert len(calls) == 4  # a new page computes them anew: nothing is kept between pages
+
+
 def test_staff_write_their_answer(client, world):
     client.force_login(world["specialist"])
     response = client.post(
