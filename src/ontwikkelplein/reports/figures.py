@@ -66,6 +66,7 @@ class Subjects:
     municipality: object = None
     national: bool = False
     organisers: frozenset = frozenset()  # whose knowledge events count (not for the nation)
+    single: bool = False  # one library (its yearly report), not a region or the nation
 
 
 def period_of(report: Report) -> periods.Period:
@@ -95,6 +96,7 @@ def subjects_of(report: Report) -> Subjects:
         libraries.filter(pk__in=ids),
         municipality=report.municipality if report.subject == Subject.MUNICIPALITY else None,
         organisers=ids,
+        single=True,
     )
 
 
@@ -151,9 +153,9 @@ def _scheme_block(subjects: Subjects, codes, title: str) -> dict | None:
         counts = [c for c in counts if c.scheme.code in codes]
     if not counts:
         return None
-    if subjects.libraries.count() == 1:
+    library = subjects.libraries.first() if subjects.single else None
+    if library is not None:
         # One library: its own register, not a share.
-        library = subjects.libraries.get()
         entries = {p.scheme_id: p for p in participation_selectors.register_of(library)}
         rows = []
         for count in counts:
@@ -162,8 +164,8 @@ def _scheme_block(subjects: Subjects, codes, title: str) -> dict | None:
                 status = _("Doet niet mee")
             else:
                 status = entry.get_status_display()
-                if entry.starts_on:
-                    status += ", " + _("sinds %(date)s") % {"date": _date(entry.starts_on)}
+                if entry.started_on:
+                    status += ", " + _("sinds %(date)s") % {"date": _date(entry.started_on)}
                 if entry.ends_on:
                     status += ", " + _("tot %(date)s") % {"date": _date(entry.ends_on)}
             rows.append([count.scheme.name, status])
@@ -346,7 +348,7 @@ def _referrals(subjects: Subjects, period, today) -> list[dict]:
 
 
 def _wayfinder(subjects: Subjects, period, today) -> dict | None:
-    if subjects.scope.level == Level.REGION and subjects.libraries.count() <= 1:
+    if subjects.single:
         return None  # the wegwijzer counts per municipality, not per library
     result = wayfinder_figures.figures(subjects.scope, period, today=today, compare=False)
     return {
