@@ -61,8 +61,8 @@ from ontwikkelplein.participation.models import Participation, Proposal, Scheme
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.quality.models import Attachment, SelfEvaluation
 from ontwikkelplein.referrals.models import ReceiverKind
-from ontwikkelplein.reports.models import Report
 from ontwikkelplein.referrals.tests.factories import ReferralFactory
+from ontwikkelplein.reports.models import Report
 from ontwikkelplein.verification.models import ChangeSuggestion
 
 LIBRARY_ROLES = (Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER)
