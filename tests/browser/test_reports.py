@@ -70,7 +70,7 @@ def test_yearly_report_written_published_and_shared(new_page, world, viewport, w
     fits(page, width)
     assert_no_axe_violations(page, what="a draft report")
 
-    page.get_by_role("link", name="Tekst schrijven: Digitale inclusie en IDO").click()
+    page.get_by_role("link", name="Tekst schrijven bij Digitale inclusie en IDO").click()
     page.get_by_label("Tekst").fill("Mail ons op iemand@example.nl.")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.get_by_text("persoonsgegevens").first).to_be_visible()
@@ -124,7 +124,7 @@ def test_region_report_by_the_poi_and_read_by_the_kb(new_page, world, viewport, 
     kb.goto("/beheer/rapportages/")
     kb.get_by_role("link", name=f"Kwartaalrapportage {today.year} Q{quarter}").click()
     expect(kb.get_by_role("button", name="Publiceer een nieuwe versie")).to_have_count(0)
-    expect(kb.get_by_role("link", name="Tekst schrijven: Inleiding")).to_have_count(0)
+    expect(kb.get_by_role("link", name="Tekst schrijven bij Inleiding")).to_have_count(0)
     fits(kb, width)
     assert_no_axe_violations(kb, what="the region's report read by the KB")
     assert Report.objects.count() == 1
