@@ -7,6 +7,8 @@ organisations/scoping.py.
 - Front-desk and partner staff do not use reports (403); another organisation's report is 404.
 - Anyone may read a published version through its public link (reports/views/public.py)."""
 
+import re
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
@@ -18,6 +20,8 @@ from ontwikkelplein.places.models import Municipality
 from ontwikkelplein.reports.models import Report, ReportVersion, Subject
 
 LIBRARY_WRITERS = (Role.SPECIALIST, Role.TEAM_LEADER)
+# What a report's token looks like (models.new_token: URL-safe base64).
+TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 REPORT_ROLES = (*LIBRARY_WRITERS, Role.POI_ADVISER, Role.KB_ADMIN)
 WRITER_ROLE = {
     Subject.NATION: (Role.KB_ADMIN,),
@@ -112,8 +116,8 @@ def latest_version(report: Report) -> ReportVersion | None:
 
 def published_version(token: str, number: int | None = None) -> ReportVersion | None:
     """A published version by the report's public token: the latest, or the one numbered."""
-    if not isinstance(token, str) or not token or len(token) > 64:
-        return None
+    if not isinstance(token, str) or not TOKEN_SHAPE.fullmatch(token):
+        return None  # also keeps NUL and other bytes PostgreSQL refuses out of the query
     versions = ReportVersion.objects.filter(report__token=token).select_related("report")
     if number is not None:
         return versions.filter(number=number).first()
