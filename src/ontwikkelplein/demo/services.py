@@ -37,6 +37,7 @@ from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
 from ontwikkelplein.demo.quality import load_quality
 from ontwikkelplein.demo.referrals import load_referrals
+from ontwikkelplein.demo.reports import load_reports
 from ontwikkelplein.demo.verification import load_verification
 from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
 from ontwikkelplein.organisations.models import (
@@ -338,6 +339,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     quality_files = load_quality(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
+    reports = load_reports(today)
     indexed = search.rebuild_index()
     return {
         "organisations": len(orgs),
@@ -359,6 +361,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "quality_files": quality_files,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
+        "reports": reports,
     }
 
 

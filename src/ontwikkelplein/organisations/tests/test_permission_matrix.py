@@ -331,6 +331,37 @@ QUALITY_ROLES = PROPOSERS | {Role.POI_ADVISER, Role.KB_ADMIN}
 QUALITY_READ = gate(QUALITY_ROLES, read(members=PROPOSERS))
 QUALITY_WRITE = gate(QUALITY_ROLES, edit(members=PROPOSERS))
 QUALITY_TAKE_OVER = gate(QUALITY_ROLES, register_keeper)
+# Reports (docs/reports.md "Quarterly and yearly reports"): the KB writes the national report, the
+# POI its region's, the library's specialists and team leaders its yearly report. The KB reads
+# every report, the region's POI a library's; front desk and partners never use them (403).
+REPORT_ROLES = PROPOSERS | {Role.POI_ADVISER, Role.KB_ADMIN}
+REPORT_WRITERS = {"KB": Role.KB_ADMIN, "POI_A": Role.POI_ADVISER}
+
+
+def report_rule(write: bool):
+    def rule(role, owner):
+        if role == ANONYMOUS:
+            return LOGIN
+        if role not in REPORT_ROLES:
+            return FORBIDDEN
+        if owner in REPORT_WRITERS:
+            if role == REPORT_WRITERS[owner]:
+                return OK
+            if owner == "POI_A" and role == Role.KB_ADMIN:
+                return FORBIDDEN if write else OK
+            return NOT_FOUND
+        if _owner_key(role) == owner:
+            return OK
+        readable = role == Role.KB_ADMIN or (role == Role.POI_ADVISER and owner in REGION)
+        if readable:
+            return FORBIDDEN if write else OK
+        return NOT_FOUND
+
+    return rule
+
+
+REPORT_READ = report_rule(write=False)
+REPORT_WRITE = report_rule(write=True)
 
 
 def _need_phrase(obj) -> dict:
@@ -461,6 +492,11 @@ CASES: dict[str, Case] = {
     ),
     "quality:download": Case("quality_attachment", QUALITY_READ),
     "quality:delete-attachment": Case("quality_attachment", QUALITY_WRITE),
+    # Reports: their pages take the report's id (and a theme).
+    "reports:detail": Case("report", REPORT_READ),
+    "reports:draft-pdf": Case("report", REPORT_READ),
+    "reports:text": Case("report", REPORT_WRITE, lambda r: {"pk": r.pk, "theme": "inleiding"}),
+    "reports:publish": Case("report", REPORT_WRITE),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

@@ -62,6 +62,7 @@ from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.quality.models import Attachment, SelfEvaluation
 from ontwikkelplein.referrals.models import ReceiverKind
 from ontwikkelplein.referrals.tests.factories import ReferralFactory
+from ontwikkelplein.reports.models import Report
 from ontwikkelplein.verification.models import ChangeSuggestion
 
 LIBRARY_ROLES = (Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER)
@@ -277,4 +278,17 @@ def build_world() -> World:
     world.objects["KB"]["recognition_question"] = CheckQuestion.objects.first()
     world.objects["KB"]["recognition_route"] = HelpRoute.objects.first()
     world.objects["KB"]["recognition_tool"] = SelfTest.objects.first()
+    # Reports: each library's yearly report, the POI's quarterly report for its region and the
+    # KB's for the nation.
+    year = timezone.localdate().year
+    for key, subject, quarter in (
+        ("A", "library", None),
+        ("A2", "library", None),
+        ("B", "library", None),
+        ("POI_A", "region", 1),
+        ("KB", "nation", 1),
+    ):
+        world.objects[key]["report"] = Report.objects.create(
+            organisation=orgs[key], subject=subject, year=year, quarter=quarter
+        )
     return world
