@@ -50,6 +50,8 @@ def _request(request) -> tuple[FigureRequest, desk_selectors.Area, str, bool]:
         area = desk_selectors.resolve_area(fr.scope, request.GET)
     except desk_selectors.AreaNotFound as error:
         raise Http404 from error
+    if area.organisation is not None and area.organisation.kind != OrganisationKind.LIBRARY:
+        raise Http404  # the overview is of libraries; a partner or POI has none
     sort = (request.GET.get(SORT_PARAM) or "").strip()
     order = (request.GET.get(ORDER_PARAM) or "").strip()
     extra = dict(area.params)
