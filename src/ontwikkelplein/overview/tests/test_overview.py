@@ -334,3 +334,15 @@ def kb_user_for_fuzz(db):
     from ontwikkelplein.organisations.tests.factories import OrganisationFactory
 
     return staff_user(OrganisationFactory(kind=OrganisationKind.KB), Role.KB_ADMIN)
+
+
+def test_forget_command_removes_older_versions(net):
+    from django.core.management import call_command
+
+    selectors.overview(COUNTRY, LAST_YEAR, today=TODAY)
+    kept = KeptFigures.objects.count()
+    KeptFigures.objects.filter(organisation=net.breda).update(version=0)
+    call_command("forget_kept_figures", stdout=io.StringIO())
+    assert KeptFigures.objects.count() == kept - 2  # Nieuwe Veste's year and the year before
+    call_command("forget_kept_figures", "--all", stdout=io.StringIO())
+    assert not KeptFigures.objects.exists()
