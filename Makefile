@@ -78,6 +78,8 @@ bench: setup
 	bash scripts/with-postgres.sh $(PY) bench/run.py --engine postgres
 	$(PY) bench/desk.py --engine sqlite
 	bash scripts/with-postgres.sh $(PY) bench/desk.py --engine postgres
+	$(PY) bench/overview.py --engine sqlite
+	bash scripts/with-postgres.sh $(PY) bench/overview.py --engine postgres
 	$(PY) bench/opendata.py --engine sqlite
 	bash scripts/with-postgres.sh $(PY) bench/opendata.py --engine postgres
 	bash scripts/with-postgres.sh $(PY) bench/serve.py

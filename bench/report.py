@@ -9,6 +9,7 @@ from pathlib import Path
 
 import classification_report
 import desk_report
+import overview_report
 import quality_report
 import serve_report
 from parts import kept_part
@@ -273,6 +274,7 @@ def assemble(runs: dict[str, dict], results: Path, previous: str) -> str:
         render(runs)
         + (quality_report.section(results) or kept_part(previous, quality_report.HEADING))
         + (desk_report.section(results) or kept_part(previous, DESK_HEADING))
+        + (overview_report.section(results) or kept_part(previous, overview_report.HEADING))
         + (
             classification_report.section(results)
             or kept_part(previous, classification_report.HEADING)

@@ -34,5 +34,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.participation.urls")),
     path("", include("ontwikkelplein.quality.urls")),
     path("", include("ontwikkelplein.reports.urls")),
+    path("", include("ontwikkelplein.overview.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

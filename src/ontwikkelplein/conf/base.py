@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.participation",
     "ontwikkelplein.quality",
     "ontwikkelplein.reports",
+    "ontwikkelplein.overview",
 ]
 
 MIDDLEWARE = [

@@ -35,6 +35,7 @@ from ontwikkelplein.desk.models import (
     Topic,
 )
 from ontwikkelplein.desk.screen_selectors import may_register
+from ontwikkelplein.desk.signals import rollup_changed
 from ontwikkelplein.organisations.models import Location, Organisation, OrganisationKind
 
 logger = logging.getLogger(__name__)
@@ -327,6 +328,10 @@ class RollupDeltas:
                     dict(zip(HELP_KEY, key, strict=True)),
                     {"questions": self.helps[key]},
                 )
+        days = {key[:3:2] for key in rows if any(rows[key].values())}
+        days |= {key[:3:2] for key, delta in self.helps.items() if delta}
+        if days:
+            rollup_changed.send(sender=RollupDeltas, days=days)
 
 
 def _bump(model, key: dict, deltas: dict) -> None:
