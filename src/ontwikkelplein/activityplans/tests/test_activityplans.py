@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ontwikkelplein.activityplans import selectors, services
-from ontwikkelplein.activityplans.models import ActivityPlan, PlanTask, offset_label
+from ontwikkelplein.activityplans.models import ActivityPlan, offset_label
 from ontwikkelplein.activityplans.tests.factories import (
     ActivityPlanFactory,
     PlanPartnerFactory,
