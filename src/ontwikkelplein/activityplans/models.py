@@ -254,11 +254,10 @@ class PlanTask(models.Model):
 
 def offset_label(days: int) -> str:
     """'3 weken voor', '1 dag na', 'op de dag': a relative deadline in words."""
-    from django.utils.translation import gettext as _g
-    from django.utils.translation import ngettext
+    from django.utils.translation import gettext, ngettext
 
     if days == 0:
-        return _g("op de dag zelf")
+        return gettext("op de dag zelf")
     amount = abs(days)
     if amount % 7 == 0:
         weeks = amount // 7
@@ -266,5 +265,5 @@ def offset_label(days: int) -> str:
     else:
         text = ngettext("%(n)s dag", "%(n)s dagen", amount) % {"n": amount}
     if days < 0:
-        return _g("%(span)s voor") % {"span": text}
-    return _g("%(span)s na") % {"span": text}
+        return gettext("%(span)s voor") % {"span": text}
+    return gettext("%(span)s na") % {"span": text}
