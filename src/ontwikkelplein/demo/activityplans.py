@@ -13,6 +13,7 @@ from django.db import transaction
 from ontwikkelplein.activityplans import national_templates
 from ontwikkelplein.activityplans.models import ActivityPlan, PlanPartner, PlanTask
 from ontwikkelplein.catalogue.models import TaxonomyTerm
+from ontwikkelplein.demo.dates import next_plausible
 from ontwikkelplein.organisations.models import Location, Membership, Organisation
 
 # (title, is_promotion, offset_days, owner username, done)
@@ -93,7 +94,7 @@ def load_activity_plans(today: datetime.date) -> int:
         "waar veel gezinnen een andere moedertaal spreken.",
         aim="Kinderen genieten van een prentenboek en ouders zien hoe je samen leest, ook in de "
         "eigen taal. Ouders leren BoekStart kennen en nemen boeken mee naar huis.",
-        starts_on=today + datetime.timedelta(days=12),
+        starts_on=next_plausible(today + datetime.timedelta(days=12), location),
         start_time=datetime.time(15, 0),
         end_time=datetime.time(16, 0),
         sessions=1,
@@ -152,7 +153,7 @@ def load_activity_plans(today: datetime.date) -> int:
         audience="Inburgeraars en andere volwassenen die Nederlands willen oefenen met praten.",
         aim="Deelnemers oefenen Nederlands in een gesprek over alledaagse onderwerpen en vinden "
         "de weg naar het Taalhuis.",
-        starts_on=today - datetime.timedelta(days=70),
+        starts_on=next_plausible(today - datetime.timedelta(days=70), location),
         start_time=datetime.time(10, 0),
         end_time=datetime.time(11, 30),
         sessions=6,
