@@ -138,6 +138,7 @@ class ActivityPlan(TimestampedModel):
     went_well = models.TextField(_("wat werkte goed"), max_length=4000, blank=True)
     to_change = models.TextField(_("wat doen we volgende keer anders"), max_length=4000, blank=True)
     story = models.TextField(_("verhaal"), max_length=1500, blank=True)
+    story_consent = models.BooleanField(_("toestemming voor het verhaal"), default=False)
     story_shared = models.BooleanField(_("verhaal gedeeld met impact"), default=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"

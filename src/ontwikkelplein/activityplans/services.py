@@ -360,7 +360,7 @@ def evaluate(
             except ValidationError as error:
                 raise PlanError(error.messages[0], "story") from error
             stored.story_shared = True
-    elif story and not consent and not stored.story_shared:
+    elif story and not consent:
         raise PlanError(
             _("Vraag eerst toestemming voor het verhaal en vink aan dat je die hebt gekregen."),
             "consent",
@@ -370,6 +370,7 @@ def evaluate(
     stored.went_well = (went_well or "").strip()
     stored.to_change = (to_change or "").strip()
     stored.story = story
+    stored.story_consent = bool(story and consent)
     stored.evaluated_on = evaluated_on or today
     stored.save()
     return stored

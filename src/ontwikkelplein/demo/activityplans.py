@@ -114,6 +114,7 @@ def load_activity_plans(today: datetime.date) -> int:
         went_well="",
         to_change="",
         story="",
+        story_consent=False,
         story_shared=False,
         created_by=users.get("specialist"),
     )
@@ -175,6 +176,7 @@ def load_activity_plans(today: datetime.date) -> int:
         "doorverwijzen naar het Taalhuis aan het einde van de ochtend.",
         story="Een moeder die eerst alleen luisterde, belde na de derde keer zelf de school om "
         "haar dochter ziek te melden. Ze vertelde het trots aan haar tafel.",
+        story_consent=True,
         story_shared=False,
         created_by=users.get("specialist"),
     )

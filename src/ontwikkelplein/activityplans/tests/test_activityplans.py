@@ -381,7 +381,8 @@ def test_without_a_run_the_story_stays_on_the_plan(world):
         consent=True,
     )
     plan.refresh_from_db()
-    assert plan.story and not plan.story_shared and not Story.objects.exists()
+    assert plan.story and plan.story_consent and not plan.story_shared
+    assert not Story.objects.exists()
 
 
 def test_a_story_naming_someone_or_without_consent_is_refused(world):

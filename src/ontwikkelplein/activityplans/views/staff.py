@@ -408,7 +408,7 @@ def evaluation(request, pk):
         "went_well": plan.went_well,
         "to_change": plan.to_change,
         "story": plan.story,
-        "consent": plan.story_shared,
+        "consent": plan.story_consent,
     }
     form = EvaluationForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
