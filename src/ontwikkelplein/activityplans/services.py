@@ -243,6 +243,10 @@ def offer_problems(plan: ActivityPlan) -> list[str]:
         problems.append(_("Dit draaiboek heeft al een aanbod in de catalogus."))
     if plan.starts_on is None:
         problems.append(_("Vul de datum van de activiteit in."))
+    elif plan.starts_on < timezone.localdate():
+        problems.append(
+            _("De activiteit is al geweest. Kopieer het draaiboek voor een nieuwe datum.")
+        )
     if plan.start_time is None or plan.end_time is None:
         problems.append(_("Vul de begin- en eindtijd in."))
     if plan.location_id is None:

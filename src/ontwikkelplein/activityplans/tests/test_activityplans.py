@@ -332,6 +332,16 @@ def test_a_plan_without_date_or_place_says_what_is_missing_and_makes_nothing(cli
     assert plan.offer is None and not Run.objects.exists()
 
 
+def test_a_past_activity_becomes_no_offer(world):
+    plan = _ready_plan(world, starts_on=timezone.localdate() - datetime.timedelta(days=1))
+    assert any("al geweest" in p for p in services.offer_problems(plan))
+    with pytest.raises(services.PlanError):
+        services.make_offer(
+            world["specialist"], plan, offer_type=offer_type("cafe"), summary="Zin."
+        )
+    assert not Run.objects.exists()
+
+
 def test_an_offer_is_made_once(world):
     plan = _ready_plan(world)
     services.make_offer(world["specialist"], plan, offer_type=offer_type("cafe"), summary="Zin.")
