@@ -74,6 +74,7 @@ def test_each_role_gets_its_own_menu(world):
         "referrals",
         "wayfinder",
         "courses",
+        "activityplans",
         "learning",
         "offers",
         "notifications",
@@ -86,6 +87,7 @@ def test_each_role_gets_its_own_menu(world):
         "referrals",
         "wayfinder",
         "courses",
+        "activityplans",
         "learning",
         "impact",
         "offers",
@@ -119,6 +121,10 @@ def test_each_role_gets_its_own_menu(world):
     # "Op uw website": the organisation's own back office, not the desk, POI or KB.
     assert "embed" in partner and "embed" not in poi and "embed" not in kb
     assert "wayfinder" not in poi and "wayfinder-admin" not in poi
+    # Draaiboeken are the library's own: the POI and the KB get only their figures.
+    assert "activityplans" not in partner and "activityplans" not in poi
+    assert "activityplans" not in kb
+    assert "activityplans" in staff_keys(u["poi"], menu.FIGURES_MENU)
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

@@ -35,5 +35,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.quality.urls")),
     path("", include("ontwikkelplein.reports.urls")),
     path("", include("ontwikkelplein.overview.urls")),
+    path("", include("ontwikkelplein.activityplans.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

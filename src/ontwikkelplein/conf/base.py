@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.quality",
     "ontwikkelplein.reports",
     "ontwikkelplein.overview",
+    "ontwikkelplein.activityplans",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.activityplans import load_activity_plans
 from ontwikkelplein.demo.branding import load_brandings
 from ontwikkelplein.demo.calendar import load_calendars
 from ontwikkelplein.demo.courses import load_courses
@@ -337,6 +338,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     wayfinder_paths = load_wayfinder_paths(today)
     programme_register = load_programme_register(today)
     quality_files = load_quality(today)
+    activity_plans = load_activity_plans(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     reports = load_reports(today)
@@ -359,6 +361,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "need_phrases": need_phrases,
         "programme_register": programme_register,
         "quality_files": quality_files,
+        "activity_plans": activity_plans,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
         "reports": reports,

@@ -363,6 +363,12 @@ def report_rule(write: bool):
 REPORT_READ = report_rule(write=False)
 REPORT_WRITE = report_rule(write=True)
 
+# Activity plans (draaiboeken, community.md): the library's own work. Its front desk, specialists
+# and team leaders read a plan, the specialists and team leaders change it; nobody else opens
+# one (the POI and the KB see only figures, another library's plan answers 404).
+PLAN_READ = read(members={Role.FRONT_DESK, *PROPOSERS}, poi=False, kb=False)
+PLAN_EDIT = edit(members=PROPOSERS, poi_reads=False, kb_reads=False)
+
 
 def _need_phrase(obj) -> dict:
     """URL kwargs for the first phrase of the needs vocabulary (seeded by migration)."""
@@ -497,6 +503,19 @@ CASES: dict[str, Case] = {
     "reports:draft-pdf": Case("report", REPORT_READ),
     "reports:text": Case("report", REPORT_WRITE, lambda r: {"pk": r.pk, "theme": "inleiding"}),
     "reports:publish": Case("report", REPORT_WRITE),
+    "activityplans:detail": Case("activity_plan", PLAN_READ),
+    "activityplans:edit": Case("activity_plan", PLAN_EDIT),
+    "activityplans:copy": Case("activity_plan", PLAN_EDIT),
+    "activityplans:delete": Case("activity_plan", PLAN_EDIT),
+    "activityplans:task-add": Case("activity_plan", PLAN_EDIT),
+    "activityplans:partner-add": Case("activity_plan", PLAN_EDIT),
+    "activityplans:make-offer": Case("activity_plan", PLAN_EDIT),
+    "activityplans:evaluation": Case("activity_plan", PLAN_EDIT),
+    "activityplans:task-edit": Case("plan_task", PLAN_EDIT),
+    # Ticking off: the plan's writers and the task's owner (the world's task has none).
+    "activityplans:task-done": Case("plan_task", PLAN_EDIT),
+    "activityplans:task-delete": Case("plan_task", PLAN_EDIT),
+    "activityplans:partner-delete": Case("plan_partner", PLAN_EDIT),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from ontwikkelplein.activityplans.models import ActivityPlan, PlanPartner, PlanTask
 from ontwikkelplein.catalogue.models import OfferStatus, OfferTemplate
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type
 from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person
@@ -240,6 +241,12 @@ def build_world() -> World:
         )
         world.objects[key]["quality_evaluation"] = evaluation
         world.objects[key]["quality_attachment"] = _quality_attachment(evaluation)
+    # Each library's draaiboek (activity plan) with a task nobody owns and a co-creator.
+    for key in ("A", "A2", "B"):
+        plan = ActivityPlan.objects.create(organisation=orgs[key], title=f"Draaiboek {key}")
+        world.objects[key]["activity_plan"] = plan
+        world.objects[key]["plan_task"] = PlanTask.objects.create(plan=plan, title="Poster")
+        world.objects[key]["plan_partner"] = PlanPartner.objects.create(plan=plan, name="Buren")
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
