@@ -33,5 +33,7 @@ urlpatterns = [
     path("", include("ontwikkelplein.costing.urls")),
     path("", include("ontwikkelplein.participation.urls")),
     path("", include("ontwikkelplein.quality.urls")),
+    path("", include("ontwikkelplein.readingguide.urls")),
+    path("", include("ontwikkelplein.boekstart.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

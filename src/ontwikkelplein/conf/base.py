@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "ontwikkelplein.costing",
     "ontwikkelplein.participation",
     "ontwikkelplein.quality",
+    "ontwikkelplein.readingguide",
+    "ontwikkelplein.boekstart",
 ]
 
 MIDDLEWARE = [

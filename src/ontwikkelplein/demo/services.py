@@ -24,6 +24,7 @@ from ontwikkelplein.catalogue.models import (
     TaxonomyTerm,
 )
 from ontwikkelplein.demo import data
+from ontwikkelplein.demo.boekstart import load_boekstart
 from ontwikkelplein.demo.branding import load_brandings
 from ontwikkelplein.demo.calendar import load_calendars
 from ontwikkelplein.demo.courses import load_courses
@@ -36,6 +37,7 @@ from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
 from ontwikkelplein.demo.quality import load_quality
+from ontwikkelplein.demo.readingguide import load_reading_guide
 from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.demo.verification import load_verification
 from ontwikkelplein.demo.wayfinder import load_wayfinder_paths
@@ -336,6 +338,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     wayfinder_paths = load_wayfinder_paths(today)
     programme_register = load_programme_register(today)
     quality_files = load_quality(today)
+    reading_tables = load_reading_guide()
+    boekstart = load_boekstart(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     indexed = search.rebuild_index()
@@ -359,6 +363,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "quality_files": quality_files,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
+        "reading_tables": reading_tables,
+        "boekstart": boekstart,
     }
 
 
