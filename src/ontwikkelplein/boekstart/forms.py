@@ -7,11 +7,24 @@ from ontwikkelplein.boekstart.services import clean_postcode_area
 from ontwikkelplein.core.forms import StaffFormMixin
 
 
+class LocationField(forms.ModelChoiceField):
+    """A location; anything that is not one of the choices (also text that is no id) gets the
+    same Dutch message."""
+
+    def to_python(self, value):
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"], code="invalid_choice"
+            ) from error
+
+
 class RegistrationForm(StaffFormMixin, forms.Form):
     """One BoekStart registration. The kind comes from the button pressed (`wat`), so one tap
     registers; the rest has sensible defaults (today, the desk's location)."""
 
-    location = forms.ModelChoiceField(queryset=None, label=_("Locatie"))
+    location = LocationField(queryset=None, label=_("Locatie"))
     wat = forms.ChoiceField(label=_("Wat registreer je?"), choices=Kind.choices)
     via = forms.ChoiceField(
         label=_("Waardebon gekregen via"),
@@ -23,7 +36,6 @@ class RegistrationForm(StaffFormMixin, forms.Form):
     postcode = forms.CharField(
         label=_("Postcode van het gezin (4 cijfers)"),
         required=False,
-        max_length=7,
         help_text=_("Alleen de cijfers, bijvoorbeeld 3811. Geen naam. Leeg laten mag."),
     )
     datum = forms.DateField(
@@ -43,7 +55,7 @@ class RegistrationForm(StaffFormMixin, forms.Form):
             "Kies wat je registreert: waardebon, koffertje of lidmaatschap."
         )
         self.fields["postcode"].widget.attrs.update(
-            {"inputmode": "numeric", "autocomplete": "off", "pattern": "[0-9]{4}"}
+            {"inputmode": "numeric", "autocomplete": "off", "maxlength": 7}
         )
         self.fields["datum"].input_formats = ["%Y-%m-%d", "%d-%m-%Y", "%d/%m/%Y"]
 

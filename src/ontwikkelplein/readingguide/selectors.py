@@ -9,6 +9,7 @@ from ontwikkelplein.readingguide import query
 from ontwikkelplein.readingguide.models import Label, LabelTable
 
 # What the catalogue offers near by for an age: words for the search and its target groups.
+NEAR_KM = 25
 ACTIVITY_THEME = "kinderen-lezen-en-cultuur"
 YOUNG = ("kinderen-0-4", "ouders-jonge-kinderen")
 SCHOOL = ("schoolkinderen",)
@@ -74,10 +75,10 @@ def activity_search(answer: Answer) -> tuple[str, tuple[str, ...]]:
     ages = [label.age_from for label in answer.labels]
     age = answer.question.age if answer.question.age is not None else (min(ages) if ages else 4)
     if age <= 3:
-        return "boekstart voorlezen voorleesuurtje peuter baby", YOUNG
+        return "boekstart voorlezen voorleesuurtje dreumesuurtje", YOUNG
     if age <= 12:
-        return "voorlezen voorleesexpress voorleesuurtje lezen kinderen", SCHOOL + YOUNG
-    return "lezen jongeren boeken", ()
+        return "voorlezen voorleesexpress voorleesuurtje leesplezier", SCHOOL + YOUNG
+    return "lezen leesplezier boeken", ()
 
 
 def activities(answer: Answer, origin=None, limit: int = 4) -> list:
@@ -90,6 +91,7 @@ def activities(answer: Answer, origin=None, limit: int = 4) -> list:
         text=words,
         themes=(ACTIVITY_THEME,),
         origin=origin,
+        radius_km=NEAR_KM if origin else None,
         per_page=limit,
     )
     hits = search(params).hits

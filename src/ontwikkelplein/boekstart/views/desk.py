@@ -47,7 +47,7 @@ def form_context(request, form=None) -> dict:
     return {
         "form": form,
         "kinds": Kind.choices,
-        "single_location": locations.count() == 1,
+        "single_location": locations.first() if locations.count() == 1 else None,
     }
 
 
