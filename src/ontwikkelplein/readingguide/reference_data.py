@@ -24,9 +24,9 @@ LABELS = [
         "Boekjes voor baby's en dreumesen tot 2 jaar. Van stevig karton, stof of plastic, met "
         "grote, duidelijke plaatjes.",
         "In de BoekStarthoek bij de jeugdafdeling.",
-        "Lees elke dag even samen, ook als uw baby nog heel klein is. Wijs de plaatjes aan en zeg "
-        "wat u ziet. Zingen en praten helpt ook. Met de BoekStart-waardebon wordt uw baby gratis "
-        "lid en krijgt u een koffertje met twee boekjes.",
+        "Lees elke dag even samen, ook als je baby nog heel klein is. Wijs de plaatjes aan en zeg "
+        "wat je ziet. Zingen en praten helpt ook. Met de BoekStart-waardebon wordt je baby gratis "
+        "lid en krijg je een koffertje met twee boekjes.",
     ),
     (
         "AP",
@@ -37,7 +37,7 @@ LABELS = [
         "Prentenboeken met korte zinnen en veel plaatjes, voor kinderen van 2 en 3 jaar. Om voor "
         "te lezen.",
         "In de bakken met prentenboeken bij de jeugdafdeling.",
-        "Peuters willen hetzelfde boek vaak opnieuw horen: dat is goed. Laat uw kind de bladzijden "
+        "Peuters willen hetzelfde boek vaak opnieuw horen: dat is goed. Laat je kind de bladzijden "
         "omslaan. Vraag: wat zie je? Wat gebeurt er?",
     ),
     (
@@ -47,10 +47,10 @@ LABELS = [
         6,
         "",
         "Prentenboeken met een langer verhaal, voor kinderen van 4 tot 6 jaar. Om voor te lezen; "
-        "uw kind hoeft nog niet zelf te lezen.",
+        "je kind hoeft nog niet zelf te lezen.",
         "In de bakken met prentenboeken, naast de peuterboeken.",
         "Praat samen over het verhaal. Vraag wat er straks gebeurt. Lees ook eens een "
-        "informatieboek (AJ) over iets wat uw kind leuk vindt, zoals dieren of auto's.",
+        "informatieboek (AJ) over iets wat je kind leuk vindt, zoals dieren of auto's.",
     ),
     (
         "E",
@@ -61,7 +61,7 @@ LABELS = [
         "Boeken om zelf te leren lezen, voor groep 3 en 4. Op de rug staat het AVI-niveau: dat "
         "zegt hoe moeilijk het boek is.",
         "Bij de eerste leesboeken, op AVI-niveau.",
-        "Vraag de school welk AVI-niveau uw kind leest. Kies een boek op dat niveau of één niveau "
+        "Vraag de school welk AVI-niveau je kind leest. Kies een boek op dat niveau of één niveau "
         "lager: dan blijft lezen leuk. Lees om de beurt een bladzijde. Blijf ook voorlezen.",
     ),
     (
@@ -72,7 +72,7 @@ LABELS = [
         "E4 M5 E5",
         "Verhalen voor kinderen tot ongeveer 9 jaar. Om voor te lezen of zelf te lezen.",
         "In de kasten met jeugdboeken A, op de achternaam van de schrijver.",
-        "Laat uw kind zelf kiezen: over voetbal, paarden of griezels mag. Strips en moppenboeken "
+        "Laat je kind zelf kiezen: over voetbal, paarden of griezels mag. Strips en moppenboeken "
         "tellen ook als lezen.",
     ),
     (
@@ -83,7 +83,7 @@ LABELS = [
         "M6 E6 M7 E7",
         "Verhalen voor kinderen van ongeveer 9 tot 12 jaar, om zelf te lezen.",
         "In de kasten met jeugdboeken B, op de achternaam van de schrijver.",
-        "Vraag wat uw kind leuk vindt en zoek samen. Een luisterboek is ook goed, zeker als lezen "
+        "Vraag wat je kind leuk vindt en zoek samen. Een luisterboek is ook goed, zeker als lezen "
         "moeilijk gaat.",
     ),
     (
@@ -105,7 +105,7 @@ LABELS = [
         "Plus",
         "Boeken voor jongeren vanaf ongeveer 15 jaar. Soms over moeilijke onderwerpen.",
         "Bij de young adults, tussen jeugd en volwassenen.",
-        "Praat samen over wat uw kind leest, als het dat wil.",
+        "Praat samen over wat je kind leest, als het dat wil.",
     ),
     (
         "AJ",
@@ -116,7 +116,7 @@ LABELS = [
         "Boeken over echte dingen (dieren, het weer, het lichaam) voor jonge kinderen. Een plaatje "
         "op de rug laat zien waarover het gaat.",
         "Bij de informatieboeken voor jonge kinderen, op onderwerp.",
-        "Kies samen een onderwerp dat uw kind leuk vindt. Kijk samen naar de plaatjes en lees een "
+        "Kies samen een onderwerp dat je kind leuk vindt. Kijk samen naar de plaatjes en lees een "
         "stukje voor.",
     ),
     (
