@@ -8,7 +8,7 @@ def recent_registrations(user, limit: int = 10):
     return (
         Registration.objects.filter(organisation_id__in=registering_organisation_ids(user))
         .select_related("location", "registered_by")
-        .order_by("-created_at")[:limit]
+        .order_by("-day", "-created_at")[:limit]
     )
 
 
