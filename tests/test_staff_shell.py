@@ -70,6 +70,8 @@ def test_each_role_gets_its_own_menu(world):
         "home",
         "desk",
         "recognise",
+        "readingguide",
+        "boekstart",
         "figures",
         "referrals",
         "wayfinder",
@@ -82,6 +84,8 @@ def test_each_role_gets_its_own_menu(world):
         "home",
         "desk",
         "recognise",
+        "readingguide",
+        "boekstart",
         "figures",
         "referrals",
         "wayfinder",
@@ -119,6 +123,9 @@ def test_each_role_gets_its_own_menu(world):
     # "Op uw website": the organisation's own back office, not the desk, POI or KB.
     assert "embed" in partner and "embed" not in poi and "embed" not in kb
     assert "wayfinder" not in poi and "wayfinder-admin" not in poi
+    # The leeswijzer for everyone; BoekStart is registered at a library's desk only.
+    for keys in (partner, poi, kb):
+        assert "readingguide" in keys and "boekstart" not in keys
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):
