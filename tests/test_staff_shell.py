@@ -70,6 +70,8 @@ def test_each_role_gets_its_own_menu(world):
         "home",
         "desk",
         "recognise",
+        "readingguide",
+        "boekstart",
         "figures",
         "referrals",
         "wayfinder",
@@ -83,6 +85,8 @@ def test_each_role_gets_its_own_menu(world):
         "home",
         "desk",
         "recognise",
+        "readingguide",
+        "boekstart",
         "figures",
         "referrals",
         "wayfinder",
@@ -125,6 +129,9 @@ def test_each_role_gets_its_own_menu(world):
     assert "activityplans" not in partner and "activityplans" not in poi
     assert "activityplans" not in kb
     assert "activityplans" in staff_keys(u["poi"], menu.FIGURES_MENU)
+    # The leeswijzer for everyone; BoekStart is registered at a library's desk only.
+    for keys in (partner, poi, kb):
+        assert "readingguide" in keys and "boekstart" not in keys
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

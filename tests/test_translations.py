@@ -498,6 +498,9 @@ def test_resident_pages_show_only_resident_strings(client, offer, recorded_messa
         reverse("referrals:status"),
         reverse("referrals:status") + "?code=ABCD-2345",
         reverse("impact:code-entry"),
+        reverse("readingguide:public") + "?q=boek+voor+een+kind+van+4",
+        reverse("readingguide:public") + "?q=18+maanden",
+        reverse("readingguide:public") + "?q=xyzzy",
         "/bestaat-niet/",
     ]
     for url in urls:

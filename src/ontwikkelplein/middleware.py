@@ -36,6 +36,7 @@ RESIDENT_URL_NAMES = frozenset(
         "impact:fill",
         "set_language",
         "catalogue:embed",
+        "readingguide:public",
     }
 )
 

@@ -36,5 +36,7 @@ urlpatterns = [
     path("", include("ontwikkelplein.reports.urls")),
     path("", include("ontwikkelplein.overview.urls")),
     path("", include("ontwikkelplein.activityplans.urls")),
+    path("", include("ontwikkelplein.readingguide.urls")),
+    path("", include("ontwikkelplein.boekstart.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

@@ -58,6 +58,8 @@ INSTALLED_APPS = [
     "ontwikkelplein.reports",
     "ontwikkelplein.overview",
     "ontwikkelplein.activityplans",
+    "ontwikkelplein.readingguide",
+    "ontwikkelplein.boekstart",
 ]
 
 MIDDLEWARE = [

@@ -48,6 +48,9 @@ RESIDENT_SOURCES = (
     "wayfinder/templates/wayfinder/result.html",
     "wayfinder/templates/wayfinder/step.html",
     "wayfinder/views/flow.py",
+    # The leeswijzer ("Welk boek past bij mijn kind?").
+    "readingguide/templates/readingguide/public/*",
+    "readingguide/views/public.py",
     # "Ik wil hulp" and its status page, and the e-mail a resident gets when a referral is closed.
     "referrals/templates/referrals/public/*",
     "referrals/templates/referrals/email/closed_to_person.txt",

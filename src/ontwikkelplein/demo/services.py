@@ -25,6 +25,7 @@ from ontwikkelplein.catalogue.models import (
 )
 from ontwikkelplein.demo import data
 from ontwikkelplein.demo.activityplans import load_activity_plans
+from ontwikkelplein.demo.boekstart import load_boekstart
 from ontwikkelplein.demo.branding import load_brandings
 from ontwikkelplein.demo.calendar import load_calendars
 from ontwikkelplein.demo.courses import load_courses
@@ -37,6 +38,7 @@ from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
 from ontwikkelplein.demo.quality import load_quality
+from ontwikkelplein.demo.readingguide import load_reading_guide
 from ontwikkelplein.demo.referrals import load_referrals
 from ontwikkelplein.demo.reports import load_reports
 from ontwikkelplein.demo.verification import load_verification
@@ -339,6 +341,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     programme_register = load_programme_register(today)
     quality_files = load_quality(today)
     activity_plans = load_activity_plans(today)
+    reading_tables = load_reading_guide()
+    boekstart = load_boekstart(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     reports = load_reports(today)
@@ -365,6 +369,8 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "closed_days": closed_days,
         "verification_requests": verification_requests,
         "reports": reports,
+        "reading_tables": reading_tables,
+        "boekstart": boekstart,
     }
 
 

@@ -254,3 +254,46 @@ def _own_questions(value: str) -> list[QuestionData] | None:
             topic=topic,
         )
     ]
+
+
+# --- Pre-filled questions: "Registreer deze vraag" on the leeswijzer, BoekStart and the catalogue
+# search opens the desk screen at /balie/?vraag=<key> with one question block filled in, so the
+# question is registered with one more tap (docs/desk-knowledge.md). Keys, not data, travel.
+
+PREFILLS = {
+    "leesadvies": Default(
+        "leesadvies",
+        _("Leesadvies (leeswijzer)"),
+        Category.LIBRARY,
+        (HelpType.PROVIDER_INFO,),
+        topic="leesadvies",
+    ),
+    "boekstart": Default(
+        "boekstart",
+        _("BoekStart"),
+        Category.LIBRARY,
+        (HelpType.PROVIDER_INFO,),
+        topic="boekstart",
+    ),
+    "aanbod": Default(
+        "aanbod",
+        _("Aanbod gezocht en uitgelegd"),
+        Category.OTHER,
+        (HelpType.PROVIDER_INFO,),
+    ),
+}
+
+
+def prefill_for(key) -> tuple[str, dict] | None:
+    """(label, initial data of one question block) for a pre-fill key, or None for a key that
+    means nothing (also when the KB retired its topic)."""
+    default = PREFILLS.get(key) if isinstance(key, str) else None
+    if default is None:
+        return None
+    initial = {"category": default.category, "help_types": list(default.help_types)}
+    if default.topic:
+        topic = Topic.objects.filter(code=default.topic, is_active=True).first()
+        if topic is None:
+            return None
+        initial["topic"] = topic.pk
+    return str(default.label), initial

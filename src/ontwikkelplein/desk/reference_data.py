@@ -42,3 +42,10 @@ TOPICS = [
     ("veilig-internet", "Veilig internet en fraude", ""),
     ("overig", "Overig", ""),
 ]
+
+# Added later (knowledge at the desk, docs/desk-knowledge.md): questions answered with the
+# leeswijzer and about BoekStart. (code, name, group)
+READING_TOPICS = [
+    ("leesadvies", "Leesadvies: welk boek voor welke leeftijd", "Lezen en BoekStart"),
+    ("boekstart", "BoekStart", "Lezen en BoekStart"),
+]

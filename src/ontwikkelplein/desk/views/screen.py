@@ -259,9 +259,13 @@ def screen(request):
         # back button) is stored once. desk.js sends a reference of its own per registration.
         initial = {**_remembered(request, locations), "client_reference": uuid.uuid4()}
         desk_form = DeskForm(initial=initial, locations=locations)
-        blocks = QuestionBlocks(choices=choices)
+        # "Registreer deze vraag" from the leeswijzer, BoekStart or the catalogue: one block
+        # filled in, the focus on "Registreren" (favourites.PREFILLS).
+        prefill = favourites.prefill_for(request.GET.get("vraag"))
+        blocks = QuestionBlocks(choices=choices, initial=[prefill[1]] if prefill else None)
         context = _screen_context(request, desk_form, blocks, confirmation=_confirmation(request))
-        context["autofocus_favourite"] = True
+        context["prefill_label"] = prefill[0] if prefill else ""
+        context["autofocus_favourite"] = prefill is None
         return render(request, "desk/screen.html", context)
 
     action = request.POST.get("actie", "")

@@ -386,7 +386,23 @@ def _wayfinder(model: str) -> dict:
     return {"pk": apps.get_model("wayfinder", model).objects.order_by("pk").first().pk}
 
 
+def reading_label(role, owner):
+    """The leeswijzer: a library's own table is changed by its editors (readers get 403); the
+    national table (under "KB") only by the KB-beheerder, every other staff member gets 403."""
+    if owner == "KB":
+        return KB_ONLY(role, owner)
+    return EDIT(role, owner)
+
+
+# BoekStart registrations: the library's desk staff only (POI, KB and partners get 403 for every
+# id); another library's registration is not found.
+BOEKSTART = gate(DESK_ROLES, read(members=DESK_ROLES, poi=False, kb=False))
+
+
 CASES: dict[str, Case] = {
+    "readingguide:label-edit": Case("reading_label", reading_label),
+    "readingguide:label-delete": Case("reading_label", reading_label),
+    "boekstart:remove": Case("boekstart_registration", BOEKSTART),
     "organisations:location-edit": Case("location", EDIT),
     # An organisation's branding (its id in the address): set by its editors, as its locations.
     "branding:staff-edit": Case("location", EDIT, lambda o: {"pk": o.organisation_id}),

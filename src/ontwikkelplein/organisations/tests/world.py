@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from ontwikkelplein.activityplans.models import ActivityPlan, PlanPartner, PlanTask
+from ontwikkelplein.boekstart.models import Kind as BoekStartKind
+from ontwikkelplein.boekstart.models import Registration as BoekStartRegistration
 from ontwikkelplein.catalogue.models import OfferStatus, OfferTemplate
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type
 from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person
@@ -61,6 +63,7 @@ from ontwikkelplein.organisations.tests.factories import (
 from ontwikkelplein.participation.models import Participation, Proposal, Scheme
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.quality.models import Attachment, SelfEvaluation
+from ontwikkelplein.readingguide.models import Label, LabelTable
 from ontwikkelplein.referrals.models import ReceiverKind
 from ontwikkelplein.referrals.tests.factories import ReferralFactory
 from ontwikkelplein.reports.models import Report
@@ -252,6 +255,20 @@ def build_world() -> World:
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
             offer=world.objects[key]["offer"], field="other", proposed="Het is nu op dinsdag."
         )
+    # Each library's own leeswijzer table with one label, and a BoekStart registration made by
+    # its front desk; the national table's label under "KB" (below).
+    for key in ("A", "A2", "B"):
+        table = LabelTable.objects.create(organisation=orgs[key], source="Eigen tabel")
+        world.objects[key]["reading_label"] = Label.objects.create(
+            table=table, code="AP", name="Prentenboeken", age_from=2, age_to=3, meaning="Voorlezen."
+        )
+        world.objects[key]["boekstart_registration"] = BoekStartRegistration.objects.create(
+            organisation=orgs[key],
+            location=world.objects[key]["location"],
+            kind=BoekStartKind.CASE,
+            day=timezone.localdate(),
+            registered_by=world.users[key][Role.FRONT_DESK],
+        )
     # Each library and the partner itself, for pages about an organisation as a whole.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["organisation"] = orgs[key]
@@ -298,4 +315,6 @@ def build_world() -> World:
         world.objects[key]["report"] = Report.objects.create(
             organisation=orgs[key], subject=subject, year=year, quarter=quarter
         )
+    # The national leeswijzer table (loaded by readingguide's data migration).
+    world.objects["KB"]["reading_label"] = Label.objects.filter(table__national=True).first()
     return world
