@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.costing",
     "ontwikkelplein.participation",
     "ontwikkelplein.quality",
+    "ontwikkelplein.materials",
 ]
 
 MIDDLEWARE = [
