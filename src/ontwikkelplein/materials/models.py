@@ -1,5 +1,5 @@
 """The catalogue of learning materials (leermiddelen, the "productencatalogus"): the online
-programmes, methods, workbooks, easy-reading collections, apps and e-learnings that staff and
+programmes, methods, workbooks, easy-reading collections, apps and trainings that staff and
 volunteers choose from when they help someone learn. A material without an organisation is on
 the national list, kept by the KB and the POIs; a library's own material (organisation set) is
 seen by its own staff only (materials/selectors.py). Offers and course runs that use a material
@@ -23,7 +23,7 @@ class Kind(models.TextChoices):
     WORKBOOK = "workbook", _("Werkboek")
     COLLECTION = "collection", _("Collectie makkelijk lezen")
     APP = "app", _("App")
-    ELEARNING = "elearning", _("E-learning voor medewerkers en vrijwilligers")
+    TRAINING = "training", _("Training voor medewerkers en vrijwilligers")
     SCREENING = "screening", _("Test of screening")
 
 
@@ -40,6 +40,7 @@ class Cost(models.TextChoices):
     NATIONAL = "national", _("Landelijk ingekocht (gratis voor bibliotheken)")
     LIBRARY_LICENCE = "library_licence", _("Licentie van de bibliotheek")
     PAID = "paid", _("Betaald (per deelnemer of per exemplaar)")
+    ASK = "ask", _("Navragen bij de aanbieder")
 
 
 FREE_COSTS = (Cost.FREE, Cost.NATIONAL)
