@@ -57,6 +57,7 @@ from ontwikkelplein.organisations.tests.factories import (
     PoiFactory,
     staff_user,
 )
+from ontwikkelplein.materials.models import Material
 from ontwikkelplein.participation.models import Participation, Proposal, Scheme
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.quality.models import Attachment, SelfEvaluation
@@ -267,6 +268,18 @@ def build_world() -> World:
                 starts_at=starts,
             ),
         }
+    # Learning materials: each library's and the partner's own, and one on the national list
+    # (no organisation; kept by the KB and the POIs) under "KB".
+    for key in ("A", "A2", "B", "P", "KB"):
+        world.objects[key]["material"] = Material.objects.create(
+            organisation=None if key == "KB" else orgs[key],
+            name=f"Leermiddel {key}",
+            summary="Kort.",
+            provider="Aanbieder",
+            kind="programme",
+            form="online",
+            cost="free",
+        )
     # Network-wide reference objects (not owned by a library): under "KB".
     world.objects["KB"]["question_set"] = QuestionSet.objects.get(slug="e-overheid")
     world.objects["KB"]["external_term"] = ExternalTerm.objects.create(
