@@ -14,6 +14,13 @@ class MaterialForm(StaffFormMixin, forms.ModelForm):
     an organisation the user may add to)."""
 
     owner = forms.ChoiceField(label=_("Voor wie"), widget=forms.RadioSelect)
+    website = forms.URLField(
+        label=_("Website van de aanbieder"),
+        required=False,
+        max_length=200,
+        assume_scheme="https",
+        help_text=_("De pagina over dit leermiddel, bijvoorbeeld oefenen.nl."),
+    )
 
     class Meta:
         model = Material
@@ -53,7 +60,7 @@ class MaterialForm(StaffFormMixin, forms.ModelForm):
             choices.append((NATIONAL, _("Landelijke lijst (voor alle bibliotheken)")))
         organisations = selectors.own_organisations_to_add(user).order_by("name")
         choices += [(str(o.pk), _("Alleen %(name)s") % {"name": o.name}) for o in organisations]
-        if self.instance.pk:
+        if not self.instance._state.adding:
             # The owner of an existing material does not change.
             current = NATIONAL if self.instance.is_national else str(self.instance.organisation_id)
             choices = [c for c in choices if c[0] == current] or [(current, str(current))]

@@ -15,7 +15,7 @@ def save_material(user, form) -> Material:
     """Save a MaterialForm: a new material on the national list (KB, POI) or of a library the
     user edits for, or a change to one the user may change."""
     material = form.instance
-    if material.pk is None:
+    if material._state.adding:
         organisation_id = form.owner_organisation_id()
         if organisation_id is None:
             if not selectors.national_keeper(user):
