@@ -13,7 +13,7 @@ class MaterialForm(StaffFormMixin, forms.ModelForm):
     """A material of the national list or of one library (the `owner` choice: "landelijk" or
     an organisation the user may add to)."""
 
-    owner = forms.ChoiceField(label=_("Voor wie"), widget=forms.RadioSelect)
+    owner = forms.ChoiceField(label=_("Op welke lijst"), widget=forms.RadioSelect)
     website = forms.URLField(
         label=_("Website van de aanbieder"),
         required=False,
