@@ -79,14 +79,14 @@ def detail(request, pk):
     )
 
 
-def _material_form_page(request, form, heading, back):
+def _material_form_page(request, form, heading, back, back_text):
     response = form_page(
         request,
         form,
         base=BASE,
         heading=heading,
         error_summary=errors_for_summary(form) if form.is_bound else [],
-        back=(back, _("Terug")),
+        back=(back, back_text),
         cancel_url=back,
         grouped=True,
         staff_nav=NAV,
@@ -116,7 +116,11 @@ def create(request):
             messages.success(request, _("Het leermiddel staat in de catalogus."))
             return redirect("materials:detail", pk=material.pk)
     return _material_form_page(
-        request, form, _("Leermiddel toevoegen"), reverse("materials:search")
+        request,
+        form,
+        _("Leermiddel toevoegen"),
+        reverse("materials:search"),
+        _("Terug naar de leermiddelen"),
     )
 
 
@@ -136,10 +140,11 @@ def edit(request, pk):
         form,
         _("%(name)s aanpassen") % {"name": material.name},
         reverse("materials:detail", args=[material.pk]),
+        _("Terug naar het leermiddel"),
     )
 
 
-def _link_page(request, target, link, heading, back):
+def _link_page(request, target, link, heading, back, back_text):
     current = target.materials.all()
     form = LinkForm(request.POST or None, user=request.user, initial={"materials": current})
     if request.method == "POST" and form.is_valid():
@@ -157,7 +162,7 @@ def _link_page(request, target, link, heading, back):
             "bij aanbod ziet de inwoner de naam ook."
         ),
         error_summary=errors_for_summary(form) if form.is_bound else [],
-        back=(back, _("Terug")),
+        back=(back, back_text),
         cancel_url=back,
         staff_nav=NAV,
     )
@@ -176,6 +181,7 @@ def offer_materials(request, pk):
         services.link_offer,
         _("Leermiddelen bij dit aanbod"),
         reverse("catalogue:staff-offer-preview", args=[offer.pk]),
+        _("Terug naar het aanbod"),
     )
 
 
@@ -189,4 +195,5 @@ def run_materials(request, pk):
         services.link_run,
         _("Leermiddelen bij deze uitvoering"),
         reverse("courses:staff-run-detail", args=[run.pk]),
+        _("Terug naar de uitvoering"),
     )
