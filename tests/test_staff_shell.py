@@ -76,6 +76,7 @@ def test_each_role_gets_its_own_menu(world):
         "courses",
         "learning",
         "offers",
+        "materials",
         "notifications",
     ]
     assert staff_keys(u["specialist"]) == [
@@ -89,6 +90,7 @@ def test_each_role_gets_its_own_menu(world):
         "learning",
         "impact",
         "offers",
+        "materials",
         "templates",
         "to-verify",
         "offer-suggestions",

@@ -53,7 +53,7 @@ def register() -> None:
             _("Leermiddelen"),
             "materials:search",
             selectors.may_search,
-            order=72,
+            order=71,  # right after "Aanbod"
             description=_("Online cursussen, methodes en werkboeken: voor wie en welk niveau"),
         )
     )

@@ -40,6 +40,7 @@ from ontwikkelplein.learning.tests.factories import (
     ParticipantFactory,
     TrajectoryFactory,
 )
+from ontwikkelplein.materials.models import Material
 from ontwikkelplein.notifications.models import Notification
 from ontwikkelplein.opendata.models import (
     ExportRun,
@@ -57,7 +58,6 @@ from ontwikkelplein.organisations.tests.factories import (
     PoiFactory,
     staff_user,
 )
-from ontwikkelplein.materials.models import Material
 from ontwikkelplein.participation.models import Participation, Proposal, Scheme
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.quality.models import Attachment, SelfEvaluation
