@@ -101,7 +101,10 @@ def read_filters(params) -> Filters:
 
     def term(name, slug):
         code = one(name)
-        return code if code and terms(slug).filter(code=code).exists() else ""
+        # A code is a short slug: anything else (NUL, which PostgreSQL refuses) is unknown.
+        if not code or len(code) > 60 or not code.replace("-", "").isalnum():
+            return ""
+        return code if terms(slug).filter(code=code).exists() else ""
 
     text = one("q").replace("\x00", " ")[:MAX_QUERY_CHARS].strip()
     return Filters(

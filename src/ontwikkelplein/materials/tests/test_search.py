@@ -97,6 +97,7 @@ def test_filters(user):
     assert names(user, kosten="landelijk") == [match.name]
     # Unknown values are ignored, never an error.
     assert names(user, thema="bestaat-niet", vorm="x", kosten="y") == ["Niet", "Past"]
+    assert names(user, thema="a\x00b", niveau="x" * 5000, q="a\x00b") == ["Niet", "Past"]
 
 
 def test_another_librarys_own_material_is_not_found(user):
