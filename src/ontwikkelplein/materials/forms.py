@@ -61,14 +61,12 @@ class MaterialForm(StaffFormMixin, forms.ModelForm):
         organisations = selectors.own_organisations_to_add(user).order_by("name")
         choices += [(str(o.pk), _("Alleen %(name)s") % {"name": o.name}) for o in organisations]
         if not self.instance._state.adding:
-            # The owner of an existing material does not change.
-            current = NATIONAL if self.instance.is_national else str(self.instance.organisation_id)
-            choices = [c for c in choices if c[0] == current] or [(current, str(current))]
-            self.fields["owner"].disabled = True
-            self.initial["owner"] = current
-        elif len(choices) == 1:
-            self.initial["owner"] = choices[0][0]
-        self.fields["owner"].choices = choices
+            # The list a material is on does not change (its page says which).
+            del self.fields["owner"]
+        else:
+            if len(choices) == 1:
+                self.initial["owner"] = choices[0][0]
+            self.fields["owner"].choices = choices
         self.fields["themes"].queryset = selectors.terms(Taxonomy.THEME)
         self.fields["target_groups"].queryset = selectors.terms(Taxonomy.TARGET_GROUP)
         self.fields["levels"].queryset = selectors.terms(Taxonomy.LEVEL)
