@@ -79,6 +79,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "offers",
+        "materials",
         "notifications",
     ]
     assert staff_keys(u["specialist"]) == [
@@ -95,6 +96,7 @@ def test_each_role_gets_its_own_menu(world):
         "learning",
         "impact",
         "offers",
+        "materials",
         "templates",
         "to-verify",
         "offer-suggestions",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("", include("ontwikkelplein.verification.urls")),
     path("", include("ontwikkelplein.costing.urls")),
     path("", include("ontwikkelplein.participation.urls")),
+    path("", include("ontwikkelplein.materials.urls")),
     path("", include("ontwikkelplein.quality.urls")),
     path("", include("ontwikkelplein.reports.urls")),
     path("", include("ontwikkelplein.overview.urls")),

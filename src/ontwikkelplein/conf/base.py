@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.activityplans",
     "ontwikkelplein.readingguide",
     "ontwikkelplein.boekstart",
+    "ontwikkelplein.materials",
 ]
 
 MIDDLEWARE = [

@@ -41,6 +41,8 @@ RESIDENT_SOURCES = (
     "organisations/calendar.py",
     # Search, the offer page and the wegwijzer.
     "catalogue/templates/catalogue/public/*",
+    # The line on the offer page that names the learning materials used (a panel of materials).
+    "materials/templates/materials/public/*",
     "catalogue/views/public.py",
     "catalogue/views/embed.py",
     "wayfinder/templates/wayfinder/_result.html",

@@ -11,7 +11,9 @@ never shows a link that answers 403.
 - register_panel(): a block on the staff home ("Mijn werk"), or on another page that shows
   panels (the desk screen shows "desk" panels): a template and a function that returns its
   context, shown when its predicate allows the user. Panels let a page show another app's work
-  without importing it (the desk screen lists the referrals assigned to the user).
+  without importing it (the desk screen lists the referrals assigned to the user). A panel on a
+  page about one object (an offer, a course run) takes that object too (`takes_object`):
+  `{% panels "offer-staff" offer as offer_panels %}` (the learning materials an offer uses).
 
 Predicates may be stricter than the view (a front-desk employee may open the offer templates
 but has no use for them), never more lenient: the browser test crawls every role's menu.
@@ -58,7 +60,8 @@ class MenuEntry:
 @dataclass(frozen=True)
 class HomePanel:
     """A block on the staff home. `context(request)` returns the panel's context (a dict);
-    the panel is left out when it returns None."""
+    the panel is left out when it returns None. With `takes_object`, it is
+    `context(request, obj)` for the object the page is about."""
 
     key: str
     template: str
@@ -66,6 +69,9 @@ class HomePanel:
     may_use: Callable[[Any], bool] = everyone
     order: int = 100
     page: str = HOME_PAGE
+    takes_object: bool = False
+    # Also for visitors who are not logged in (a block on a resident page); may_use still asks.
+    public: bool = False
 
 
 @dataclass
@@ -109,18 +115,20 @@ def all_panels(page: str = HOME_PAGE) -> list[HomePanel]:
 
 
 def panels_for(user, page: str = HOME_PAGE) -> list[HomePanel]:
-    """The panels of `page` the user may use, in order."""
-    if not getattr(user, "is_authenticated", False):
-        return []
-    return [panel for panel in all_panels(page) if panel.may_use(user)]
+    """The panels of `page` the user may use, in order (only public ones for an anonymous
+    visitor)."""
+    signed_in = getattr(user, "is_authenticated", False)
+    return [
+        panel for panel in all_panels(page) if (signed_in or panel.public) and panel.may_use(user)
+    ]
 
 
-def render_panels(request, page: str = HOME_PAGE) -> list[dict]:
+def render_panels(request, page: str = HOME_PAGE, obj=None) -> list[dict]:
     """The user's panels of `page`, rendered: a list of {"key", "html"}. A panel whose context
-    function returns None is left out."""
+    function returns None is left out; `obj` goes to the panels that take an object."""
     rendered = []
     for panel in panels_for(request.user, page):
-        context = panel.context(request)
+        context = panel.context(request, obj) if panel.takes_object else panel.context(request)
         if context is not None:
             html = render_to_string(panel.template, context, request=request)
             rendered.append({"key": panel.key, "html": mark_safe(html)})  # noqa: S308

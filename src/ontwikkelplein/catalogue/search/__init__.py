@@ -27,7 +27,9 @@ The package, front to back:
 - engines: SQLite FTS5 (engines/sqlite.py) and PostgreSQL (engines/postgres.py) behind one
   interface (engines/base.py);
 - query: search() with filters, distance, ordering and paging;
-- indexing: index_offer() and rebuild_index().
+- indexing: index_offer() and rebuild_index();
+- corpus: the same analysis and planning over a small collection that is not the offer index
+  (the learning materials), matched and ranked in Python.
 Other modules import what they need from `ontwikkelplein.catalogue.search` itself."""
 
 from ontwikkelplein.catalogue.search.analysis import (
@@ -41,6 +43,7 @@ from ontwikkelplein.catalogue.search.analysis import (
     stem,
     words,
 )
+from ontwikkelplein.catalogue.search.corpus import Corpus, CorpusHit, CorpusResult
 from ontwikkelplein.catalogue.search.indexing import document, index_offer, rebuild_index
 from ontwikkelplein.catalogue.search.planning import Plan, Term, plan
 from ontwikkelplein.catalogue.search.query import (
@@ -56,6 +59,9 @@ from ontwikkelplein.catalogue.search.query import (
 )
 
 __all__ = [
+    "Corpus",
+    "CorpusHit",
+    "CorpusResult",
     "DUTCH_STOP_WORDS",
     "MAX_PER_PAGE",
     "ORDER_DISTANCE",

@@ -129,18 +129,22 @@ def _cut(text: str) -> list[tuple[str, Word | None]]:
     return kept
 
 
-def plan(text: str) -> Plan:
-    """Turn what someone typed into search terms (see the module's docstring)."""
+def plan(text: str, index=None) -> Plan:
+    """Turn what someone typed into search terms (see the module's docstring). `index` is the
+    vocabulary that corrections are looked up in and that decides which terms can match: the
+    offer index by default (the engine), or another collection of documents with the same two
+    methods, known_words() and words_near() (corpus.Corpus, the learning materials)."""
     typed = _cut(text)
     if not any(word for _, word in typed):
         return Plan((), {})
     engine = current_engine()
+    index = index if index is not None else engine
     vocab = vocabulary()
     meaningful = [word for _, word in typed if word is not None]
     synonym_words = {w for group in vocab.synonyms for phrase in group for w in phrase}
     lexemes = engine.stems({*meaningful, *synonym_words})
     synonyms, synonym_readable = _synonym_index(vocab.synonyms, lexemes)
-    known = engine.known_words({s for word in meaningful for s in lexemes[word]})
+    known = index.known_words({s for word in meaningful for s in lexemes[word]})
 
     # 2. Typing errors.
     corrections: dict[str, str] = {}
@@ -148,7 +152,7 @@ def plan(text: str) -> Plan:
     fixed: list[tuple[str, Word | None]] = []
     for folded, word in typed:
         if word is not None and _unknown(word, lexemes[word], known, synonym_readable, vocab):
-            best = _closest_word(engine, word, lexemes[word][0], synonym_readable, vocab)
+            best = _closest_word(index, word, lexemes[word][0], synonym_readable, vocab)
             if best is not None:
                 stem_, readable = best
                 corrected = as_word(readable)
@@ -189,7 +193,7 @@ def plan(text: str) -> Plan:
     drafts += _word_drafts(units, synonyms, parts, part_words, lexemes)
     stems = {s for d in drafts for g in d.alternatives for s in g}
     stems |= {s for w in joined_words.values() if w for s in lexemes[w]}
-    known = engine.known_words(stems)
+    known = index.known_words(stems)
     drafts = _join(drafts, joined, joined_words, lexemes, known)
     terms = _weigh(drafts, known)
     themes = _unique(code for phrase in matched for code in phrase.themes)
@@ -208,7 +212,7 @@ def _unknown(word: Word, found, known, synonym_readable, vocab: Vocabulary) -> b
     )
 
 
-def _closest_word(engine, word: Word, s: str, synonym_readable, vocab: Vocabulary):
+def _closest_word(index, word: Word, s: str, synonym_readable, vocab: Vocabulary):
     """The most plausible intended word within max_edits() typing errors (a swap of two letters
     counts as one), as (index stem or None, readable word). A typo can change how a word stems
     ("belastingaangfite" keeps its ending), so stems and readable words are both compared.
@@ -220,7 +224,7 @@ def _closest_word(engine, word: Word, s: str, synonym_readable, vocab: Vocabular
     # Stems are up to ~4 letters shorter than their words (-heid, -ingen).
     low, high = shortest - limit - 4, longest + limit
     candidates: dict[tuple[str | None, str], int] = {}
-    for stem_, (readable, ndocs) in engine.words_near(s, low, high).items():
+    for stem_, (readable, ndocs) in index.words_near(s, low, high).items():
         candidates[(stem_, readable)] = ndocs
     for stem_, readable in synonym_readable.items():
         if low <= len(stem_) <= high:

@@ -27,9 +27,10 @@ def menu_entries(context, name: str = menu.STAFF_MENU) -> list[dict]:
 
 
 @register.simple_tag(takes_context=True)
-def panels(context, page: str):
-    """The rendered panels of `page` for the current user: `{% panels "desk" as desk_panels %}`."""
+def panels(context, page: str, obj=None):
+    """The rendered panels of `page` for the current user: `{% panels "desk" as desk_panels %}`;
+    on a page about one object, `{% panels "offer-staff" offer as offer_panels %}`."""
     request = context.get("request")
     if request is None:
         return []
-    return menu.render_panels(request, page)
+    return menu.render_panels(request, page, obj)

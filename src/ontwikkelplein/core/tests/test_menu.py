@@ -66,6 +66,44 @@ def test_panels_are_filtered_and_a_panel_without_context_is_left_out(registry, r
     assert menu.panels_for(AnonymousUser()) == []
 
 
+def test_a_panel_about_an_object_gets_it_and_a_public_one_shows_to_visitors(registry, rf):
+    seen = []
+
+    def context(request, obj):
+        seen.append(obj)
+        return {"entries": []}
+
+    menu.register_panel(
+        menu.HomePanel(
+            "object", "core/staff/_figures_panel.html", context, page="offer", takes_object=True
+        )
+    )
+    menu.register_panel(
+        menu.HomePanel(
+            "public",
+            "core/staff/_figures_panel.html",
+            lambda r, obj: {"entries": []},
+            lambda user: True,
+            page="offer",
+            takes_object=True,
+            public=True,
+        )
+    )
+    request = rf.get("/")
+    request.user = person()
+    assert [p["key"] for p in menu.render_panels(request, "offer", "het aanbod")] == [
+        "object",
+        "public",
+    ]
+    assert seen == ["het aanbod"]
+    request.user = AnonymousUser()
+    assert [p["key"] for p in menu.render_panels(request, "offer", "het aanbod")] == ["public"]
+    html = Template(
+        '{% load staff_menu %}{% panels "offer" thing as found %}{{ found|length }}'
+    ).render(Context({"request": request, "thing": "x"}))
+    assert html == "1"
+
+
 def test_the_template_tag_gives_urls_current_keys_and_badges(registry, rf):
     menu.register_entry(
         menu.MenuEntry("staff", "home", "Thuis", "core:staff-home", badge="unread", order=1)

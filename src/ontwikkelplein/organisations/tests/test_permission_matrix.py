@@ -317,6 +317,24 @@ def register_keeper(role, owner):
     return FORBIDDEN if _owner_key(role) == owner else NOT_FOUND
 
 
+def material_read(role, owner):
+    """Learning materials: the national list (under "KB") for every staff member; a library's
+    own as any of its data (its staff, the region's POI adviser, the KB)."""
+    if owner == "KB":
+        return any_staff(role, owner)
+    return READ(role, owner)
+
+
+def material_edit(role, owner):
+    """The national list is kept by the KB and the POI advisers (everyone else reads it: 403);
+    a library's own by its editors."""
+    if owner == "KB":
+        if role == ANONYMOUS:
+            return LOGIN
+        return OK if role in (Role.KB_ADMIN, Role.POI_ADVISER) else FORBIDDEN
+    return EDIT(role, owner)
+
+
 # Pages about an organisation as a whole for its own staff only ("Op uw website"): no reading
 # by the POI or the KB, as the page is about what the organisation itself puts on its website.
 OWN_ORGANISATION = read(MEMBER, poi=False, kb=False)
@@ -557,6 +575,11 @@ CASES: dict[str, Case] = {
     "catalogue:staff-need-phrase-delete": Case("external_term", KB_ONLY, _need_phrase),
     # So are the words per term for automatic classification.
     "catalogue:staff-term-keyword-edit": Case("external_term", KB_ONLY, _theme_term),
+    # Learning materials (productencatalogus) and choosing an offer's or a run's materials.
+    "materials:detail": Case("material", material_read),
+    "materials:edit": Case("material", material_edit),
+    "materials:offer": Case("offer", EDIT),
+    "materials:run": Case("run", EDIT),
     # Confirming an automatic classification changes the offer: its editors only.
     "catalogue:staff-offer-confirm-classification": Case("offer", EDIT),
 }

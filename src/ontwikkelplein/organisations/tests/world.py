@@ -43,6 +43,7 @@ from ontwikkelplein.learning.tests.factories import (
     ParticipantFactory,
     TrajectoryFactory,
 )
+from ontwikkelplein.materials.models import Material
 from ontwikkelplein.notifications.models import Notification
 from ontwikkelplein.opendata.models import (
     ExportRun,
@@ -292,6 +293,18 @@ def build_world() -> World:
                 starts_at=starts,
             ),
         }
+    # Learning materials: each library's and the partner's own, and one on the national list
+    # (no organisation; kept by the KB and the POIs) under "KB".
+    for key in ("A", "A2", "B", "P", "KB"):
+        world.objects[key]["material"] = Material.objects.create(
+            organisation=None if key == "KB" else orgs[key],
+            name=f"Leermiddel {key}",
+            summary="Kort.",
+            provider="Aanbieder",
+            kind="programme",
+            form="online",
+            cost="free",
+        )
     # Network-wide reference objects (not owned by a library): under "KB".
     world.objects["KB"]["question_set"] = QuestionSet.objects.get(slug="e-overheid")
     world.objects["KB"]["external_term"] = ExternalTerm.objects.create(
