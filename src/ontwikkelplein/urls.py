@@ -33,5 +33,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.costing.urls")),
     path("", include("ontwikkelplein.participation.urls")),
     path("", include("ontwikkelplein.quality.urls")),
+    path("", include("ontwikkelplein.network.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]
