@@ -32,6 +32,7 @@ from ontwikkelplein.demo.desk import load_desk_registrations
 from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
+from ontwikkelplein.demo.network import load_network
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
@@ -336,6 +337,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     wayfinder_paths = load_wayfinder_paths(today)
     programme_register = load_programme_register(today)
     quality_files = load_quality(today)
+    network = load_network(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     indexed = search.rebuild_index()
@@ -357,6 +359,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "need_phrases": need_phrases,
         "programme_register": programme_register,
         "quality_files": quality_files,
+        "network": network,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
     }

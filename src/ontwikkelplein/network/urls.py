@@ -30,9 +30,9 @@ urlpatterns = [
         name="agreement-delete",
     ),
     path("beheer/netwerk/afspraak/<uuid:pk>/document/", staff.upload, name="upload"),
-    path("beheer/netwerk/document/<uuid:pk>/", staff.download, name="download"),
+    path("beheer/netwerk/bijlage/<uuid:pk>/", staff.download, name="download"),
     path(
-        "beheer/netwerk/document/<uuid:pk>/verwijderen/",
+        "beheer/netwerk/bijlage/<uuid:pk>/verwijderen/",
         staff.document_delete,
         name="document-delete",
     ),

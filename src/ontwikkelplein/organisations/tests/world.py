@@ -40,6 +40,8 @@ from ontwikkelplein.learning.tests.factories import (
     ParticipantFactory,
     TrajectoryFactory,
 )
+from ontwikkelplein.network.models import Agreement as NetworkAgreement
+from ontwikkelplein.network.models import AgreementDocument, ContactPerson, Stakeholder
 from ontwikkelplein.notifications.models import Notification
 from ontwikkelplein.opendata.models import (
     ExportRun,
@@ -177,6 +179,39 @@ def _quality_attachment(evaluation) -> Attachment:
     )
 
 
+def _network_objects(library) -> dict:
+    """A stakeholder in the library's network with a contact person and an agreement with a
+    document (the network app, docs/community.md)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    stakeholder = Stakeholder.objects.create(
+        organisation=library, name=f"Buurthuis van {library.name}", kind="community_centre"
+    )
+    agreement = NetworkAgreement.objects.create(
+        stakeholder=stakeholder,
+        kind="cooperation",
+        title="Samenwerkingsovereenkomst",
+        starts_on=datetime.date(2026, 1, 1),
+    )
+    stored = default_storage.save(
+        f"network/{library.pk}/overeenkomst.pdf", ContentFile(b"%PDF-1.4 test")
+    )
+    return {
+        "network_stakeholder": stakeholder,
+        "network_contact": ContactPerson.objects.create(stakeholder=stakeholder, name="Anna"),
+        "network_agreement": agreement,
+        "network_document": AgreementDocument.objects.create(
+            agreement=agreement,
+            title="Overeenkomst",
+            file_name="overeenkomst.pdf",
+            stored_name=stored,
+            content_type="application/pdf",
+            size=13,
+        ),
+    }
+
+
 def build_world() -> World:
     world = World()
     utrecht, groningen = province("Utrecht"), province("Groningen")
@@ -239,6 +274,9 @@ def build_world() -> World:
         )
         world.objects[key]["quality_evaluation"] = evaluation
         world.objects[key]["quality_attachment"] = _quality_attachment(evaluation)
+    # Each library's network: a stakeholder, its contact person, an agreement and its document.
+    for key in ("A", "A2", "B"):
+        world.objects[key].update(_network_objects(orgs[key]))
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
