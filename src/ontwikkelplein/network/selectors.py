@@ -266,7 +266,7 @@ class Tie:
 
 
 # Diagram geometry (the SVG's own units; it scales to the page).
-WIDTH = 1400
+WIDTH = 1500
 HEIGHT = 1000
 CENTRE_X = WIDTH / 2
 CENTRE_Y = HEIGHT / 2

@@ -181,13 +181,13 @@ def test_the_map_draws_every_partner_with_a_table_and_no_inline_style(world, cli
     response = _client(client, world["specialist"]).get(reverse("network:diagram"))
     text = response.content.decode()
     assert response.status_code == 200
-    assert text.count("<line x1=\"700.0\"") == 2
+    assert text.count('<line x1="750.0"') == 2
     assert 'role="img"' in text and '<title id="kaart-titel">' in text
     assert "De netwerkkaart als tabel" in text
     assert "Niet op het platform" in text
     assert "style=" not in text.split("<svg", 1)[1].split("</svg>")[0]
     # Coordinates are written with a dot, whatever the language.
-    assert 'x2="700.0"' in text
+    assert 'x2="750.0"' in text
 
 
 # --- Roles ----------------------------------------------------------------------------------------
