@@ -156,11 +156,10 @@ class StakeholderForm(CleanTextMixin, StaffFormMixin, forms.ModelForm):
     def __init__(self, *args, library, **kwargs):
         super().__init__(*args, **kwargs)
         self.library = library
-        self.fields["partner"].queryset = (
-            Organisation.objects.exclude(pk=library.pk)
-            .exclude(kind__in=[OrganisationKind.KB])
-            .order_by("name")
-        )
+        # The partner organisations on the platform (a municipality, welfare, a school ...).
+        self.fields["partner"].queryset = Organisation.objects.filter(
+            kind=OrganisationKind.PARTNER
+        ).order_by("name")
         self.fields["partner"].required = False
         self.fields["name"].required = False
         self.fields["themes"].queryset = _terms(Taxonomy.THEME)
