@@ -75,6 +75,7 @@ def test_each_role_gets_its_own_menu(world):
         "wayfinder",
         "courses",
         "learning",
+        "network",
         "offers",
         "notifications",
     ]
@@ -87,6 +88,7 @@ def test_each_role_gets_its_own_menu(world):
         "wayfinder",
         "courses",
         "learning",
+        "network",
         "impact",
         "offers",
         "templates",
@@ -119,6 +121,11 @@ def test_each_role_gets_its_own_menu(world):
     # "Op uw website": the organisation's own back office, not the desk, POI or KB.
     assert "embed" in partner and "embed" not in poi and "embed" not in kb
     assert "wayfinder" not in poi and "wayfinder-admin" not in poi
+    # The library's network is its own staff's; the POI and the KB see counts in the figures.
+    for keys in (partner, poi, kb):
+        assert "network" not in keys
+    assert "network" in staff_keys(u["poi"], menu.FIGURES_MENU)
+    assert "network" in staff_keys(u["kb"], menu.FIGURES_MENU)
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):
