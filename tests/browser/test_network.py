@@ -69,7 +69,7 @@ def test_the_network_kept_by_the_library_read_by_the_desk_and_counted_by_the_poi
     page.get_by_label("Organisatie op het platform").select_option(label="Welzijn Heuvelrug")
     page.get_by_label("Soort", exact=True).select_option("welfare")
     page.get_by_label("Doorverwijzen").check()
-    page.get_by_label("Intentieverklaring").check()
+    page.get_by_label("Fase van de relatie").select_option("intent")
     page.get_by_label("Volgende stap", exact=True).fill("Samenwerkingsovereenkomst bespreken")
     page.get_by_label("Wat levert het hen op?").fill("Een plek voor het spreekuur.")
     page.get_by_role("button", name="Opslaan").click()
