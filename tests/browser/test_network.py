@@ -84,7 +84,7 @@ def test_the_network_kept_by_the_library_read_by_the_desk_and_counted_by_the_poi
     page.get_by_label("Telefoonnummer").fill("0343 12 34 56")
     assert_no_axe_violations(page, what="the contact form")
     page.get_by_role("button", name="Opslaan").click()
-    expect(page.get_by_text("Fatima Bakker")).to_be_visible()
+    expect(page.get_by_text("Fatima Bakker", exact=True)).to_be_visible()
 
     page.get_by_role("link", name="Afspraak vastleggen").click()
     page.get_by_label("Soort afspraak").select_option("cooperation")
@@ -115,7 +115,7 @@ def test_the_network_kept_by_the_library_read_by_the_desk_and_counted_by_the_poi
     fits(desk, width)
     assert_no_axe_violations(desk, what="the network map")
     desk.get_by_role("link", name="Welzijn Heuvelrug").click()
-    expect(desk.get_by_text("Fatima Bakker")).to_be_visible()
+    expect(desk.get_by_text("Fatima Bakker", exact=True)).to_be_visible()
     expect(desk.get_by_role("link", name="Gegevens en afweging wijzigen")).to_have_count(0)
     assert ContactAccess.objects.filter(user=world["desk"], action="view").exists()
 
