@@ -11,7 +11,8 @@ Users, one per demo role: front desk, specialist and team leader in each library
 in P, a POI adviser in each POI and a KB-beheerder.
 Objects: `objects[library]` holds one of each kind owned by that library (an offer, a location,
 a referral, a course with a session and an enrolment, a desk registration, a learning group with
-a meeting, a participant, a learning question and a certificate, an import, an export);
+a meeting, a participant, a learning question and a certificate, an import, an export, and in
+its network a stakeholder, a contact person, an agreement and its document);
 `objects["POI_A"]` and `objects["KB"]` a trajectory, an offer template, a theme group and an
 event each.
 `objects["P"]` a partner's offer, location, course and a referral it received from A.
