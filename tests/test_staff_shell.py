@@ -78,6 +78,7 @@ def test_each_role_gets_its_own_menu(world):
         "courses",
         "activityplans",
         "learning",
+        "network",
         "offers",
         "materials",
         "notifications",
@@ -94,6 +95,7 @@ def test_each_role_gets_its_own_menu(world):
         "courses",
         "activityplans",
         "learning",
+        "network",
         "impact",
         "offers",
         "materials",
@@ -134,6 +136,11 @@ def test_each_role_gets_its_own_menu(world):
     # The leeswijzer for everyone; BoekStart is registered at a library's desk only.
     for keys in (partner, poi, kb):
         assert "readingguide" in keys and "boekstart" not in keys
+    # The library's network is its own staff's; the POI and the KB see counts in the figures.
+    for keys in (partner, poi, kb):
+        assert "network" not in keys
+    assert "network" in staff_keys(u["poi"], menu.FIGURES_MENU)
+    assert "network" in staff_keys(u["kb"], menu.FIGURES_MENU)
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

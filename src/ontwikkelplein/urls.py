@@ -39,5 +39,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.activityplans.urls")),
     path("", include("ontwikkelplein.readingguide.urls")),
     path("", include("ontwikkelplein.boekstart.urls")),
+    path("", include("ontwikkelplein.network.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

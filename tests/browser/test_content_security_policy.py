@@ -25,7 +25,8 @@ STAFF_PREFIXES = ("/beheer/", "/balie/")
 ADMIN_PREFIX = "/beheer/django/"
 # Downloads (CSV, XLSX, PDF) are no pages; logging out ends the walk.
 NOT_PAGES = re.compile(
-    r"(\.csv|\.xlsx|\.pdf|/pdf/|/csv/|/download/|/bijlage/|/export|formaat=|uitloggen|logout)",
+    r"(\.csv|\.xlsx|\.pdf|/pdf/|/csv/|/download/|/bijlage/|/netwerk/bijlage/|/export|formaat=|"
+    r"uitloggen|logout)",
     re.I,
 )
 UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")

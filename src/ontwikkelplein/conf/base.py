@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.readingguide",
     "ontwikkelplein.boekstart",
     "ontwikkelplein.materials",
+    "ontwikkelplein.network",
 ]
 
 MIDDLEWARE = [
@@ -359,6 +360,9 @@ REFERRAL_STALE_DAYS = env.int("REFERRAL_STALE_DAYS", default=365)
 COURSE_RETENTION_DAYS = env.int("COURSE_RETENTION_DAYS", default=365)
 # A freed place offered to the next on the waiting list stays reserved this many hours.
 COURSE_OFFER_HOURS = env.int("COURSE_OFFER_HOURS", default=48)
+# The library's network (docs/community.md): the contact people of a partner are erased this many
+# months after the relation ended, or after the partner's record was not touched for as long.
+NETWORK_CONTACT_RETENTION_MONTHS = env.int("NETWORK_CONTACT_RETENTION_MONTHS", default=12)
 
 # The default cache holds the rate limits of the public forms (django-ratelimit), so every worker
 # process must share it: CACHE_URL chooses it. The default is a table in the database

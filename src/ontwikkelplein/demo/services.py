@@ -35,6 +35,7 @@ from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.materials import load_materials
+from ontwikkelplein.demo.network import load_network
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
 from ontwikkelplein.demo.participation import load_programme_register
@@ -345,6 +346,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     reading_tables = load_reading_guide()
     boekstart = load_boekstart(today)
     materials = load_materials([lib["key"] for lib in data.LIBRARIES])
+    network = load_network(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     reports = load_reports(today)
@@ -369,6 +371,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "quality_files": quality_files,
         "activity_plans": activity_plans,
         "materials": materials,
+        "network": network,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
         "reports": reports,

@@ -388,6 +388,27 @@ PLAN_READ = read(members={Role.FRONT_DESK, *PROPOSERS}, poi=False, kb=False)
 PLAN_EDIT = edit(members=PROPOSERS, poi_reads=False, kb_reads=False)
 
 
+def network_rule(members):
+    """The library's network (docs/community.md): its front desk reads, its specialists and
+    team leaders write; the region's POI and the KB see counts only, so they get 403 for every
+    stakeholder, agreement and document they could read; everyone else gets 404."""
+
+    def rule(role, owner):
+        if role == ANONYMOUS:
+            return LOGIN
+        if _owner_key(role) == owner:
+            return OK if role in members else FORBIDDEN
+        if (role == Role.POI_ADVISER and owner in REGION) or role == Role.KB_ADMIN:
+            return FORBIDDEN
+        return NOT_FOUND
+
+    return rule
+
+
+NETWORK_READ = network_rule({Role.FRONT_DESK, Role.SPECIALIST, Role.TEAM_LEADER})
+NETWORK_WRITE = network_rule(PROPOSERS)
+
+
 def _need_phrase(obj) -> dict:
     """URL kwargs for the first phrase of the needs vocabulary (seeded by migration)."""
     return {"pk": apps.get_model("catalogue", "NeedPhrase").objects.order_by("pk").first().pk}
@@ -550,6 +571,20 @@ CASES: dict[str, Case] = {
     "activityplans:task-done": Case("plan_task", PLAN_EDIT),
     "activityplans:task-delete": Case("plan_task", PLAN_EDIT),
     "activityplans:partner-delete": Case("plan_partner", PLAN_EDIT),
+    # The library's network (docs/community.md).
+    "network:detail": Case("network_stakeholder", NETWORK_READ),
+    "network:edit": Case("network_stakeholder", NETWORK_WRITE),
+    "network:delete": Case("network_stakeholder", NETWORK_WRITE),
+    "network:contact-new": Case("network_stakeholder", NETWORK_WRITE),
+    "network:agreement-new": Case("network_stakeholder", NETWORK_WRITE),
+    "network:contact-edit": Case("network_contact", NETWORK_WRITE),
+    "network:contact-delete": Case("network_contact", NETWORK_WRITE),
+    "network:agreement": Case("network_agreement", NETWORK_READ),
+    "network:agreement-edit": Case("network_agreement", NETWORK_WRITE),
+    "network:agreement-delete": Case("network_agreement", NETWORK_WRITE),
+    "network:upload": Case("network_agreement", NETWORK_WRITE),
+    "network:download": Case("network_document", NETWORK_READ),
+    "network:document-delete": Case("network_document", NETWORK_WRITE),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

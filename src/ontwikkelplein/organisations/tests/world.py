@@ -11,7 +11,8 @@ Users, one per demo role: front desk, specialist and team leader in each library
 in P, a POI adviser in each POI and a KB-beheerder.
 Objects: `objects[library]` holds one of each kind owned by that library (an offer, a location,
 a referral, a course with a session and an enrolment, a desk registration, a learning group with
-a meeting, a participant, a learning question and a certificate, an import, an export);
+a meeting, a participant, a learning question and a certificate, an import, an export, and in
+its network a stakeholder, a contact person, an agreement and its document);
 `objects["POI_A"]` and `objects["KB"]` a trajectory, an offer template, a theme group and an
 event each.
 `objects["P"]` a partner's offer, location, course and a referral it received from A.
@@ -44,6 +45,8 @@ from ontwikkelplein.learning.tests.factories import (
     TrajectoryFactory,
 )
 from ontwikkelplein.materials.models import Material
+from ontwikkelplein.network.models import Agreement as NetworkAgreement
+from ontwikkelplein.network.models import AgreementDocument, ContactPerson, Stakeholder
 from ontwikkelplein.notifications.models import Notification
 from ontwikkelplein.opendata.models import (
     ExportRun,
@@ -183,6 +186,39 @@ def _quality_attachment(evaluation) -> Attachment:
     )
 
 
+def _network_objects(library) -> dict:
+    """A stakeholder in the library's network with a contact person and an agreement with a
+    document (the network app, docs/community.md)."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    stakeholder = Stakeholder.objects.create(
+        organisation=library, name=f"Buurthuis van {library.name}", kind="community_centre"
+    )
+    agreement = NetworkAgreement.objects.create(
+        stakeholder=stakeholder,
+        kind="cooperation",
+        title="Samenwerkingsovereenkomst",
+        starts_on=datetime.date(2026, 1, 1),
+    )
+    stored = default_storage.save(
+        f"network/{library.pk}/overeenkomst.pdf", ContentFile(b"%PDF-1.4 test")
+    )
+    return {
+        "network_stakeholder": stakeholder,
+        "network_contact": ContactPerson.objects.create(stakeholder=stakeholder, name="Anna"),
+        "network_agreement": agreement,
+        "network_document": AgreementDocument.objects.create(
+            agreement=agreement,
+            title="Overeenkomst",
+            file_name="overeenkomst.pdf",
+            stored_name=stored,
+            content_type="application/pdf",
+            size=13,
+        ),
+    }
+
+
 def build_world() -> World:
     world = World()
     utrecht, groningen = province("Utrecht"), province("Groningen")
@@ -251,6 +287,9 @@ def build_world() -> World:
         world.objects[key]["activity_plan"] = plan
         world.objects[key]["plan_task"] = PlanTask.objects.create(plan=plan, title="Poster")
         world.objects[key]["plan_partner"] = PlanPartner.objects.create(plan=plan, name="Buren")
+    # Each library's network: a stakeholder, its contact person, an agreement and its document.
+    for key in ("A", "A2", "B"):
+        world.objects[key].update(_network_objects(orgs[key]))
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
