@@ -281,6 +281,12 @@ PREFILLS = {
         Category.OTHER,
         (HelpType.PROVIDER_INFO,),
     ),
+    "leermiddel": Default(
+        "leermiddel",
+        _("Leermiddel gezocht en uitgelegd"),
+        Category.LIBRARY,
+        (HelpType.PROVIDER_INFO,),
+    ),
 }
 
 

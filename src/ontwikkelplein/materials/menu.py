@@ -57,6 +57,17 @@ def register() -> None:
             description=_("Online cursussen, methodes en werkboeken: voor wie en welk niveau"),
         )
     )
+    # One tap from the desk screen (desk/templates/desk/screen.html lists this menu).
+    menu.register_entry(
+        menu.MenuEntry(
+            "desk-tools",
+            "materials",
+            _("Leermiddelen zoeken"),
+            "materials:search",
+            selectors.may_search,
+            order=40,
+        )
+    )
     menu.register_panel(
         menu.HomePanel(
             "materials-offer",

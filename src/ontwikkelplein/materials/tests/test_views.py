@@ -11,6 +11,7 @@ from ontwikkelplein.materials.models import Cost, Material
 from ontwikkelplein.materials.tests.factories import MaterialFactory, level
 from ontwikkelplein.organisations.models import OrganisationKind, Role
 from ontwikkelplein.organisations.tests.factories import (
+    LocationFactory,
     OrganisationFactory,
     PoiFactory,
     staff_user,
@@ -196,3 +197,23 @@ def test_menu_entry_for_every_staff_member(client, library):
     login(client, staff_user(library, Role.FRONT_DESK))
     home = client.get(reverse("core:staff-home")).content.decode()
     assert reverse("materials:search") in home
+
+
+def test_one_tap_from_the_desk_screen_and_back_with_the_question_filled_in(client, library):
+    LocationFactory(organisation=library)
+    MaterialFactory(name="Klik & Tik", summary="Computerles.")
+    login(client, staff_user(library, Role.FRONT_DESK))
+    screen = client.get(reverse("desk:screen")).content.decode()
+    assert reverse("materials:search") in screen
+    # Before a search there is nothing to register yet; after one, the button goes back.
+    assert "?vraag=leermiddel" not in client.get(reverse("materials:search")).content.decode()
+    found = client.get(reverse("materials:search"), {"q": "computerles"}).content.decode()
+    assert reverse("desk:screen") + "?vraag=leermiddel" in found
+    back = client.get(reverse("desk:screen"), {"vraag": "leermiddel"}).content.decode()
+    assert "Vooraf ingevuld: Leermiddel gezocht en uitgelegd" in back
+
+
+def test_no_register_button_for_those_without_a_desk(client, library):
+    login(client, staff_user(PoiFactory(), Role.POI_ADVISER))
+    found = client.get(reverse("materials:search"), {"q": "computerles"}).content.decode()
+    assert "?vraag=leermiddel" not in found

@@ -13,6 +13,7 @@ from ontwikkelplein.catalogue.models import Offer, Taxonomy
 from ontwikkelplein.core.forms import FieldError, add_field_error, errors_for_summary
 from ontwikkelplein.core.views import form_page
 from ontwikkelplein.courses.selectors import run_for_user
+from ontwikkelplein.desk.screen_selectors import may_use_desk
 from ontwikkelplein.materials import selectors, services
 from ontwikkelplein.materials.forms import LinkForm, MaterialForm
 from ontwikkelplein.materials.models import Cost, Form, Kind
@@ -20,6 +21,8 @@ from ontwikkelplein.organisations import scoping
 from ontwikkelplein.organisations.views.access import staff_required
 
 NAV = "materials"
+# The desk screen opens with this question filled in (desk/favourites.py PREFILLS).
+REGISTER_KEY = "leermiddel"
 BASE = "core/staff/base.html"
 
 
@@ -54,6 +57,9 @@ def search(request):
                 )
             ),
             "may_add": selectors.may_add(request.user),
+            "register_url": reverse("desk:screen") + f"?vraag={REGISTER_KEY}#vragen-titel"
+            if may_use_desk(request.user)
+            else "",
             "staff_nav": NAV,
         },
     )
