@@ -38,6 +38,14 @@ WIPE_APPS = {
     "catalogue",
     "opendata",
     "organisations",
+    # Apps whose records hang off organisations or offers (some protect them).
+    "activityplans",
+    "boekstart",
+    "materials",
+    "network",
+    "overview",
+    "readingguide",
+    "reports",
 }
 
 
