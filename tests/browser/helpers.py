@@ -126,3 +126,26 @@ def reveal(locator) -> None:
 
 def path_of(page) -> str:
     return urlsplit(page.url).path
+
+
+_WIDER_THAN = """(width) => {
+  const out = [];
+  for (const el of document.querySelectorAll("body *")) {
+    const right = Math.round(el.getBoundingClientRect().right);
+    const name = `${el.tagName.toLowerCase()}.${el.getAttribute("class") || ""}`;
+    if (right > width) out.push(`${name} ${right}px`);
+  }
+  return out.slice(0, 8);
+}"""
+
+
+def assert_fits(page, width: int) -> None:
+    """Nothing on the page is wider than the screen. Waits for the page's load event first: a
+    layout read while a stylesheet is still on its way (a loaded CI machine) measures the page
+    unstyled. On failure it names the elements that stick out."""
+    page.wait_for_load_state("load")
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= width, (
+        f"{path_of(page)} is {scroll_width}px wide on a {width}px screen: "
+        f"{page.evaluate(_WIDER_THAN, width)}"
+    )

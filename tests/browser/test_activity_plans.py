@@ -19,7 +19,7 @@ from ontwikkelplein.organisations.tests.factories import (
     staff_user,
 )
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
-from tests.browser.helpers import assert_no_axe_violations, login
+from tests.browser.helpers import assert_fits, assert_no_axe_violations, login
 
 
 @pytest.fixture
@@ -46,7 +46,7 @@ def world():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 def press_on(page, locator):

@@ -333,7 +333,7 @@ def test_the_enrolment_confirmation_prints_without_inline_script(new_page):
     login(nojs, user)
     nojs.goto(url)
     assert not nojs.get_by_role("button", name="Printen").is_visible()
-    assert nojs.get_by_text("of gebruik Ctrl+P.").is_visible()
+    expect(nojs.get_by_text("of gebruik Ctrl+P.")).to_be_visible()
 
 
 def test_typing_in_the_search_box_waits_for_the_button(new_page):

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 from ontwikkelplein.costing.tests.factories import library_with_kaart
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import staff_user
-from tests.browser.helpers import assert_no_axe_violations, login
+from tests.browser.helpers import assert_fits, assert_no_axe_violations, login
 
 
 @pytest.fixture
@@ -17,7 +17,7 @@ def leader():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 @pytest.mark.parametrize("viewport, width", [("phone", 390), ("desktop", 1366)])

@@ -4,6 +4,8 @@ report zero violations on every page of these flows."""
 
 import re
 
+from playwright.sync_api import expect
+
 from ontwikkelplein.courses.models import Attendance, Enrolment, EnrolmentStatus
 from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person, past_session
 from ontwikkelplein.organisations.models import Role
@@ -24,7 +26,7 @@ def test_staff_enrol_visitor_without_email_and_print_confirmation(page):
     # Without the consent tick: a clear answer, nothing stored.
     page.get_by_label("Naam").fill("Henk de Boer")
     page.get_by_role("button", name="Aanmelden").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert "toestemming" in page.get_by_role("alert").inner_text().lower()
     assert_no_axe_violations(page, what="desk enrolment form with errors")
     assert Enrolment.objects.count() == 0
@@ -45,7 +47,7 @@ def test_staff_enrol_visitor_without_email_and_print_confirmation(page):
     page.emulate_media(media="print")
     assert not page.locator(".op-header").is_visible()
     assert not page.get_by_role("button", name="Printen").is_visible()
-    assert page.get_by_text(enrolment.reference).is_visible()
+    expect(page.get_by_text(enrolment.reference)).to_be_visible()
     page.emulate_media(media="screen")
 
     page.goto(f"/beheer/cursussen/{run.pk}/")
@@ -111,7 +113,7 @@ def test_planning_pages_have_no_axe_violations(page):
     assert_no_axe_violations(page, what="new run form")
     page.get_by_label("Aantal plaatsen").fill("0")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_role("alert").is_visible()
+    expect(page.get_by_role("alert")).to_be_visible()
     assert_no_axe_violations(page, what="new run form with errors")
 
     page.goto(f"/beheer/cursussen/{run.pk}/bijeenkomsten/")

@@ -2,6 +2,8 @@
 questionnaire on a phone (and once without JavaScript), a code cannot be used twice, and the
 run's result shows the paired change. axe-core on every page of the flow."""
 
+from playwright.sync_api import expect
+
 from ontwikkelplein.impact import services
 from ontwikkelplein.impact.models import Response
 from ontwikkelplein.impact.tests.factories import RunFactory, measure, pairs
@@ -36,26 +38,26 @@ def test_participant_before_and_after_and_the_paired_change(new_page):
 
     # Sent without answers: an error summary linked to the first question; nothing stored.
     phone.get_by_role("button", name="Versturen").click()
-    assert phone.locator("#foutmeldingen").is_visible()
+    expect(phone.locator("#foutmeldingen")).to_be_visible()
     assert_no_axe_violations(phone, what="questionnaire with errors")
     assert Response.objects.count() == 10
 
     answer_all(phone, "Nog niet", satisfaction="Nee")
     phone.get_by_role("button", name="Versturen").click()
     assert path_of(phone) == "/vragenlijst/bedankt/"
-    assert phone.get_by_text("Bewaar je kaart").is_visible()
+    expect(phone.get_by_text("Bewaar je kaart")).to_be_visible()
     assert_no_axe_violations(phone, what="thanks")
 
     # The same link again: a clear answer, nothing changes.
     phone.goto(f"/vragenlijst/{card.before}/")
-    assert phone.get_by_role("heading", name="Deze code is al gebruikt").is_visible()
+    expect(phone.get_by_role("heading", name="Deze code is al gebruikt")).to_be_visible()
     assert_no_axe_violations(phone, what="code used")
     assert Response.objects.count() == 11
 
     # After the course: the "na" code, on a computer without JavaScript.
     nojs = new_page("desktop", javascript=False)
     nojs.goto(f"/vragenlijst/{card.after}/")
-    assert nojs.get_by_text("Wat vond je van de cursus?").is_visible()
+    expect(nojs.get_by_text("Wat vond je van de cursus?")).to_be_visible()
     answer_all(nojs, "Ik kan dit zelf")
     nojs.get_by_role("button", name="Versturen").click()
     assert path_of(nojs) == "/vragenlijst/bedankt/"
@@ -72,7 +74,7 @@ def test_participant_before_and_after_and_the_paired_change(new_page):
     row = table.get_by_role("row", name="Ik kan inloggen met DigiD.")
     cells = row.get_by_role("cell").all_inner_texts()
     assert cells == ["0%", "100%", "0%", "100%", "+100 %-punt", "100%"]
-    assert desk.get_by_text("Paren (voor én na, met dezelfde kaart): 6.").is_visible()
+    expect(desk.get_by_text("Paren (voor én na, met dezelfde kaart): 6.")).to_be_visible()
     assert_no_axe_violations(desk, what="run results")
 
     desk.goto("/beheer/impact/")
@@ -91,13 +93,13 @@ def test_staff_make_cards_and_a_story(page):
     page.locator("#id_text").fill("Bel mevrouw De Vries op 06-12345678.")
     page.get_by_label("De deelnemer vindt het goed").check()
     page.get_by_role("button", name="Verhaal opslaan").click()
-    assert page.locator("#foutmeldingen").is_visible()
+    expect(page.locator("#foutmeldingen")).to_be_visible()
     assert_no_axe_violations(page, what="story refused")
     page.locator("#id_text").fill("Na de cursus belde ze zelf de gemeente.")
     page.get_by_label("De deelnemer vindt het goed").check()
     page.get_by_role("button", name="Verhaal opslaan").click()
-    assert page.get_by_text("Het verhaal is opgeslagen.").is_visible()
-    assert page.get_by_text("Na de cursus belde ze zelf de gemeente.").is_visible()
+    expect(page.get_by_text("Het verhaal is opgeslagen.")).to_be_visible()
+    expect(page.get_by_text("Na de cursus belde ze zelf de gemeente.")).to_be_visible()
 
     page.locator("#id_count").fill("2")
     page.get_by_role("button", name="Kaarten maken").click()
@@ -125,8 +127,8 @@ def test_kb_admin_edits_a_standard_questionnaire(page):
     assert_no_axe_violations(page, what="question set edit")
     page.locator("#id_vraag-0-text").fill("")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.locator("#foutmeldingen").is_visible()
+    expect(page.locator("#foutmeldingen")).to_be_visible()
     assert_no_axe_violations(page, what="question set with errors")
     page.locator("#id_vraag-0-text").fill("Ik kan zelf inloggen met DigiD.")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.get_by_text("De vragenlijst is opgeslagen.").is_visible()
+    expect(page.get_by_text("De vragenlijst is opgeslagen.")).to_be_visible()

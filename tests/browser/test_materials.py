@@ -12,7 +12,7 @@ from ontwikkelplein.materials.models import Cost, Form
 from ontwikkelplein.materials.tests.factories import MaterialFactory, level
 from ontwikkelplein.organisations.models import OrganisationKind, Role
 from ontwikkelplein.organisations.tests.factories import OrganisationFactory, staff_user
-from tests.browser.helpers import assert_no_axe_violations, login, tab_until
+from tests.browser.helpers import assert_fits, assert_no_axe_violations, login, tab_until
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def world():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 @pytest.mark.parametrize("viewport, width", [("phone", 390), ("desktop", 1366)])

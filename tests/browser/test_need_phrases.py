@@ -4,6 +4,8 @@ and a resident who types it finds the offer. axe-core reports nothing on the lis
 
 import re
 
+from playwright.sync_api import expect
+
 from ontwikkelplein.catalogue.models import NeedPhrase
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, theme
 from ontwikkelplein.organisations.models import OrganisationKind, Role
@@ -45,7 +47,7 @@ def test_kb_adds_a_phrase_and_residents_find_the_offer(page):
     assert_no_axe_violations(page, what="delete confirmation")
 
     page.goto("/zoeken/?q=ik+wil+leren+fietsen")
-    assert page.get_by_role("link", name=TITLE).is_visible()
+    expect(page.get_by_role("link", name=TITLE)).to_be_visible()
 
 
 def test_automatic_classification_review_suggest_and_word_lists(page):
@@ -74,7 +76,7 @@ def test_automatic_classification_review_suggest_and_word_lists(page):
     page.goto("/beheer/")
     page.get_by_role("link", name="Automatisch ingedeeld").first.click()
     assert path_of(page) == "/beheer/automatisch-ingedeeld/"
-    assert page.get_by_role("link", name=offer.title, exact=True).is_visible()
+    expect(page.get_by_role("link", name=offer.title, exact=True)).to_be_visible()
     assert_no_axe_violations(page, what="review list")
     page.get_by_role("button", name=re.compile("^Indeling klopt")).click()
     assert path_of(page) == "/beheer/automatisch-ingedeeld/"

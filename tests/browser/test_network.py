@@ -16,7 +16,7 @@ from ontwikkelplein.organisations.tests.factories import (
     staff_user,
 )
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
-from tests.browser.helpers import assert_no_axe_violations, login, tab_until
+from tests.browser.helpers import assert_fits, assert_no_axe_violations, login, tab_until
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def world():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 @pytest.mark.parametrize("viewport, width", [("phone", 390), ("desktop", 1366)])

@@ -4,6 +4,8 @@ template list, the template page, the adopt form (also with errors) and the sugg
 
 import re
 
+from playwright.sync_api import expect
+
 from ontwikkelplein.catalogue import services
 from ontwikkelplein.catalogue.models import Offer, OfferStatus
 from ontwikkelplein.catalogue.tests.test_offer_templates import template_fields
@@ -60,7 +62,7 @@ def test_library_adopts_a_template_publishes_and_residents_find_it(page):
     # Submitting nothing gives the error state, linked to the fields.
     page.get_by_role("button", name="Opslaan en publiceren").click()
     summary = page.locator("#foutmeldingen")
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert "Kies minstens één." in summary.inner_text()
     assert_no_axe_violations(page, what="adopt form with errors")
     assert not Offer.objects.filter(title=TITLE).exists()
@@ -121,7 +123,7 @@ def test_kb_admin_edits_a_template_and_the_form_is_accessible(page):
     page.goto("/beheer/sjablonen/nieuw/")
     assert_no_axe_violations(page, what="new template form")
     page.get_by_role("button", name="Opslaan").click()
-    assert page.locator("#foutmeldingen").is_visible()
+    expect(page.locator("#foutmeldingen")).to_be_visible()
     assert_no_axe_violations(page, what="new template form with errors")
 
     page.goto(f"/beheer/sjablonen/{template.pk}/bewerken/")

@@ -4,6 +4,8 @@ with errors); the whole import works without JavaScript too."""
 
 import json
 
+from playwright.sync_api import expect
+
 from ontwikkelplein.catalogue.models import Offer
 from ontwikkelplein.opendata.models import ImportRun, ImportStatus
 from ontwikkelplein.opendata.tests.factories import hsds_service
@@ -105,5 +107,5 @@ def test_import_without_javascript(nojs_page):
     _upload(nojs_page, service)
     with nojs_page.expect_navigation():
         nojs_page.get_by_role("button", name="Import starten").click()
-    assert nojs_page.get_by_role("heading", name="Klaar").is_visible()
+    expect(nojs_page.get_by_role("heading", name="Klaar")).to_be_visible()
     assert Offer.objects.get(pk=service["id"]).organisation == library

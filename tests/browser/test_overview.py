@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from ontwikkelplein.desk.tests.figures_data import build_network, rollup
 from ontwikkelplein.organisations.models import Role
 from ontwikkelplein.organisations.tests.factories import staff_user
-from tests.browser.helpers import assert_no_axe_violations, login, tab_until
+from tests.browser.helpers import assert_fits, assert_no_axe_violations, login, tab_until
 
 
 @pytest.fixture
@@ -24,7 +24,7 @@ def net():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 @pytest.mark.parametrize("viewport, width", [("phone", 390), ("desktop", 1366)])

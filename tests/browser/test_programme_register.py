@@ -13,7 +13,7 @@ from ontwikkelplein.organisations.tests.factories import (
 )
 from ontwikkelplein.participation.tests.factories import ParticipationFactory
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
-from tests.browser.helpers import assert_no_axe_violations, login
+from tests.browser.helpers import assert_fits, assert_no_axe_violations, login
 
 
 @pytest.fixture
@@ -32,7 +32,7 @@ def world():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 @pytest.mark.parametrize("viewport, width", [("phone", 390), ("desktop", 1366)])

@@ -17,7 +17,13 @@ from ontwikkelplein.organisations.tests.factories import (
 )
 from ontwikkelplein.places.tests.factories import MunicipalityFactory, province
 from ontwikkelplein.reports.models import Report, ReportVersion
-from tests.browser.helpers import active_element, assert_no_axe_violations, login, tab_until
+from tests.browser.helpers import (
+    active_element,
+    assert_fits,
+    assert_no_axe_violations,
+    login,
+    tab_until,
+)
 
 
 @pytest.fixture
@@ -39,7 +45,7 @@ def world():
 
 
 def fits(page, width):
-    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert_fits(page, width)
 
 
 @pytest.mark.parametrize("viewport, width", [("phone", 390), ("desktop", 1366)])

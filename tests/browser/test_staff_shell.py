@@ -8,6 +8,7 @@ import io
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person, past_session
 from ontwikkelplein.learning.tests.factories import ParticipantFactory, group_with_meetings
@@ -77,16 +78,16 @@ def test_the_menu_is_folded_on_a_phone_and_opens_by_keyboard(new_page):
     page.goto(reverse("core:staff-home"))
     summary = page.locator(".op-staff-menu__summary")
     first_link = page.locator(".op-staff-menu--narrow a").first
-    assert summary.is_visible()
+    expect(summary).to_be_visible()
     assert not first_link.is_visible()
     assert not page.locator(".op-staff-menu--wide").is_visible()
     summary.focus()
     page.keyboard.press("Enter")
-    assert first_link.is_visible()
+    expect(first_link).to_be_visible()
     assert_no_axe_violations(page, what="phone menu opened")
     page.set_viewport_size(WIDE)
     assert not summary.is_visible()
-    assert page.locator(".op-staff-menu--wide a").first.is_visible()
+    expect(page.locator(".op-staff-menu--wide a").first).to_be_visible()
 
 
 def test_the_phone_menu_opens_without_javascript(new_page):
@@ -97,7 +98,7 @@ def test_the_phone_menu_opens_without_javascript(new_page):
     desk_link = page.locator(".op-staff-menu--narrow").get_by_role("link", name="Balie")
     assert not desk_link.is_visible()
     page.locator(".op-staff-menu__summary").click()
-    assert desk_link.is_visible()
+    expect(desk_link).to_be_visible()
     desk_link.click()
     page.wait_for_url("**/balie/")
 
