@@ -1,6 +1,5 @@
 """Forms of the library's network. They only check input; the services do the work."""
 
-import os
 import re
 
 from django import forms
@@ -9,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.catalogue.models import Taxonomy, TaxonomyTerm
 from ontwikkelplein.core.forms import StaffFormMixin, date_input
+from ontwikkelplein.core.uploads import DocumentFileField
 from ontwikkelplein.network.models import (
     ROLES,
     Agreement,
@@ -18,26 +18,8 @@ from ontwikkelplein.network.models import (
 )
 from ontwikkelplein.organisations.models import Organisation, OrganisationKind
 
-MAX_FILE_MB = 10
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
-# The documents of an agreement (the signed agreement, appendices, a scan), with the first
-# bytes each must start with: the type comes from what the file is, not from its name.
-FILE_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    ".xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (b"PK\x03\x04",),
-    ),
-    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
-ACCEPT = ",".join(FILE_TYPES)
+# The documents of an agreement: the signed agreement, appendices, a scan.
+EXTENSIONS = (".pdf", ".docx", ".xlsx", ".odt", ".png", ".jpg", ".jpeg")
 # A phone number as people write it: digits, spaces, +, -, ( and ); 10 to 15 digits.
 _PHONE = re.compile(r"^\+?[\d\s().\-]+$")
 _BAD_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
@@ -286,41 +268,14 @@ class DocumentForm(StaffFormMixin, forms.Form):
         max_length=200,
         help_text=_("Bijvoorbeeld: Getekende samenwerkingsovereenkomst 2026."),
     )
-    file = forms.FileField(
+    file = DocumentFileField(
         label=_("Bestand"),
-        help_text=_("PDF, Word, Excel, OpenDocument, PNG of JPEG; hoogstens %(max)s MB.")
-        % {"max": MAX_FILE_MB},
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        extensions=EXTENSIONS,
+        help_text=_("PDF, Word, Excel, OpenDocument, PNG of JPEG; hoogstens %(max)s MB."),
+        wrong_kind=_(
+            "Dit soort bestand kan niet. Kies een PDF, Word, Excel, OpenDocument, PNG of JPEG."
+        ),
     )
 
     def clean_title(self):
         return _no_control_characters(self.cleaned_data["title"].strip())
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        extension = os.path.splitext(upload.name or "")[1].lower()
-        if extension not in FILE_TYPES:
-            raise forms.ValidationError(
-                _(
-                    "Dit soort bestand kan niet. Kies een PDF, Word, Excel, OpenDocument, PNG "
-                    "of JPEG."
-                )
-            )
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                _("Dit bestand is groter dan %(max)s MB.") % {"max": MAX_FILE_MB}
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(_("Dit bestand is leeg."))
-        content_type, starts = FILE_TYPES[extension]
-        upload.seek(0)
-        head = upload.read(16)
-        upload.seek(0)
-        if not any(head.startswith(start) for start in starts):
-            raise forms.ValidationError(
-                _("Dit bestand is geen echte %(ext)s. Sla het opnieuw op en probeer het nog eens.")
-                % {"ext": extension.lstrip(".").upper()}
-            )
-        upload.checked_content_type = content_type
-        upload.checked_extension = extension
-        return upload

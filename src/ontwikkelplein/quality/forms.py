@@ -1,40 +1,17 @@
 """Forms of the quality framework. They only check input; the services do the work."""
 
 import datetime
-import os
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.forms import StaffFormMixin, date_input
+from ontwikkelplein.core.uploads import DocumentFileField
 from ontwikkelplein.quality.models import NormAnswer, Score, SelfEvaluation
 
-MAX_FILE_MB = 10
-MAX_FILE_BYTES = MAX_FILE_MB * 1024 * 1024
-# The types a Taalhuis attaches (plans, agreements, reports, a photo of a signed page), with the
-# first bytes each must start with: the type comes from what the file is, not from its name.
-FILE_TYPES = {
-    ".pdf": ("application/pdf", (b"%PDF-",)),
-    ".docx": (
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        (b"PK\x03\x04",),
-    ),
-    ".xlsx": (
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        (b"PK\x03\x04",),
-    ),
-    ".pptx": (
-        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-        (b"PK\x03\x04",),
-    ),
-    ".odt": ("application/vnd.oasis.opendocument.text", (b"PK\x03\x04",)),
-    ".ods": ("application/vnd.oasis.opendocument.spreadsheet", (b"PK\x03\x04",)),
-    ".png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
-    ".jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
-    ".jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
-}
-ACCEPT = ",".join(FILE_TYPES)
+# The types a Taalhuis attaches: plans, agreements, reports, a photo of a signed page.
+EXTENSIONS = (".pdf", ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".png", ".jpg", ".jpeg")
 
 
 class AnswerForm(StaffFormMixin, forms.ModelForm):
@@ -67,13 +44,16 @@ class AttachmentForm(StaffFormMixin, forms.Form):
         max_length=200,
         help_text=_("Bijvoorbeeld: Samenwerkingsovereenkomst Taalhuis 2026."),
     )
-    file = forms.FileField(
+    file = DocumentFileField(
         label=_("Bestand"),
+        extensions=EXTENSIONS,
         help_text=_(
             "PDF, Word, Excel, PowerPoint, OpenDocument, PNG of JPEG; hoogstens %(max)s MB."
-        )
-        % {"max": MAX_FILE_MB},
-        widget=forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+        ),
+        wrong_kind=_(
+            "Dit soort bestand kan niet. Kies een PDF, Word, Excel, PowerPoint, OpenDocument, "
+            "PNG of JPEG."
+        ),
     )
 
     def clean_title(self):
@@ -81,35 +61,6 @@ class AttachmentForm(StaffFormMixin, forms.Form):
         if "\x00" in title:
             raise forms.ValidationError(_("Deze titel bevat een teken dat niet kan."))
         return title
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        extension = os.path.splitext(upload.name or "")[1].lower()
-        if extension not in FILE_TYPES:
-            raise forms.ValidationError(
-                _(
-                    "Dit soort bestand kan niet. Kies een PDF, Word, Excel, PowerPoint, "
-                    "OpenDocument, PNG of JPEG."
-                )
-            )
-        if upload.size > MAX_FILE_BYTES:
-            raise forms.ValidationError(
-                _("Dit bestand is groter dan %(max)s MB.") % {"max": MAX_FILE_MB}
-            )
-        if upload.size == 0:
-            raise forms.ValidationError(_("Dit bestand is leeg."))
-        content_type, starts = FILE_TYPES[extension]
-        upload.seek(0)
-        head = upload.read(16)
-        upload.seek(0)
-        if not any(head.startswith(start) for start in starts):
-            raise forms.ValidationError(
-                _("Dit bestand is geen echte %(ext)s. Sla het opnieuw op en probeer het nog eens.")
-                % {"ext": extension.lstrip(".").upper()}
-            )
-        upload.checked_content_type = content_type
-        upload.checked_extension = extension
-        return upload
 
 
 class StepsForm(StaffFormMixin, forms.ModelForm):

@@ -215,7 +215,7 @@ def test_wrong_files_are_refused_in_words(client, world, name, content, message)
 def test_a_file_that_is_too_large_is_refused(client, world, monkeypatch):
     from ontwikkelplein.quality import forms
 
-    monkeypatch.setattr(forms, "MAX_FILE_BYTES", 10)
+    monkeypatch.setattr(forms.AttachmentForm.base_fields["file"], "max_bytes", 10)
     client.force_login(world["specialist"])
     response = client.post(
         _url("upload", world["library"], code="samenwerking"),
