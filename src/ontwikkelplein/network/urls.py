@@ -7,6 +7,7 @@ app_name = "network"
 urlpatterns = [
     path("beheer/netwerk/", staff.index, name="index"),
     path("beheer/netwerk/kaart/", staff.diagram, name="diagram"),
+    path("beheer/netwerk/download/", staff.export, name="export"),
     path("beheer/netwerk/nieuw/", staff.new, name="new"),
     path("beheer/netwerk/overzicht/", staff.overview, name="overview"),
     path("beheer/netwerk/<uuid:pk>/", staff.detail, name="detail"),

@@ -505,3 +505,78 @@ def test_no_input_gives_a_500(world, client, data, contact, agreement):
         assert response.status_code in (200, 302), (url, body)
     for query in ({"fase": data["stage"], "rol": data["kind"], "thema": data["partner"]},):
         assert client.get(reverse("network:index"), clean(query)).status_code == 200
+
+
+# --- The download ---------------------------------------------------------------------------------
+
+
+def test_the_download_lists_the_network_with_its_computed_activity_and_no_contact_people(
+    client, world
+):
+    import io
+
+    from openpyxl import load_workbook
+
+    library = world["library"]
+    partner = PartnerFactory(name="Welzijn Buurtstad")
+    welfare = StakeholderFactory(
+        organisation=library, partner=partner, name="Welzijn Buurtstad", refers=True
+    )
+    StakeholderFactory(organisation=library, name="Basisschool De Regenboog", kind="school")
+    StakeholderFactory(organisation=world["neighbour"], name="Buurthuis van de buren")
+    ContactPersonFactory(stakeholder=welfare, name="Fatima Bakker")
+    today = timezone.localdate()
+    AgreementFactory(
+        stakeholder=welfare,
+        title="Spreekuur in de bibliotheek",
+        starts_on=today - datetime.timedelta(days=30),
+        ends_on=today + datetime.timedelta(days=300),
+    )
+    for _ in range(3):
+        ReferralFactory(
+            sender_organisation=library,
+            receiver_kind=ReceiverKind.PARTNER,
+            receiver_organisation=partner,
+        )
+
+    client.force_login(world["desk"])  # the front desk reads the network, so also its download
+    response = client.get(reverse("network:export") + "?formaat=csv")
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith('attachment; filename="netwerk-')
+    text = response.content.decode("utf-8-sig")
+    lines = text.splitlines()
+    assert lines[0].startswith("Naam;Op het platform;Soort;Rollen")
+    welfare_line = next(line for line in lines if line.startswith("Welzijn Buurtstad;"))
+    cells = welfare_line.split(";")
+    header = lines[0].split(";")
+    assert cells[header.index("Verwijzingen naar hen")] == "3"
+    assert cells[header.index("Lopende afspraken")] == "1"
+    assert cells[header.index("Rollen")] == "Doorverwijzen"
+    assert any(line.startswith("Basisschool De Regenboog;nee;") for line in lines)
+    assert "Buurthuis van de buren" not in text  # another library's network
+    assert "Fatima Bakker" not in text  # contact people stay on the platform
+
+    response = client.get(reverse("network:export") + "?formaat=xlsx")
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames == ["Netwerk", "Afspraken"]
+    agreements = [[c.value for c in row] for row in workbook["Afspraken"].iter_rows()]
+    assert agreements[1][:2] == ["Welzijn Buurtstad", "Spreekuur in de bibliotheek"]
+
+
+@pytest.mark.parametrize("who", ["adviser", None])
+def test_the_download_is_for_the_library_only(client, world, who):
+    if who:
+        client.force_login(world[who])
+        assert client.get(reverse("network:export")).status_code == 403
+    else:
+        response = client.get(reverse("network:export"))
+        assert response.status_code == 302  # to the sign-in page
+
+
+def test_an_unknown_format_or_library_falls_back_to_the_own_csv(client, world):
+    client.force_login(world["specialist"])
+    response = client.get(
+        reverse("network:export") + f"?formaat=pdf%00&org={world['neighbour'].pk}"
+    )
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")

@@ -13,12 +13,15 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ontwikkelplein.catalogue.models import Taxonomy, TaxonomyTerm
+from ontwikkelplein.core.figures.vocabulary import FORMAT_PARAM
 from ontwikkelplein.core.forms import posted
-from ontwikkelplein.network import selectors, services
+from ontwikkelplein.core.tabular import download as tabular_download
+from ontwikkelplein.network import exports, selectors, services
 from ontwikkelplein.network.forms import AgreementForm, ContactForm, DocumentForm, StakeholderForm
 from ontwikkelplein.network.menu import (
     AGGREGATE_ROLES,
@@ -184,6 +187,17 @@ def diagram(request):
             "activity_days": selectors.ACTIVITY_DAYS,
             "staff_nav": NAV,
         },
+    )
+
+
+@staff_required
+def export(request):
+    """The list and the agreements as CSV (the list) or XLSX (both sheets); no contact people."""
+    library, _libraries = _own_library(request.user, request.GET.get("org", ""))
+    return tabular_download(
+        request.GET.get(FORMAT_PARAM, "csv"),
+        f"netwerk-{slugify(library.name)[:40] or 'bibliotheek'}",
+        exports.network_sheets(library, timezone.localdate()),
     )
 
 
