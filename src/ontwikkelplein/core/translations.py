@@ -64,8 +64,16 @@ def missing(obj, fields, languages=TRANSLATED_LANGUAGES) -> list[str]:
     ]
 
 
-def translation_columns(max_length: int, verbose_name: str, languages=RESIDENT_ONLY_LANGUAGES):
-    """One optional CharField per language, for a model to unpack into its columns."""
+def translation_columns(
+    max_length: int | None, verbose_name: str, languages=RESIDENT_ONLY_LANGUAGES
+):
+    """One optional CharField per language, for a model to unpack into its columns; a TextField
+    when `max_length` is None (for a text field such as an explanation)."""
+    if max_length is None:
+        return tuple(
+            models.TextField(format_lazy("{} ({})", verbose_name, LANGUAGE_NAMES[code]), blank=True)
+            for code in languages
+        )
     return tuple(
         models.CharField(
             format_lazy("{} ({})", verbose_name, LANGUAGE_NAMES[code]),
@@ -76,18 +84,26 @@ def translation_columns(max_length: int, verbose_name: str, languages=RESIDENT_O
     )
 
 
-def translation_form_fields(field: str, label, max_length: int, languages=RESIDENT_ONLY_LANGUAGES):
+def translation_form_fields(
+    field: str, label, max_length: int | None, languages=RESIDENT_ONLY_LANGUAGES
+):
     """Optional form fields `<field>_<code>` for a staff form that edits the translations: labelled
     "<label> (<language>)", typed in that language (`lang`, and `dir="auto"` so Arabic runs right
-    to left)."""
+    to left). A text area when `max_length` is None."""
     from django import forms
+
+    def widget(code):
+        attrs = {"lang": code, "dir": "auto"}
+        if max_length is None:
+            return forms.Textarea(attrs={**attrs, "rows": 3})
+        return forms.TextInput(attrs=attrs)
 
     return {
         column(field, code): forms.CharField(
             label=format_lazy("{} ({})", label, LANGUAGE_NAMES[code]),
             max_length=max_length,
             required=False,
-            widget=forms.TextInput(attrs={"lang": code, "dir": "auto"}),
+            widget=widget(code),
         )
         for code in languages
     }

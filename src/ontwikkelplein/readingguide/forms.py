@@ -4,15 +4,44 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.forms import StaffFormMixin
+from ontwikkelplein.core.translations import (
+    LANGUAGE_NAMES,
+    TRANSLATED_LANGUAGES,
+    column,
+    translation_form_fields,
+)
 from ontwikkelplein.readingguide.models import AVI_LEVELS, Label
 
 _CODE = re.compile(r"^[A-Z0-9]{1,6}$")
 
 
+DUTCH_FIELDS = ("code", "name", "age_from", "age_to", "avi_levels", "meaning", "place", "tips")
+# The translation columns of Label, with the form's label and length (None: a text area).
+TRANSLATABLE = (
+    ("name", _("Naam"), 100),
+    ("meaning", _("Wat betekent het voor een ouder"), None),
+    ("place", _("Waar staat het in de bibliotheek"), 200),
+    ("tips", _("Tips voor de ouder"), None),
+)
+
+
 class LabelForm(StaffFormMixin, forms.ModelForm):
+    """A label of a table: the Dutch texts, then (optional) the texts in each resident language,
+    one fieldset per language. An empty translation shows the Dutch text on that language's
+    resident page."""
+
+    fieldsets = [(_("Nederlands"), list(DUTCH_FIELDS))] + [
+        (LANGUAGE_NAMES[code], [column(field, code) for field, _label, _length in TRANSLATABLE])
+        for code in TRANSLATED_LANGUAGES
+    ]
+
     class Meta:
         model = Label
-        fields = ("code", "name", "age_from", "age_to", "avi_levels", "meaning", "place", "tips")
+        fields = DUTCH_FIELDS + tuple(
+            column(field, code)
+            for code in TRANSLATED_LANGUAGES
+            for field, _label, _length in TRANSLATABLE
+        )
         widgets = {
             "meaning": forms.Textarea(attrs={"rows": 3}),
             "tips": forms.Textarea(attrs={"rows": 3}),
@@ -69,3 +98,16 @@ class LabelForm(StaffFormMixin, forms.ModelForm):
         if age_from is not None and age_to is not None and age_to < age_from:
             self.add_error("age_to", _("De leeftijd tot en met is kleiner dan de leeftijd vanaf."))
         return data
+
+
+# The translation fields typed in their own language (`lang`, `dir="auto"`), in place of the
+# model's plain ones.
+LabelForm.base_fields.update(
+    {
+        name: form_field
+        for field, label, length in TRANSLATABLE
+        for name, form_field in translation_form_fields(
+            field, label, length, TRANSLATED_LANGUAGES
+        ).items()
+    }
+)

@@ -4,11 +4,20 @@ There is one national table (organisation empty), kept by the KB, and a library 
 (a copy of the national one that it changed). A library without its own table uses the national
 one (selectors.table_for)."""
 
+from dataclasses import dataclass
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from ontwikkelplein.core.models import TimestampedModel
+from ontwikkelplein.core.translations import (
+    DEFAULT_LANGUAGE,
+    TRANSLATED_LANGUAGES,
+    active_language,
+    translated,
+    translation_columns,
+)
 from ontwikkelplein.organisations.models import Organisation
 
 # The AVI reading levels in the order children reach them: Start, then M (midden) and E (eind)
@@ -52,6 +61,18 @@ class LabelTable(TimestampedModel):
         return self.organisation.name if self.organisation_id else str(_("Landelijke tabel"))
 
 
+@dataclass(frozen=True)
+class LabelTexts:
+    """A label's texts in one language; `dutch` names the fields shown in Dutch (no translation),
+    for the template's lang="nl"."""
+
+    name: str
+    meaning: str
+    place: str
+    tips: str
+    dutch: frozenset = frozenset()
+
+
 class Label(models.Model):
     """One code on the spine of a book (AP, E, B …): for which age, what it means for a parent,
     which AVI levels it holds and where it stands in the library."""
@@ -75,6 +96,23 @@ class Label(models.Model):
     place = models.CharField(_("waar staat het in de bibliotheek"), max_length=200, blank=True)
     tips = models.TextField(_("tips voor de ouder (B1)"), blank=True)
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    # The texts in the other resident languages (core/translations.py); empty: the Dutch text.
+    # The code and the AVI levels are the same in every language.
+    name_en, name_ar, name_tr, name_uk, name_pl = translation_columns(
+        100, _("naam"), TRANSLATED_LANGUAGES
+    )
+    meaning_en, meaning_ar, meaning_tr, meaning_uk, meaning_pl = translation_columns(
+        None, _("wat betekent het voor een ouder"), TRANSLATED_LANGUAGES
+    )
+    place_en, place_ar, place_tr, place_uk, place_pl = translation_columns(
+        200, _("waar staat het in de bibliotheek"), TRANSLATED_LANGUAGES
+    )
+    tips_en, tips_ar, tips_tr, tips_uk, tips_pl = translation_columns(
+        None, _("tips voor de ouder"), TRANSLATED_LANGUAGES
+    )
+
+    # The fields with a column per language.
+    TRANSLATED_FIELDS = ("name", "meaning", "place", "tips")
 
     class Meta:
         ordering = ["position", "code"]
@@ -90,6 +128,18 @@ class Label(models.Model):
     @property
     def avi_list(self) -> list[str]:
         return [level for level in AVI_LEVELS if level.lower() in self.avi_levels.lower().split()]
+
+    def texts(self, language: str | None = None) -> "LabelTexts":
+        """The name, meaning, place and tips in `language` (default: the active language), each
+        the Dutch text where that language's column is empty."""
+        code = active_language(language)
+        shown = {field: translated(self, field, code) for field in self.TRANSLATED_FIELDS}
+        dutch = frozenset(
+            field
+            for field in self.TRANSLATED_FIELDS
+            if code != DEFAULT_LANGUAGE and shown[field] == getattr(self, field)
+        )
+        return LabelTexts(**shown, dutch=dutch)
 
     def fits_age(self, age: int) -> bool:
         return self.age_from <= age and (self.age_to is None or age <= self.age_to)

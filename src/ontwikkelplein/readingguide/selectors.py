@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from ontwikkelplein.catalogue.search import SearchParams, search
+from ontwikkelplein.core.translations import DEFAULT_LANGUAGE
 from ontwikkelplein.readingguide import query
 from ontwikkelplein.readingguide.models import Label, LabelTable
 
@@ -30,10 +31,15 @@ def table_for(organisation) -> LabelTable | None:
     return own_table(organisation) or national_table()
 
 
-def labels(table: LabelTable | None) -> list[Label]:
+def labels(table: LabelTable | None, language: str = DEFAULT_LANGUAGE) -> list[Label]:
+    """The table's labels, each with `shown`: its texts in `language` (Label.texts), the Dutch
+    where a translation is empty. The desk keeps Dutch; the resident page asks its language."""
     if table is None:
         return []
-    return list(table.labels.all())
+    found = list(table.labels.all())
+    for label in found:
+        label.shown = label.texts(language)
+    return found
 
 
 def tables_with_labels():
@@ -54,9 +60,10 @@ class Answer:
         return bool(self.question.text)
 
 
-def answer(table: LabelTable | None, text) -> Answer:
-    """The labels for what was typed: by age, AVI level or code, in the table's order."""
-    all_labels = labels(table)
+def answer(table: LabelTable | None, text, language: str = DEFAULT_LANGUAGE) -> Answer:
+    """The labels for what was typed: by age, AVI level or code, in the table's order, with their
+    texts in `language`."""
+    all_labels = labels(table, language)
     question = query.parse(text, [label.code for label in all_labels])
     if question.kind == query.AGE:
         found = [label for label in all_labels if label.fits_age(question.age)]

@@ -6,11 +6,27 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from ontwikkelplein.core.translations import TRANSLATED_LANGUAGES, column
 from ontwikkelplein.readingguide import permissions
 from ontwikkelplein.readingguide.models import Label, LabelTable
-from ontwikkelplein.readingguide.reference_data import LABELS, SOURCE
+from ontwikkelplein.readingguide.reference_data import LABELS, SOURCE, TRANSLATIONS
 
-LABEL_FIELDS = ("code", "name", "age_from", "age_to", "avi_levels", "meaning", "place", "tips")
+DUTCH_FIELDS = ("code", "name", "age_from", "age_to", "avi_levels", "meaning", "place", "tips")
+# The texts in the other resident languages: name_en … tips_pl.
+TRANSLATION_FIELDS = tuple(
+    column(field, code) for field in Label.TRANSLATED_FIELDS for code in TRANSLATED_LANGUAGES
+)
+LABEL_FIELDS = DUTCH_FIELDS + TRANSLATION_FIELDS
+
+
+def reference_translations(code: str) -> dict:
+    """The columns of the national label `code` in the other languages, from reference_data:
+    {"name_en": …, "meaning_ar": …}."""
+    return {
+        column(field, language): text
+        for language, texts in TRANSLATIONS.get(code, {}).items()
+        for field, text in texts.items()
+    }
 
 
 @transaction.atomic
@@ -21,8 +37,12 @@ def ensure_national_table() -> LabelTable:
         return table
     table = LabelTable.objects.create(national=True, source=SOURCE)
     for position, row in enumerate(LABELS):
+        values = dict(zip(DUTCH_FIELDS, row, strict=True))
         Label.objects.create(
-            table=table, position=position, **dict(zip(LABEL_FIELDS, row, strict=True))
+            table=table,
+            position=position,
+            **values,
+            **reference_translations(values["code"]),
         )
     return table
 
@@ -41,6 +61,7 @@ def copy_national_table(organisation, *, user) -> LabelTable:
         source=_("Overgenomen van de landelijke tabel en aangepast door %(name)s.")
         % {"name": organisation.name},
     )
+    # Every text, the translations too.
     for label in national.labels.all():
         Label.objects.create(
             table=table,

@@ -3,6 +3,7 @@ library's branded site its own table, else the national one."""
 
 from django.shortcuts import render
 
+from ontwikkelplein.core.translations import active_language
 from ontwikkelplein.readingguide import selectors
 
 
@@ -10,9 +11,11 @@ def guide(request):
     branding = getattr(request, "branding", None)
     organisation = branding.organisation if branding is not None else None
     table = selectors.table_for(organisation)
-    answer = selectors.answer(table, request.GET.get("q", ""))
+    # The label texts in the page's language, the Dutch where the table has no translation.
+    language = active_language()
+    answer = selectors.answer(table, request.GET.get("q", ""), language)
     return render(
         request,
         "readingguide/public/guide.html",
-        {"table": table, "all_labels": selectors.labels(table), "answer": answer},
+        {"table": table, "all_labels": selectors.labels(table, language), "answer": answer},
     )

@@ -152,6 +152,11 @@ def _label_form(request, label: Label, heading: str):
         back=(reverse("readingguide:manage"), _("Terug naar de tabel")),
         cancel_url=reverse("readingguide:manage"),
         staff_nav="readingguide",
+        grouped=True,
+        intro=_(
+            "Vul de teksten in het Nederlands in. De vertalingen zijn niet verplicht: waar een"
+            " vertaling leeg is, ziet een inwoner op de pagina in die taal de Nederlandse tekst."
+        ),
     )
 
 
