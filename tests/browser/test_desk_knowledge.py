@@ -11,6 +11,7 @@ from ontwikkelplein.boekstart.models import Kind, Registration
 from ontwikkelplein.desk.models import Contact
 from ontwikkelplein.desk.tests.factories import desk_user
 from ontwikkelplein.organisations.tests.factories import LocationFactory, OrganisationFactory
+from ontwikkelplein.readingguide import services
 from tests.browser.helpers import assert_no_axe_violations, login, tab_until
 
 GUIDE = "/balie/leeswijzer/"
@@ -42,6 +43,7 @@ def test_the_desk_guide_and_boekstart_are_axe_clean(new_page, desk_worker, viewp
 
 @pytest.mark.parametrize("viewport", ["phone", "desktop"])
 def test_the_residents_guide_is_axe_clean(new_page, viewport, db):
+    services.ensure_national_table()
     page = new_page(viewport)
     page.goto("/leeswijzer/")
     page.get_by_label("Leeftijd, code of AVI-niveau").fill("M4")
@@ -50,7 +52,16 @@ def test_the_residents_guide_is_axe_clean(new_page, viewport, db):
     assert_no_axe_violations(page, what=f"public leeswijzer ({viewport})")
     page.goto("/leeswijzer/?q=18+maanden&taal=ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    # The label texts in Arabic (the national table's translations), the code as it is.
+    answer = page.locator("#antwoord")
+    expect(answer.get_by_role("heading", name="AB كتب للرضّع (BoekStart)")).to_be_visible()
+    expect(answer.get_by_text("مصنوعة من الكرتون المتين")).to_be_visible()
     assert_no_axe_violations(page, what=f"public leeswijzer in Arabic ({viewport})")
+    page.goto("/leeswijzer/?q=4&taal=tr")
+    expect(
+        page.locator("#antwoord").get_by_text("Daha uzun hikâyeli resimli kitaplar")
+    ).to_be_visible()
+    assert_no_axe_violations(page, what=f"public leeswijzer in Turkish ({viewport})")
 
 
 def test_by_keyboard_from_the_desk_screen_to_the_guide_and_back_to_register(new_page, desk_worker):

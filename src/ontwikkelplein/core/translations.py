@@ -1,7 +1,7 @@
 """Texts from the database in the resident languages: theme, target group, offer type and level
-names (catalogue.TaxonomyTerm), the wegwijzer's questions and answers (wayfinder) and the leeswijzer's
-label texts (readingguide.Label). See
-docs/public-site.md, "Talen", "Texts from the database".
+names (catalogue.TaxonomyTerm), the wegwijzer's questions and answers (wayfinder) and the
+leeswijzer's label texts (readingguide.Label). See docs/public-site.md, "Talen", "Texts from the
+database".
 
 A translatable text field `name` is the Dutch text; each other language of settings.LANGUAGES has
 a column of its own beside it, named `<field>_<code>`: `name_en`, `name_ar`, `name_tr`, `name_uk`,
