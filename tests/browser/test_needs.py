@@ -69,6 +69,7 @@ def test_the_needs_page_by_keyboard_and_in_aggregate(new_page, world, viewport, 
     page = new_page(viewport)
     login(page, world["specialist"])
     page.goto("/beheer/behoeften/")
+    expect(page).to_have_title("Behoeften in de buurt – Beheer – Ontwikkelplein")
     expect(
         page.get_by_role("heading", name="Behoeften in de buurt van Bibliotheek Heuvelrug")
     ).to_be_visible()
