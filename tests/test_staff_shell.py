@@ -79,6 +79,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "network",
+        "needs",
         "offers",
         "materials",
         "notifications",
@@ -96,6 +97,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "network",
+        "needs",
         "impact",
         "offers",
         "materials",
@@ -141,6 +143,9 @@ def test_each_role_gets_its_own_menu(world):
         assert "network" not in keys
     assert "network" in staff_keys(u["poi"], menu.FIGURES_MENU)
     assert "network" in staff_keys(u["kb"], menu.FIGURES_MENU)
+    # The neighbourhood's needs: the library's own staff, and the region's POI and the KB in
+    # aggregate (the page of a library of their area, with small counts hidden).
+    assert "needs" not in partner and "needs" in poi and "needs" in kb
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

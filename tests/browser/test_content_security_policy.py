@@ -25,7 +25,7 @@ STAFF_PREFIXES = ("/beheer/", "/balie/")
 ADMIN_PREFIX = "/beheer/django/"
 # Downloads (CSV, XLSX, PDF) are no pages; logging out ends the walk.
 NOT_PAGES = re.compile(
-    r"(\.csv|\.xlsx|\.pdf|/pdf/|/csv/|/download/|/bijlage/|/netwerk/bijlage/|/export|formaat=|"
+    r"(\.csv|/behoeften/download\.csv|\.xlsx|\.pdf|/pdf/|/csv/|/download/|/bijlage/|/netwerk/bijlage/|/export|formaat=|"
     r"uitloggen|logout)",
     re.I,
 )

@@ -110,6 +110,37 @@ REFERRALS = [
             ("close", Outcome.NOT_SUITABLE, "De cursus is alleen overdag; de persoon werkt."),
         ],
     },
+    # Two that did not fit in Eemland, for the neighbourhood's needs page (community.md).
+    {
+        "reference": "DEMV-AAA8",
+        "source": Source.STAFF,
+        "sender": ("specialist", "eemland"),
+        "receiver": "eemland",
+        "kind": ReceiverKind.OFFER,
+        "role": "",
+        "question": "Ouders willen samen voorlezen op zaterdag; ze werken doordeweeks.",
+        "person": None,
+        "days_ago": 35,
+        "steps": [
+            Status.RECEIVED,
+            ("close", Outcome.NOT_SUITABLE, "Alleen doordeweeks overdag."),
+        ],
+    },
+    {
+        "reference": "DEMV-AAA9",
+        "source": Source.STAFF,
+        "sender": ("specialist", "eemland"),
+        "receiver": "eemland",
+        "kind": ReceiverKind.OFFER,
+        "role": "",
+        "question": "Een moeder zoekt voorlezen met uitleg in het Arabisch.",
+        "person": None,
+        "days_ago": 60,
+        "steps": [
+            Status.RECEIVED,
+            ("close", Outcome.NOT_SUITABLE, "Geen uitleg in een andere taal mogelijk."),
+        ],
+    },
 ]
 
 

@@ -35,6 +35,7 @@ from ontwikkelplein.demo.ids import demo_uuid
 from ontwikkelplein.demo.impact import load_impact
 from ontwikkelplein.demo.learning import load_learning
 from ontwikkelplein.demo.materials import load_materials
+from ontwikkelplein.demo.needs import load_needs
 from ontwikkelplein.demo.network import load_network
 from ontwikkelplein.demo.offer_templates import load_offer_templates
 from ontwikkelplein.demo.offers import build_offers, schedule_date
@@ -347,6 +348,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     boekstart = load_boekstart(today)
     materials = load_materials([lib["key"] for lib in data.LIBRARIES])
     network = load_network(today)
+    needs = load_needs(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     reports = load_reports(today)
@@ -372,6 +374,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "activity_plans": activity_plans,
         "materials": materials,
         "network": network,
+        "needs": needs,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
         "reports": reports,

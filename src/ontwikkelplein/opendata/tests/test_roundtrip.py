@@ -43,6 +43,7 @@ WIPE_APPS = {
     "boekstart",
     "materials",
     "network",
+    "needs",
     "overview",
     "readingguide",
     "reports",

@@ -572,6 +572,10 @@ CASES: dict[str, Case] = {
     "activityplans:task-delete": Case("plan_task", PLAN_EDIT),
     "activityplans:partner-delete": Case("plan_partner", PLAN_EDIT),
     # The library's network (docs/community.md).
+    # The neighbourhood's needs (community.md): the notes are written by the library's
+    # specialists and team leaders; the POI and the KB read the page in aggregate only (403).
+    "needs:note-edit": Case("need_note", NETWORK_WRITE),
+    "needs:note-delete": Case("need_note", NETWORK_WRITE),
     "network:detail": Case("network_stakeholder", NETWORK_READ),
     "network:edit": Case("network_stakeholder", NETWORK_WRITE),
     "network:delete": Case("network_stakeholder", NETWORK_WRITE),

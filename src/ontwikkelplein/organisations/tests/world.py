@@ -45,6 +45,7 @@ from ontwikkelplein.learning.tests.factories import (
     TrajectoryFactory,
 )
 from ontwikkelplein.materials.models import Material
+from ontwikkelplein.needs.models import NeedNote
 from ontwikkelplein.network.models import Agreement as NetworkAgreement
 from ontwikkelplein.network.models import AgreementDocument, ContactPerson, Stakeholder
 from ontwikkelplein.notifications.models import Notification
@@ -290,6 +291,13 @@ def build_world() -> World:
     # Each library's network: a stakeholder, its contact person, an agreement and its document.
     for key in ("A", "A2", "B"):
         world.objects[key].update(_network_objects(orgs[key]))
+    # Each library's note about the needs of its neighbourhood (the needs app, community.md).
+    for key in ("A", "A2", "B"):
+        world.objects[key]["need_note"] = NeedNote.objects.create(
+            organisation=orgs[key],
+            text="Vraag naar een taalcafé op zaterdag.",
+            noted_on=timezone.localdate(),
+        )
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
         world.objects[key]["change_suggestion"] = ChangeSuggestion.objects.create(
