@@ -25,5 +25,5 @@ class AgencyAdmin(ReferenceListAdmin):
 
 @admin.register(Topic)
 class TopicAdmin(ReferenceListAdmin):
-    list_display = ["name", "group", "code", "position", "is_active"]
-    list_filter = ["is_active", "group"]
+    list_display = ["name", "group", "theme", "code", "position", "is_active"]
+    list_filter = ["is_active", "group", "theme"]

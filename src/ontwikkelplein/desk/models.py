@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from ontwikkelplein.catalogue.models import Offer
+from ontwikkelplein.catalogue.models import Offer, Taxonomy, TaxonomyTerm
 from ontwikkelplein.core.models import TimestampedModel
 from ontwikkelplein.organisations.models import Location, Organisation
 
@@ -83,6 +83,17 @@ class Topic(models.Model):
     code = models.SlugField(_("code"), unique=True)
     name = models.CharField(_("naam"), max_length=100)
     group = models.CharField(_("groep"), max_length=60, blank=True)
+    # The catalogue theme a question about this topic asks for, so the neighbourhood's needs
+    # (needs app) set desk questions beside the offers of that theme. Empty: no one theme.
+    theme = models.ForeignKey(
+        TaxonomyTerm,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"taxonomy__slug": Taxonomy.THEME},
+        verbose_name=_("thema in de catalogus"),
+    )
     position = models.PositiveSmallIntegerField(_("volgorde"), default=0)
     is_active = models.BooleanField(_("in gebruik"), default=True)
 

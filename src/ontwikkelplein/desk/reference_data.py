@@ -49,3 +49,28 @@ READING_TOPICS = [
     ("leesadvies", "Leesadvies: welk boek voor welke leeftijd", "Lezen en BoekStart"),
     ("boekstart", "BoekStart", "Lezen en BoekStart"),
 ]
+
+# The catalogue theme (catalogue/reference_data.py THEMES) each topic's questions ask for: the
+# neighbourhood's needs page (needs app) counts desk questions per theme beside the offers of that
+# theme. Questions about a government service are the IDO's "digitale overheid" even when the
+# subject is money (toeslagen, belastingaangifte): the help they need is with the service. Topics
+# without one theme (zorg, overig ...) have none. KB-beheerders change it in the admin.
+TOPIC_THEMES = {
+    "digid-aanvragen": "digitale-overheid",
+    "digid-activeren": "digitale-overheid",
+    "digid-app": "digitale-overheid",
+    "digid-machtigen": "digitale-overheid",
+    "mijnoverheid": "digitale-overheid",
+    "toeslagen": "digitale-overheid",
+    "belastingaangifte": "digitale-overheid",
+    "aow-pensioen": "digitale-overheid",
+    "uitkering-werk": "werk",
+    "studiefinanciering": "digitale-overheid",
+    "boetes": "geldzaken",
+    "rijbewijs-voertuig": "digitale-overheid",
+    "gemeentelijke-voorzieningen": "digitale-overheid",
+    "apparaat": "digitale-vaardigheden",
+    "veilig-internet": "digitale-vaardigheden",
+    "leesadvies": "kinderen-lezen-en-cultuur",
+    "boekstart": "kinderen-lezen-en-cultuur",
+}

@@ -24,7 +24,7 @@ from ontwikkelplein.core.figures.cells import Cell, hide_small
 from ontwikkelplein.core.figures.charts import Chart, simple_chart
 from ontwikkelplein.core.figures.periods import Window
 from ontwikkelplein.courses.models import Enrolment, EnrolmentStatus
-from ontwikkelplein.desk.models import DailyCount, Question, Topic
+from ontwikkelplein.desk.models import DailyCount, Topic
 from ontwikkelplein.needs.models import NeedNote, PublicFigure
 from ontwikkelplein.organisations.models import Organisation
 from ontwikkelplein.places.models import Municipality
@@ -188,21 +188,25 @@ def desk_by_location(library, municipality, window) -> list[tuple[str, int]]:
 
 
 def desk_by_theme(library, municipality, window) -> dict[str, int]:
-    """Desk questions that were referred to an offer, by the offer's themes."""
-    questions = Question.objects.filter(
-        contact__organisation=library,
-        contact__date__gte=window.start,
-        contact__date__lte=window.end,
-        referred_offer__isnull=False,
-    )
-    if municipality is not None:
-        questions = questions.filter(contact__location__municipality=municipality)
+    """Desk questions by the catalogue theme of their topic (desk.Topic.theme: DigiD and
+    toeslagen are "digitale overheid", leesadvies is "lezen en cultuur voor kinderen"), from the
+    same roll-up as the tables above. Questions on a topic without a theme are not counted here."""
+    themes = dict(
+        Topic.objects.filter(theme__isnull=False).values_list("pk", "theme__code")
+    )  # the roll-up keeps a topic's id as a plain number (topic_id 0: none)
+    if not themes:
+        return {}
     rows = (
-        questions.values("referred_offer__themes__code")
-        .annotate(n=Count("id", distinct=True))
+        _desk_counts(library, municipality, window)
+        .filter(topic_id__in=list(themes))
+        .values("topic_id")
+        .annotate(n=Sum("questions"))
         .order_by()
     )
-    return {r["referred_offer__themes__code"]: r["n"] for r in rows if r["n"]}
+    merged: dict[str, int] = defaultdict(int)
+    for row in rows:
+        merged[themes[row["topic_id"]]] += row["n"] or 0
+    return {code: n for code, n in merged.items() if n}
 
 
 def unmet_by_theme(codes, window) -> dict[str, int]:

@@ -173,6 +173,30 @@ def test_gaps_put_need_without_offer_first(world):
     ]
 
 
+def test_desk_questions_count_for_the_theme_of_their_topic(world):
+    library = world["library"]
+    money = theme("geldzaken")
+    fines = Topic.objects.create(code="boetes-x", name="Boetes X", theme=money)
+    loose = Topic.objects.create(code="overig-x", name="Overig X")
+    _desk(library, world["main"], 6, topic=fines)
+    _desk(library, world["branch"], 2, topic=fines)
+    _desk(library, world["main"], 9, topic=loose)  # a topic without a theme: no theme's need
+    _desk(world["neighbour"], LocationFactory(organisation=world["neighbour"]), 30, topic=fines)
+    assert selectors.desk_by_theme(library, None, _window()) == {"geldzaken": 8}
+    assert selectors.desk_by_theme(library, world["village"], _window()) == {"geldzaken": 2}
+    data = selectors.needs(library, None, _window(), exact=True)
+    assert [(g.theme, g.signals["desk"].value, g.is_gap) for g in data.gaps] == [
+        ("Geldzaken", 8, True)
+    ]
+
+
+def test_the_national_topics_have_their_catalogue_theme():
+    # Seeded by desk/migrations/0006_topic_theme.py from desk/reference_data.TOPIC_THEMES.
+    assert Topic.objects.get(code="toeslagen").theme.code == "digitale-overheid"
+    assert Topic.objects.get(code="apparaat").theme.code == "digitale-vaardigheden"
+    assert Topic.objects.get(code="overig").theme is None
+
+
 def test_small_counts_are_hidden_above_the_library(world):
     library = world["library"]
     digid = Topic.objects.create(code="digid-y", name="DigiD Y")
