@@ -96,9 +96,15 @@ def render(runs: dict) -> str:
         )
         out.append("")
     machine = first["machine"]
+    loads = ", ".join(
+        f"{label} {runs[engine]['load_average_1min'][0]}"
+        for engine, label in ENGINES
+        if engine in runs
+    )
     out.append(
-        f"Machine: {machine.get('cpu', '')}, {machine.get('cpus_available', '')} CPUs, "
-        f"load average {first['load_average_1min'][0]} at the start of the timing."
+        f"Machine: {machine.get('cpu', '')}, {machine.get('cpus_available', '')} CPUs; "
+        f"load average at the start of the timing: {loads} (raw and kept are timed in turns in "
+        "the same run, so other work on the machine weighs on both)."
     )
     return "\n".join(out) + "\n"
 
