@@ -40,5 +40,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.readingguide.urls")),
     path("", include("ontwikkelplein.boekstart.urls")),
     path("", include("ontwikkelplein.network.urls")),
+    path("", include("ontwikkelplein.connections.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.boekstart",
     "ontwikkelplein.materials",
     "ontwikkelplein.network",
+    "ontwikkelplein.connections",
 ]
 
 MIDDLEWARE = [
