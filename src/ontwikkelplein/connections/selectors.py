@@ -383,16 +383,16 @@ def connections(library, today: datetime.date | None = None) -> list[Link]:
         ConnectionAction.objects.filter(organisation=library)
         .values("from_programme", "to_programme")
         .annotate(
-            open=Count("id", filter=Q(done=False)),
-            done=Count("id", filter=Q(done=True)),
-            overdue=Count("id", filter=Q(done=False, due_on__lt=today)),
+            n_open=Count("id", filter=Q(done=False)),
+            n_done=Count("id", filter=Q(done=True)),
+            n_overdue=Count("id", filter=Q(done=False, due_on__lt=today)),
         )
     ):
         item = link(row["from_programme"], row["to_programme"])
         if item:
-            item.actions_open += row["open"]
-            item.actions_done += row["done"]
-            item.overdue += row["overdue"]
+            item.actions_open += row["n_open"]
+            item.actions_done += row["n_done"]
+            item.overdue += row["n_overdue"]
 
     return sorted(
         links.values(),
@@ -489,14 +489,14 @@ def counts(libraries, today: datetime.date | None = None) -> list[LibraryCounts]
         row["organisation_id"]: row
         for row in ConnectionAction.objects.filter(organisation__in=libraries)
         .values("organisation_id")
-        .annotate(open=Count("id", filter=Q(done=False)), done=Count("id", filter=Q(done=True)))
+        .annotate(n_open=Count("id", filter=Q(done=False)), n_done=Count("id", filter=Q(done=True)))
     }
     return [
         LibraryCounts(
             library=library,
             programmes=set(found[library.pk]),
-            actions_open=actions.get(library.pk, {}).get("open", 0),
-            actions_done=actions.get(library.pk, {}).get("done", 0),
+            actions_open=actions.get(library.pk, {}).get("n_open", 0),
+            actions_done=actions.get(library.pk, {}).get("n_done", 0),
         )
         for library in libraries
     ]
