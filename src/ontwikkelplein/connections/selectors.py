@@ -12,6 +12,7 @@ from itertools import combinations
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from ontwikkelplein.boekstart.models import Kind as BoekStartKind
 from ontwikkelplein.boekstart.models import Registration
@@ -26,6 +27,16 @@ from ontwikkelplein.referrals.models import Source as ReferralSource
 
 PERIOD_DAYS = 365
 ORDER = [value for value, _label in Programme.choices]
+# Short names for the picture and the table.
+SHORT = {
+    Programme.IDO: _lazy("IDO"),
+    Programme.TAALHUIS: _lazy("Taalhuis"),
+    Programme.BOEKSTART: _lazy("BoekStart"),
+    Programme.DBOS: _lazy("dBos"),
+    Programme.COURSES: _lazy("Cursussen"),
+    Programme.ONTWIKKELPLEIN: _lazy("Ontwikkelplein"),
+    Programme.OUTREACH: _lazy("Buitenlocaties"),
+}
 LIVE_OFFERS = (OfferStatus.PUBLISHED, OfferStatus.UNCONFIRMED)
 
 # The catalogue's programmes (catalogue.reference_data.PROGRAMMES), the programme register's
@@ -138,6 +149,7 @@ def presence(libraries, today: datetime.date | None = None) -> dict:
 class ProgrammeRow:
     code: str
     label: str
+    short: str
     runs: bool
     sources: list
     figures: list = field(default_factory=list)
@@ -231,6 +243,7 @@ def programmes(library, today: datetime.date | None = None) -> list[ProgrammeRow
             ProgrammeRow(
                 code=code,
                 label=str(label),
+                short=str(SHORT[code]),
                 runs=code in found,
                 sources=found.get(code, []),
                 figures=figures[code],
@@ -411,7 +424,7 @@ def actions_of(library):
 
 # --- The picture --------------------------------------------------------------------------------
 
-WIDTH = 1000
+WIDTH = 1100
 HEIGHT = 820
 CENTRE_X = WIDTH / 2
 CENTRE_Y = HEIGHT / 2
@@ -421,7 +434,6 @@ NODE_RADIUS = 34
 # when it is only planned.
 WIDTHS = {0: 3, 1: 4, 2: 9, 3: 15}
 PLANNED_DASH = "18 10"
-LABEL_CHARS = 24
 
 
 @dataclass
@@ -439,11 +451,11 @@ def layout(rows: list[ProgrammeRow], links: list[Link]) -> Map:
         cos, sin = math.cos(angle), math.sin(angle)
         row.x = round(CENTRE_X + RADIUS * cos, 1)
         row.y = round(CENTRE_Y + RADIUS * sin, 1)
-        row.label_x = round(CENTRE_X + (RADIUS + NODE_RADIUS + 14) * cos, 1)
-        row.label_y = round(CENTRE_Y + (RADIUS + NODE_RADIUS + 14) * sin + 9 + 12 * (sin > 0.2), 1)
-        row.anchor = "start" if cos > 0.3 else "end" if cos < -0.3 else "middle"
-        if abs(cos) <= 0.3:
-            row.label_y = round(row.y + (NODE_RADIUS + 36 if sin > 0 else -(NODE_RADIUS + 14)), 1)
+        # The name under the node (above it for the top ones), centred, so it never leaves
+        # the picture whatever its length.
+        row.label_x = row.x
+        row.label_y = round(row.y + (NODE_RADIUS + 30 if sin > -0.5 else -(NODE_RADIUS + 12)), 1)
+        row.anchor = "middle"
         by_code[row.code] = row
     lines = []
     for item in links:
@@ -459,10 +471,6 @@ def layout(rows: list[ProgrammeRow], links: list[Link]) -> Map:
             }
         )
     return Map(nodes=rows, lines=lines)
-
-
-def short_label(text: str) -> str:
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1].rstrip() + "…"
 
 
 # --- Aggregates for the region's POI and the KB ------------------------------------------------

@@ -32,8 +32,6 @@ def _picture(library, today):
     rows = selectors.programmes(library, today)
     links = selectors.connections(library, today)
     names = {row.code: row for row in rows}
-    for row in rows:
-        row.short = selectors.short_label(row.label)
     for item in links:
         item.a_row, item.b_row = names[item.a], names[item.b]
     return {
