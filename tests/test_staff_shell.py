@@ -79,6 +79,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "network",
+        "connections",
         "offers",
         "materials",
         "notifications",
@@ -96,6 +97,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "network",
+        "connections",
         "impact",
         "offers",
         "materials",
@@ -141,6 +143,11 @@ def test_each_role_gets_its_own_menu(world):
         assert "network" not in keys
     assert "network" in staff_keys(u["poi"], menu.FIGURES_MENU)
     assert "network" in staff_keys(u["kb"], menu.FIGURES_MENU)
+    # So is "EMB in verbinding": the POI and the KB see how many libraries run each programme.
+    for keys in (partner, poi, kb):
+        assert "connections" not in keys
+    assert "connections" in staff_keys(u["poi"], menu.FIGURES_MENU)
+    assert "connections" in staff_keys(u["kb"], menu.FIGURES_MENU)
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):
