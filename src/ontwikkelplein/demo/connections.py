@@ -36,7 +36,8 @@ ACTIONS = [
     (
         Programme.IDO,
         Programme.TAALHUIS,
-        "Baliemedewerkers trainen in het herkennen van laaggeletterdheid en doorverwijzen naar het Taalhuis",
+        "Baliemedewerkers trainen in het herkennen van laaggeletterdheid en doorverwijzen "
+        "naar het Taalhuis",
         "Teamleider dienstverlening",
         45,
         False,
@@ -52,7 +53,8 @@ ACTIONS = [
     (
         Programme.TAALHUIS,
         Programme.BOEKSTART,
-        "Taalvrijwilligers voorlezen laten oefenen met BoekStart-boekjes voor ouders in het Taalhuis",
+        "Taalvrijwilligers voorlezen laten oefenen met BoekStart-boekjes voor ouders in het "
+        "Taalhuis",
         "Coördinator Taalhuis",
         70,
         False,
