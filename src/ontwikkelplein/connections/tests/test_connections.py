@@ -293,3 +293,37 @@ def test_no_input_gives_a_500(client, library, data, query):
         assert ConnectionAction.objects.count() == before
     for url in (INDEX, reverse("connections:action-new")):
         assert client.get(url, query).status_code in (200, 404)
+
+
+def test_an_offer_at_an_outreach_location_connects_its_programme_to_outreach():
+    library = OrganisationFactory()
+    buurthuis = LocationFactory(organisation=library, kind=LocationKind.COMMUNITY_CENTRE)
+    OfferFactory(
+        organisation=library, programme=_catalogue_programme("taalhuis"), location=buurthuis
+    )
+    link = _link(selectors.connections(library), Programme.TAALHUIS, Programme.OUTREACH)
+    assert link.outreach == 1 and link.points == selectors.POINTS_OUTREACH
+
+
+def test_the_queries_do_not_grow_with_the_data():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    library = OrganisationFactory()
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            selectors.programmes(library)
+            selectors.connections(library)
+        return len(captured)
+
+    before = queries()
+    for _i in range(3):
+        partner = PartnerFactory()
+        for code in ("taalhuis", "ido", "boekstart"):
+            OfferFactory(organisation=library, programme=_catalogue_programme(code)).partners.add(
+                partner
+            )
+        ConnectionActionFactory(organisation=library)
+    assert queries() == before
+    assert _link(selectors.connections(library), Programme.IDO, Programme.BOEKSTART).partners == 3
