@@ -79,6 +79,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "network",
+        "connections",
         "needs",
         "offers",
         "materials",
@@ -97,6 +98,7 @@ def test_each_role_gets_its_own_menu(world):
         "activityplans",
         "learning",
         "network",
+        "connections",
         "needs",
         "impact",
         "offers",
@@ -146,6 +148,11 @@ def test_each_role_gets_its_own_menu(world):
     # The neighbourhood's needs: the library's own staff, and the region's POI and the KB in
     # aggregate (the page of a library of their area, with small counts hidden).
     assert "needs" not in partner and "needs" in poi and "needs" in kb
+    # So is "EMB in verbinding": the POI and the KB see how many libraries run each programme.
+    for keys in (partner, poi, kb):
+        assert "connections" not in keys
+    assert "connections" in staff_keys(u["poi"], menu.FIGURES_MENU)
+    assert "connections" in staff_keys(u["kb"], menu.FIGURES_MENU)
 
 
 def test_the_sub_menus_leave_out_what_answers_403(world):

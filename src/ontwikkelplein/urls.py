@@ -41,5 +41,6 @@ urlpatterns = [
     path("", include("ontwikkelplein.boekstart.urls")),
     path("", include("ontwikkelplein.network.urls")),
     path("", include("ontwikkelplein.needs.urls")),
+    path("", include("ontwikkelplein.connections.urls")),
     path("", include("ontwikkelplein.catalogue.urls")),
 ]

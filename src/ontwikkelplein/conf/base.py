@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "ontwikkelplein.materials",
     "ontwikkelplein.network",
     "ontwikkelplein.needs",
+    "ontwikkelplein.connections",
 ]
 
 MIDDLEWARE = [

@@ -28,6 +28,7 @@ from ontwikkelplein.demo.activityplans import load_activity_plans
 from ontwikkelplein.demo.boekstart import load_boekstart
 from ontwikkelplein.demo.branding import load_brandings
 from ontwikkelplein.demo.calendar import load_calendars
+from ontwikkelplein.demo.connections import load_connections
 from ontwikkelplein.demo.courses import load_courses
 from ontwikkelplein.demo.dates import fit_dated, fit_weekly
 from ontwikkelplein.demo.desk import load_desk_registrations
@@ -349,6 +350,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
     materials = load_materials([lib["key"] for lib in data.LIBRARIES])
     network = load_network(today)
     needs = load_needs(today)
+    connections = load_connections(today)
     with transaction.atomic():
         verification_requests = load_verification(today)
     reports = load_reports(today)
@@ -375,6 +377,7 @@ def load_demo(today: date | None = None) -> dict[str, int]:
         "materials": materials,
         "network": network,
         "needs": needs,
+        "connections": connections,
         "closed_days": closed_days,
         "verification_requests": verification_requests,
         "reports": reports,

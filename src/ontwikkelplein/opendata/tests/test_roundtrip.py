@@ -41,6 +41,7 @@ WIPE_APPS = {
     # Apps whose records hang off organisations or offers (some protect them).
     "activityplans",
     "boekstart",
+    "connections",
     "materials",
     "network",
     "needs",

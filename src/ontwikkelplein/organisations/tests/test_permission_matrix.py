@@ -589,6 +589,10 @@ CASES: dict[str, Case] = {
     "network:upload": Case("network_agreement", NETWORK_WRITE),
     "network:download": Case("network_document", NETWORK_READ),
     "network:document-delete": Case("network_document", NETWORK_WRITE),
+    # EMB in verbinding (docs/community.md): the same rule as the network.
+    "connections:action-edit": Case("connection_action", NETWORK_WRITE),
+    "connections:action-toggle": Case("connection_action", NETWORK_WRITE),
+    "connections:action-delete": Case("connection_action", NETWORK_WRITE),
     "catalogue:staff-template-detail": Case("template", TEMPLATE_READ),
     "catalogue:staff-template-edit": Case("template", TEMPLATE_EDIT),
     "catalogue:staff-template-adopt": Case("template", TEMPLATE_ADOPT),

@@ -33,6 +33,7 @@ from ontwikkelplein.boekstart.models import Kind as BoekStartKind
 from ontwikkelplein.boekstart.models import Registration as BoekStartRegistration
 from ontwikkelplein.catalogue.models import OfferStatus, OfferTemplate
 from ontwikkelplein.catalogue.tests.factories import OfferFactory, offer_type
+from ontwikkelplein.connections.models import ConnectionAction
 from ontwikkelplein.courses.tests.factories import RunFactory, enrol_person
 from ontwikkelplein.desk.models import CheckQuestion, HelpRoute, SelfTest, Signal
 from ontwikkelplein.desk.tests.factories import ContactFactory
@@ -297,6 +298,16 @@ def build_world() -> World:
             organisation=orgs[key],
             text="Vraag naar een taalcafé op zaterdag.",
             noted_on=timezone.localdate(),
+        )
+    # Each library's planned action between two programmes (EMB in verbinding).
+    for key in ("A", "A2", "B"):
+        world.objects[key]["connection_action"] = ConnectionAction.objects.create(
+            organisation=orgs[key],
+            from_programme="ido",
+            to_programme="dbos",
+            description="Het IDO presenteren op de dBos-scholen",
+            owner="Team jeugd",
+            due_on=datetime.date(2026, 6, 1),
         )
     # A partner's suggested change ("Dit moet anders") on each library's and the partner's offer.
     for key in ("A", "A2", "B", "P"):
